@@ -1,0 +1,130 @@
+// swift-tools-version: 6.1
+// AuthPI: the Swift client core, a local emulator of the AuthPI Core API, and the terminal console.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "authpi-console",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "AuthPIAdmin", targets: ["AuthPIAdmin"]),
+        .library(name: "AuthPIEmulator", targets: ["AuthPIEmulator"]),
+        .library(name: "ConsoleCore", targets: ["ConsoleCore"]),
+        .executable(name: "authpi-emulator", targets: ["authpi-emulator"]),
+        .executable(name: "authpi-console", targets: ["authpi-console"]),
+        .executable(name: "authpi-examples", targets: ["authpi-examples"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+    ],
+    targets: [
+        // Client core: async, Sendable, at parity with the official Python SDK.
+        .target(
+            name: "AuthPIAdmin",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Local AuthPI Core API server (Hummingbird 2).
+        .target(
+            name: "AuthPIEmulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "authpi-emulator",
+            dependencies: [
+                "AuthPIEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Console state store: no terminal in it.
+        .target(
+            name: "ConsoleCore",
+            dependencies: [
+                "AuthPIAdmin",
+                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // ncursesw, wide-character build.
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // View layer: screen buffer, views, key map, theme, terminal backends.
+        .target(
+            name: "ConsoleUI",
+            dependencies: ["ConsoleCore", "CNcurses"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "authpi-console",
+            dependencies: [
+                "ConsoleUI", "ConsoleCore", "AuthPIAdmin", "AuthPIEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strict
+        ),
+        // The README's Swift snippets, compiled and run against the emulator by the test command.
+        .executableTarget(
+            name: "authpi-examples",
+            dependencies: ["AuthPIAdmin", "AuthPIEmulator"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AuthPIAdminTests",
+            dependencies: ["AuthPIAdmin", "AuthPIEmulator"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AuthPIEmulatorTests",
+            dependencies: [
+                "AuthPIEmulator",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConsoleCoreTests",
+            dependencies: ["ConsoleCore", "AuthPIAdmin", "AuthPIEmulator"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConsoleUITests",
+            dependencies: ["ConsoleUI", "ConsoleCore", "AuthPIEmulator"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

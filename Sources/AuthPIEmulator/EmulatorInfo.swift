@@ -1,0 +1,1 @@
+public enum AuthPIEmulatorInfo { public static let name = "authpi-emulator" }

@@ -1,0 +1,2 @@
+import AuthPIAdmin
+public enum ConsoleCoreInfo { public static let name = "ConsoleCore" }

@@ -1,0 +1,2 @@
+import CNcurses
+public enum ConsoleUIInfo { public static let name = "ConsoleUI" }

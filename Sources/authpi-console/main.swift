@@ -1,0 +1,1 @@
+print("authpi-console: not yet implemented")

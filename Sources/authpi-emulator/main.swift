@@ -1,0 +1,1 @@
+print("authpi-emulator: not yet implemented")

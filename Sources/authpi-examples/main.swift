@@ -1,0 +1,1 @@
+print("authpi-examples: not yet implemented")

@@ -1,0 +1,4 @@
+import Testing
+@testable import AuthPIAdmin
+
+@Test func moduleLoads() { #expect(Bool(true)) }

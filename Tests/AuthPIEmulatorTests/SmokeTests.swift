@@ -1,0 +1,4 @@
+import Testing
+@testable import AuthPIEmulator
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import ConsoleCore
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import ConsoleUI
+
+@Test func moduleLoads() { #expect(Bool(true)) }
