@@ -76,7 +76,8 @@ let package = Package(
         // ncursesw, wide-character build.
         .systemLibrary(
             name: "CNcurses",
-            pkgConfig: "ncursesw",
+            // No pkgConfig: ncursesw.pc adds -D_XOPEN_SOURCE=600, which SwiftPM prohibits and warns
+            // about; the shim defines what it needs and the headers are on the default path.
             providers: [.apt(["libncurses-dev"])]
         ),
         // View layer: screen buffer, views, key map, theme, terminal backends.
@@ -85,13 +86,18 @@ let package = Package(
             dependencies: ["ConsoleCore", "CNcurses"],
             swiftSettings: strict
         ),
+        // Start-up decisions of the console: flags, environment, profiles, URL policy.
+        .target(
+            name: "ConsoleLaunch",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "authpi-console",
             dependencies: [
-                "ConsoleUI", "ConsoleCore", "AuthPIAdmin", "AuthPIEmulator",
+                "ConsoleUI", "ConsoleCore", "ConsoleLaunch", "AuthPIAdmin", "AuthPIEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict
         ),
@@ -118,6 +124,11 @@ let package = Package(
         .testTarget(
             name: "ConsoleCoreTests",
             dependencies: ["ConsoleCore", "AuthPIAdmin", "AuthPIEmulator"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConsoleLaunchTests",
+            dependencies: ["ConsoleLaunch"],
             swiftSettings: strict
         ),
         .testTarget(

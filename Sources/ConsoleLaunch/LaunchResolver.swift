@@ -1,0 +1,126 @@
+import Foundation
+
+/// What the console connects to and how, decided from flags, environment and the config file
+/// before any screen opens.
+public struct LaunchPlan: Sendable, Equatable {
+    public var baseURL: String
+    public var credentials: LaunchCredentials
+    /// Profile name shown in the header, when one was used.
+    public var profileName: String?
+    public var readOnly: Bool
+}
+
+/// Flags of `authpi-console` that decide the connection (the demo mode does not come here).
+public struct LaunchFlags: Sendable, Equatable {
+    public var baseURL: String?
+    public var accountID: String?
+    public var profile: String?
+    public var readOnly: Bool
+    public var allowInsecureHTTP: Bool
+
+    public init(baseURL: String? = nil, accountID: String? = nil, profile: String? = nil,
+                readOnly: Bool = false, allowInsecureHTTP: Bool = false) {
+        self.baseURL = baseURL
+        self.accountID = accountID
+        self.profile = profile
+        self.readOnly = readOnly
+        self.allowInsecureHTTP = allowInsecureHTTP
+    }
+}
+
+public enum LaunchResolver {
+    public static let defaultBaseURL = "https://api.authpi.dev"
+
+    /// Precedence: an explicit `--profile` wins; otherwise credentials from the environment;
+    /// otherwise the config file's `default_profile`. Flags (`--base-url`, `--account-id`,
+    /// `--read-only`) override what the profile says.
+    public static func resolve(flags: LaunchFlags, environment: [String: String],
+                               configPath: String? = nil) throws(LaunchError) -> LaunchPlan {
+        let path = configPath ?? ProfileConfig.defaultPath(environment: environment)
+        var profile: Profile?
+        var credentials: LaunchCredentials?
+
+        if let name = flags.profile {
+            guard let config = try ProfileConfig.load(path: path) else {
+                throw .configUnreadable(path: path, reason: "it does not exist (needed for --profile \(name))")
+            }
+            guard let found = config.profiles[name] else {
+                throw .unknownProfile(name, path: path, known: Array(config.profiles.keys))
+            }
+            profile = found
+            credentials = try profileCredentials(found, accountFlag: flags.accountID, path: path)
+        } else if let fromEnvironment = try environmentCredentials(environment, accountFlag: flags.accountID) {
+            credentials = fromEnvironment
+        } else if let config = try ProfileConfig.load(path: path), let name = config.defaultProfile {
+            guard let found = config.profiles[name] else {
+                throw .unknownProfile(name, path: path, known: Array(config.profiles.keys))
+            }
+            profile = found
+            credentials = try profileCredentials(found, accountFlag: flags.accountID, path: path)
+        }
+        guard let credentials else { throw .missingCredentials(configPath: path) }
+
+        let rawURL = flags.baseURL ?? profile?.baseURL ?? environment["AUTHPI_BASE_URL"] ?? defaultBaseURL
+        let baseURL = try BaseURLPolicy.validate(rawURL, allowInsecureHTTP: flags.allowInsecureHTTP)
+        return LaunchPlan(baseURL: baseURL, credentials: credentials, profileName: profile?.name,
+                          readOnly: flags.readOnly || (profile?.readOnly ?? false))
+    }
+
+    static func environmentCredentials(_ env: [String: String], accountFlag: String?) throws(LaunchError) -> LaunchCredentials? {
+        func value(_ key: String) -> String? {
+            guard let v = env[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
+            return v
+        }
+        let key = value("AUTHPI_API_KEY")
+        let keyID = value("AUTHPI_API_KEY_ID")
+        let secret = value("AUTHPI_API_KEY_SECRET")
+        let token = value("AUTHPI_ACCESS_TOKEN")
+        let account = accountFlag ?? value("AUTHPI_ACCOUNT_ID")
+
+        let kinds = [key != nil, keyID != nil || secret != nil, token != nil].filter { $0 }.count
+        if kinds > 1 {
+            throw .conflictingCredentials("set only one of AUTHPI_API_KEY, AUTHPI_API_KEY_ID + AUTHPI_API_KEY_SECRET, AUTHPI_ACCESS_TOKEN")
+        }
+        if let key {
+            return LaunchCredentials(kind: .apiKey(key), accountID: account, source: "environment variable AUTHPI_API_KEY")
+        }
+        if keyID != nil || secret != nil {
+            guard let keyID, let secret else {
+                throw .conflictingCredentials("AUTHPI_API_KEY_ID and AUTHPI_API_KEY_SECRET go together; one of them is missing")
+            }
+            guard keyID.hasPrefix("key_") else {
+                throw .conflictingCredentials("AUTHPI_API_KEY_ID must start with key_")
+            }
+            return LaunchCredentials(kind: .apiKeyPair(id: keyID, secret: secret), accountID: account,
+                                     source: "environment variables AUTHPI_API_KEY_ID and AUTHPI_API_KEY_SECRET")
+        }
+        if let token {
+            guard let account else {
+                throw .conflictingCredentials("AUTHPI_ACCESS_TOKEN needs the account: pass --account-id acc_… (or set AUTHPI_ACCOUNT_ID)")
+            }
+            return LaunchCredentials(kind: .accessToken(token), accountID: account, source: "environment variable AUTHPI_ACCESS_TOKEN")
+        }
+        return nil
+    }
+
+    static func profileCredentials(_ p: Profile, accountFlag: String?, path: String) throws(LaunchError) -> LaunchCredentials {
+        let source = "profile '\(p.name)' in \(path)"
+        let account = accountFlag ?? p.accountID
+        let kinds = [p.apiKey != nil, p.apiKeyID != nil || p.apiKeySecret != nil, p.accessToken != nil].filter { $0 }.count
+        guard kinds == 1 else {
+            throw .profileInvalid(p.name, reason: kinds == 0
+                ? "it has no credential (api_key, api_key_id + api_key_secret, or access_token)"
+                : "it has more than one credential; keep one of api_key, api_key_id + api_key_secret, access_token")
+        }
+        if let key = p.apiKey { return LaunchCredentials(kind: .apiKey(key), accountID: account, source: source) }
+        if let token = p.accessToken {
+            guard let account else { throw .profileInvalid(p.name, reason: "access_token needs account_id") }
+            return LaunchCredentials(kind: .accessToken(token), accountID: account, source: source)
+        }
+        guard let id = p.apiKeyID, let secret = p.apiKeySecret else {
+            throw .profileInvalid(p.name, reason: "api_key_id and api_key_secret go together; one of them is missing")
+        }
+        guard id.hasPrefix("key_") else { throw .profileInvalid(p.name, reason: "api_key_id must start with key_") }
+        return LaunchCredentials(kind: .apiKeyPair(id: id, secret: secret), accountID: account, source: source)
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+@testable import ConsoleLaunch
+
+/// A private temp dir per test with a config file of the given mode.
+private func withConfig(_ text: String?, mode: mode_t = 0o600,
+                        _ body: (String) throws -> Void) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("authpi-launch-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("config.toml").path
+    if let text {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, mode)
+    }
+    try body(path)
+}
+
+private let sampleConfig = """
+default_profile = "prod"
+
+[profiles.prod]
+base_url = "https://api.example.test"
+account_id = "acc_prod"
+api_key_id = "key_prod"
+api_key_secret = "s3cret-prod-value"
+read_only = true
+
+[profiles.local]
+base_url = "http://127.0.0.1:4010"
+api_key = "key_demo"
+"""
+
+@Suite struct LaunchResolverTests {
+    @Test func environmentAPIKeyIsUsedWithDefaultURL() throws {
+        try withConfig(nil) { path in
+            let plan = try LaunchResolver.resolve(flags: .init(), environment: ["AUTHPI_API_KEY": "key_abc"], configPath: path)
+            #expect(plan.credentials.kind == .apiKey("key_abc"))
+            #expect(plan.baseURL == "https://api.authpi.dev")
+            #expect(plan.credentials.source.contains("AUTHPI_API_KEY"))
+            #expect(plan.readOnly == false)
+        }
+    }
+
+    @Test func keyPairNeedsBothHalvesAndKeyPrefix() throws {
+        try withConfig(nil) { path in
+            #expect(throws: LaunchError.self) {
+                try LaunchResolver.resolve(flags: .init(), environment: ["AUTHPI_API_KEY_ID": "key_a"], configPath: path)
+            }
+            #expect(throws: LaunchError.self) {
+                try LaunchResolver.resolve(flags: .init(), environment: ["AUTHPI_API_KEY_ID": "abc", "AUTHPI_API_KEY_SECRET": "x"], configPath: path)
+            }
+            let plan = try LaunchResolver.resolve(flags: .init(), environment: ["AUTHPI_API_KEY_ID": "key_a", "AUTHPI_API_KEY_SECRET": "x"], configPath: path)
+            #expect(plan.credentials.kind == .apiKeyPair(id: "key_a", secret: "x"))
+        }
+    }
+
+    @Test func accessTokenRequiresAccount() throws {
+        try withConfig(nil) { path in
+            do {
+                _ = try LaunchResolver.resolve(flags: .init(), environment: ["AUTHPI_ACCESS_TOKEN": "tok_1"], configPath: path)
+                Issue.record("expected an error")
+            } catch let error as LaunchError {
+                #expect(error.description.contains("--account-id"))
+                #expect(!error.description.contains("tok_1"))
+            }
+            let plan = try LaunchResolver.resolve(flags: .init(accountID: "acc_1"), environment: ["AUTHPI_ACCESS_TOKEN": "tok_1"], configPath: path)
+            #expect(plan.credentials.accountID == "acc_1")
+        }
+    }
+
+    @Test func twoCredentialKindsConflict() throws {
+        try withConfig(nil) { path in
+            #expect(throws: LaunchError.self) {
+                try LaunchResolver.resolve(flags: .init(), environment: ["AUTHPI_API_KEY": "key_a", "AUTHPI_ACCESS_TOKEN": "t"], configPath: path)
+            }
+        }
+    }
+
+    @Test func missingCredentialsSaysWhatToSet() throws {
+        try withConfig(nil) { path in
+            do {
+                _ = try LaunchResolver.resolve(flags: .init(), environment: [:], configPath: path)
+                Issue.record("expected an error")
+            } catch let error as LaunchError {
+                #expect(error.isMissingCredentials)
+                #expect(error.description.contains("AUTHPI_API_KEY"))
+                #expect(error.description.contains("--demo"))
+            }
+        }
+    }
+
+    @Test func explicitProfileWinsAndFlagsOverrideIt() throws {
+        try withConfig(sampleConfig) { path in
+            let plan = try LaunchResolver.resolve(flags: .init(profile: "prod"), environment: ["AUTHPI_API_KEY": "key_env"], configPath: path)
+            #expect(plan.credentials.kind == .apiKeyPair(id: "key_prod", secret: "s3cret-prod-value"))
+            #expect(plan.credentials.accountID == "acc_prod")
+            #expect(plan.baseURL == "https://api.example.test")
+            #expect(plan.profileName == "prod")
+            #expect(plan.readOnly)
+            #expect(!plan.credentials.description.contains("s3cret"))
+            let overridden = try LaunchResolver.resolve(flags: .init(baseURL: "https://other.test/", accountID: "acc_x", profile: "prod"), environment: [:], configPath: path)
+            #expect(overridden.baseURL == "https://other.test")
+            #expect(overridden.credentials.accountID == "acc_x")
+        }
+    }
+
+    @Test func defaultProfileIsUsedWithoutEnvironment() throws {
+        try withConfig(sampleConfig) { path in
+            let plan = try LaunchResolver.resolve(flags: .init(), environment: [:], configPath: path)
+            #expect(plan.profileName == "prod")
+        }
+    }
+
+    @Test func unknownProfileListsKnownOnes() throws {
+        try withConfig(sampleConfig) { path in
+            do {
+                _ = try LaunchResolver.resolve(flags: .init(profile: "staging"), environment: [:], configPath: path)
+                Issue.record("expected an error")
+            } catch let error as LaunchError {
+                #expect(error.isUnknownProfile)
+                #expect(error.description.contains("local, prod"))
+            }
+        }
+    }
+
+    @Test func configReadableByOthersIsRefused() throws {
+        try withConfig(sampleConfig, mode: 0o644) { path in
+            do {
+                _ = try LaunchResolver.resolve(flags: .init(profile: "prod"), environment: [:], configPath: path)
+                Issue.record("expected an error")
+            } catch let error as LaunchError {
+                #expect(error.isConfigTooOpen)
+                #expect(error.description.contains("chmod 600"))
+                #expect(error.description.contains("644"))
+            }
+        }
+    }
+
+    @Test func badTOMLNamesTheLine() throws {
+        try withConfig("[profiles.prod\napi_key = 1", mode: 0o600) { path in
+            do {
+                _ = try LaunchResolver.resolve(flags: .init(profile: "prod"), environment: [:], configPath: path)
+                Issue.record("expected an error")
+            } catch let error as LaunchError {
+                #expect(error.isConfigInvalid)
+                #expect(error.description.contains("line 1"))
+            }
+        }
+    }
+
+    @Test func unknownProfileKeyAndWrongTypesAreNamed() throws {
+        try withConfig("[profiles.p]\napi_kee = \"key_a\"\n") { path in
+            do {
+                _ = try LaunchResolver.resolve(flags: .init(profile: "p"), environment: [:], configPath: path)
+                Issue.record("expected an error")
+            } catch let error as LaunchError { #expect(error.description.contains("api_kee")) }
+        }
+        try withConfig("[profiles.p]\napi_key = 5\n") { path in
+            do {
+                _ = try LaunchResolver.resolve(flags: .init(profile: "p"), environment: [:], configPath: path)
+                Issue.record("expected an error")
+            } catch let error as LaunchError { #expect(error.description.contains("api_key must be a string")) }
+        }
+    }
+
+    @Test func secretsNeverInErrorsOrDescriptions() throws {
+        try withConfig(sampleConfig, mode: 0o640) { path in
+            do {
+                _ = try LaunchResolver.resolve(flags: .init(profile: "prod"), environment: [:], configPath: path)
+            } catch let error as LaunchError {
+                #expect(!error.description.contains("s3cret-prod-value"))
+            }
+        }
+        let creds = LaunchCredentials(kind: .apiKeyPair(id: "key_a", secret: "very-secret"), accountID: nil, source: "test")
+        #expect(!String(describing: creds).contains("very-secret"))
+        #expect(!String(reflecting: creds).contains("very-secret"))
+    }
+}
+
+@Suite struct BaseURLPolicyTests {
+    @Test func acceptsHTTPSAndLoopbackHTTP() throws {
+        #expect(try BaseURLPolicy.validate("https://api.authpi.dev/", allowInsecureHTTP: false) == "https://api.authpi.dev")
+        #expect(try BaseURLPolicy.validate("http://127.0.0.1:4010", allowInsecureHTTP: false) == "http://127.0.0.1:4010")
+        #expect(try BaseURLPolicy.validate("http://localhost:4010", allowInsecureHTTP: false) == "http://localhost:4010")
+        #expect(try BaseURLPolicy.validate("http://[::1]:4010", allowInsecureHTTP: false) == "http://[::1]:4010")
+    }
+
+    @Test func refusesPlainHTTPToOtherHostsUnlessAllowed() throws {
+        do {
+            _ = try BaseURLPolicy.validate("http://api.example.test", allowInsecureHTTP: false)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.isInsecureHTTP)
+            #expect(error.description.contains("--allow-insecure-http"))
+        }
+        #expect(try BaseURLPolicy.validate("http://api.example.test", allowInsecureHTTP: true) == "http://api.example.test")
+    }
+
+    @Test(arguments: ["", "not a url", "ftp://x.test", "https://", "https://u:p@x.test", "https://x.test/?a=1"])
+    func refusesMalformed(_ raw: String) {
+        #expect(throws: LaunchError.self) { try BaseURLPolicy.validate(raw, allowInsecureHTTP: false) }
+    }
+
+    @Test func userinfoIsNotEchoed() {
+        do {
+            _ = try BaseURLPolicy.validate("https://key_a:topsecret@x.test", allowInsecureHTTP: false)
+        } catch {
+            #expect(!error.description.contains("topsecret"))
+        }
+    }
+}
