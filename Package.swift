@@ -89,7 +89,10 @@ let package = Package(
         // Start-up decisions of the console: flags, environment, profiles, URL policy.
         .target(
             name: "ConsoleLaunch",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: [
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(
