@@ -3,7 +3,7 @@
 /// N requests that get a 401 with the same credential share one call of the refresh closure:
 /// the first starts a Task, the others await it; a caller whose credential already changed
 /// since its request just takes the new one.
-actor AuthState {
+actor AuthState: CustomReflectable {
     private(set) var authorization: String
     /// Bumped on each successful refresh: tells a stale 401 from a fresh one.
     private(set) var generation = 0
@@ -15,6 +15,9 @@ actor AuthState {
     init(authorization: String) {
         self.authorization = authorization
     }
+
+    /// Keeps the credential out of `dump` and debuggers.
+    nonisolated var customMirror: Mirror { Mirror(self, children: [:]) }
 
     func snapshot() throws -> (authorization: String, generation: Int) {
         if closed { throw AuthPIError.closedClientError }

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 /// What every accessor shares: the transport, the credential, the settings and the request loop.
-final class ClientCore: Sendable {
+final class ClientCore: Sendable, CustomReflectable {
     let baseURL: String
     let host: String
     let configuration: Configuration
@@ -58,6 +58,9 @@ final class ClientCore: Sendable {
         }
         self.send = next
     }
+
+    /// Keeps the credential out of `dump` and debuggers.
+    var customMirror: Mirror { Mirror(self, children: ["baseURL": baseURL]) }
 
     // MARK: Account
 
