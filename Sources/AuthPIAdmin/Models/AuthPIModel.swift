@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Decoding is lenient about missing or differently typed fields (the typed property is then `nil`), and
 /// strict about the shape: the value must be a JSON object carrying the model's ``requiredKeys``.
-public protocol AuthPIModel: Codable, Sendable, Hashable, CustomStringConvertible {
+public protocol AuthPIModel: Codable, Sendable, Hashable, CustomStringConvertible, RequestBody {
     /// The JSON object as read from (or to be sent to) the API.
     var json: JSONObject { get set }
     /// Wraps a JSON object without checking it.

@@ -1,1 +1,0 @@
-print("authpi-examples: not yet implemented")
