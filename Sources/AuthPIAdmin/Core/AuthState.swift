@@ -32,25 +32,34 @@ actor AuthState: CustomReflectable {
     var isClosed: Bool { closed }
 
     /// Returns the authorization to retry with after a 401 seen at `generation`.
+    ///
+    /// Whichever caller resumes first after the shared refresh installs the new credential, so that no
+    /// caller can retry with the stale one.
     func refreshed(after staleGeneration: Int, using refresh: @escaping Credentials.Refresh) async throws -> String {
         if staleGeneration != generation { return authorization }
-        if let inFlight { return try await inFlight.value }
-        refreshCount += 1
-        let task = Task<String, any Error> {
-            let token = try await refresh()
-            guard !token.isEmpty else { throw AuthPIError.configuration("the refresh closure returned an empty token") }
-            try Credentials.checkHeaderSafe(token, what: "the refreshed access token")
-            return "Bearer \(token)"
+        let task: Task<String, any Error>
+        if let inFlight {
+            task = inFlight
+        } else {
+            refreshCount += 1
+            task = Task<String, any Error> {
+                let token = try await refresh()
+                guard !token.isEmpty else { throw AuthPIError.configuration("the refresh closure returned an empty token") }
+                try Credentials.checkHeaderSafe(token, what: "the refreshed access token")
+                return "Bearer \(token)"
+            }
+            inFlight = task
         }
-        inFlight = task
         do {
             let value = try await task.value
-            authorization = value
-            generation += 1
-            inFlight = nil
-            return value
+            if generation == staleGeneration {
+                authorization = value
+                generation += 1
+            }
+            if inFlight == task { inFlight = nil }
+            return authorization
         } catch {
-            inFlight = nil
+            if inFlight == task { inFlight = nil }
             throw error
         }
     }
