@@ -7,9 +7,8 @@ import Foundation
 // Each snippet is copied verbatim (scripts/check-readme-snippets checks it); the code around it
 // provides what the snippet names (baseURL, issuerID, …) and closes the clients it opens.
 
-@main
-struct Examples {
-    static func main() async {
+enum Examples {
+    static func run() async {
         let emulator: RunningEmulator
         do {
             emulator = try await Emulator.start(EmulatorOptions())
