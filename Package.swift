@@ -107,7 +107,11 @@ let package = Package(
         // The README's Swift snippets, compiled and run against the emulator by the test command.
         .executableTarget(
             name: "authpi-examples",
-            dependencies: ["AuthPIAdmin", "AuthPIEmulator"],
+            dependencies: [
+                "AuthPIAdmin", "AuthPIEmulator",
+                // The "custom HTTP client" snippet builds its own HTTPClient.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
