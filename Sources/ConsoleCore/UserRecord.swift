@@ -177,8 +177,10 @@ public struct UserChanges: Sendable, Hashable {
     public var firstName: String?
     public var lastName: String?
     public var status: String?
-    /// The whole custom field map, when any custom field changed.
+    /// Custom fields added or changed.
     public var customFields: [String: String]?
+    /// Custom fields to remove (sent as null in the merge patch).
+    public var removedCustomFields: Set<String> = []
 
     public init(
         username: String? = nil, displayName: String? = nil, firstName: String? = nil, lastName: String? = nil,
@@ -200,7 +202,10 @@ public struct UserChanges: Sendable, Hashable {
         if from.firstName != to.firstName { firstName = to.firstName }
         if from.lastName != to.lastName { lastName = to.lastName }
         if from.status != to.status { status = to.status }
-        if from.customFields != to.customFields { customFields = to.customFields }
+        if from.customFields != to.customFields {
+            customFields = to.customFields.filter { from.customFields[$0.key] != $0.value }
+            removedCustomFields = Set(from.customFields.keys).subtracting(to.customFields.keys)
+        }
     }
 
     public var isEmpty: Bool {

@@ -43,7 +43,7 @@ actor MemorySource: ConsoleDataSource {
     }
 
     /// Simulates a concurrent edit by someone else.
-    func edit(_ id: String, _ change: (inout UserRecord) -> Void) {
+    func edit(_ id: String, _ change: @Sendable (inout UserRecord) -> Void) {
         var user = record(id)
         change(&user)
         user.etag = "\"v\(Int(user.etag?.filter(\.isNumber) ?? "1").map { $0 + 1 } ?? 2)\""
@@ -118,7 +118,8 @@ actor MemorySource: ConsoleDataSource {
         if let value = changes.firstName { user.firstName = value }
         if let value = changes.lastName { user.lastName = value }
         if let value = changes.status { user.status = value }
-        if let value = changes.customFields { user.customFields = value }
+        for (key, value) in changes.customFields ?? [:] { user.customFields[key] = value }
+        for key in changes.removedCustomFields { user.customFields[key] = nil }
         users[userID] = user
         edit(userID) { _ in }
         return users[userID] ?? user
