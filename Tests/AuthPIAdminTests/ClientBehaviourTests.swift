@@ -312,6 +312,7 @@ struct ClientBehaviourTests {
                 _ = try await client.issuers.list()
                 Issue.record("expected a transport error")
             } catch let error as AuthPIError where error.code == .transport {
+                #expect(error.transportFailure == .connectionReset, "\(String(reflecting: error))")
                 #expect(error.host == emulator.running.host)
                 #expect(error.operation?.contains("/issuers") == true)
                 #expect(error.description.contains("/issuers"))
@@ -448,7 +449,11 @@ struct ClientBehaviourTests {
             }
             let lines = capture.lines
             #expect(!lines.isEmpty, "debug logs were emitted")
-            #expect(lines.contains { $0.contains("status=503") || $0.contains("\"status\": 503") || $0.contains("503") })
+            // One debug line per attempt: method and path, status, latency, attempt number.
+            let retried = lines.filter { $0.contains("operation=GET /v1/accounts/me/issuers") }
+            #expect(retried.contains { $0.contains("status=503") && $0.contains("attempt=1") && $0.contains("latency_ms=") })
+            #expect(retried.contains { $0.contains("status=200") && $0.contains("attempt=2") })
+            #expect(retried.allSatisfy { $0.hasPrefix("debug") })
             let basic = Data("key_demo:\(secret)".utf8).base64EncodedString()
             let badBasic = Data("key_demo:\(wrongSecret)".utf8).base64EncodedString()
             for text in texts + lines {
