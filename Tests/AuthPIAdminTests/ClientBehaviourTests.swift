@@ -369,6 +369,21 @@ struct ClientBehaviourTests {
         }
     }
 
+    @Test func aClientDroppedWithoutCloseReleasesItsHTTPClient() async throws {
+        try await withTestEmulator { emulator in
+            // AsyncHTTPClient traps in debug builds when a client is released un-shut-down: reaching the end
+            // of this test proves the SDK shuts its own client down when the last reference goes.
+            for _ in 0..<3 {
+                let client = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: emulator.baseURL))
+                _ = try await client.issuers.list(limit: 1)
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            let client = try emulator.client()
+            #expect(try await client.issuers.list(limit: 1).data.count == 1)
+            try await client.close()
+        }
+    }
+
     @Test func withAuthPIClientClosesTheClient() async throws {
         try await withTestEmulator { emulator in
             let escaped = try await withAuthPIClient(
