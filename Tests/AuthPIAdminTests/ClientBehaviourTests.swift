@@ -436,6 +436,8 @@ struct ClientBehaviourTests {
             let headers = last["headers"]?.objectValue ?? [:]
             let userAgent = headers.first { $0.key.lowercased() == "user-agent" }?.value.stringValue
             #expect(userAgent == "authpi-admin-swift/\(AuthPIAdminVersion.string)")
+            #expect(headers.first { $0.key.lowercased() == "x-team" }?.value.stringValue == "blue")
+            #expect(headers.first { $0.key.lowercased() == "accept" }?.value.stringValue == "application/json")
             #expect(last["status"]?.intValue == 200)
             try await client.close()
         }

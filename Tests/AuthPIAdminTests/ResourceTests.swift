@@ -134,6 +134,35 @@ struct ResourceTests {
         }
     }
 
+    @Test func anotherAccountIsForbiddenAndAMissingUserNotFound() async throws {
+        try await withTestEmulator { emulator in
+            let other = try emulator.client(Configuration(accountID: EmulatorDemo.otherAccountID))
+            await #expect(throws: AuthPIError.forbidden) { _ = try await other.issuers.list() }
+            try await other.close()
+            let client = try emulator.client()
+            do {
+                _ = try await client.issuer(issuerID).user("usr_missing").get()
+                Issue.record("expected not found")
+            } catch let error as AuthPIError where error.code == .notFound {
+                #expect(error.statusCode == 404)
+                #expect(!error.retryable)
+                #expect(error.operation == "GET /v1/accounts/me/issuers/\(issuerID)/users/usr_missing")
+            }
+            try await client.close()
+        }
+    }
+
+    @Test func creatingTheSameUsernameTwiceIsAConflict() async throws {
+        try await withTestEmulator { emulator in
+            let client = try emulator.client()
+            _ = try await client.issuer(issuerID).users.create(["email": "twice@example.com"])
+            await #expect(throws: AuthPIError.conflict) {
+                _ = try await client.issuer(issuerID).users.create(["email": "twice@example.com"])
+            }
+            try await client.close()
+        }
+    }
+
     @Test func accessTokensAuthenticateAsBearer() async throws {
         try await withTestEmulator { emulator in
             let token = try await emulator.accessToken()
