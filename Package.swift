@@ -109,14 +109,15 @@ let package = Package(
             name: "authpi-examples",
             dependencies: [
                 "AuthPIAdmin", "AuthPIEmulator",
-                // The "custom HTTP client" snippet builds its own HTTPClient.
+                // The "custom HTTP client" and "logging" snippets build an HTTPClient and a Logger.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AuthPIAdminTests",
-            dependencies: ["AuthPIAdmin", "AuthPIEmulator"],
+            dependencies: ["AuthPIAdmin", "AuthPIEmulator", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .testTarget(

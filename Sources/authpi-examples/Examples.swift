@@ -75,6 +75,7 @@ func mintAccessToken(_ baseURL: String, expired: Bool = false) async throws -> S
 
 let examples: [(String, @Sendable (ExampleContext) async throws -> Void)] = [
     ("quick start", quickStart),
+    ("models", models),
     ("authentication", authentication),
     ("scoped pattern", scopedPattern),
     ("pagination", pagination),
@@ -82,6 +83,7 @@ let examples: [(String, @Sendable (ExampleContext) async throws -> Void)] = [
     ("etags", etags),
     ("errors", errorHandling),
     ("configuration", configuration),
+    ("logging and middlewares", logging),
     ("custom http client", customHTTPClient),
     ("lifecycle", lifecycle),
 ]

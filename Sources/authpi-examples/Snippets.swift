@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import AuthPIAdmin
 import AuthPIEmulator
 import Foundation
+import Logging
 
 // The snippets of docs/client.md, verbatim, each inside the function that runs it.
 
@@ -34,6 +35,53 @@ import Foundation
 
     try check(!page.data.isEmpty, "the demo account has issuers")
     try check(alice.id.hasPrefix("usr_") || !alice.id.isEmpty, "a created user has an id")
+}
+
+@Sendable func models(_ context: ExampleContext) async throws {
+    let issuerID = context.issuerID, userID = context.userID
+    let client = try demoClient(context)
+
+    let fetched = try await client.issuer(issuerID).user(userID).get()
+    let profile: JSONObject = fetched.profile ?? [:]          // typed properties
+    print(fetched.username ?? "-", fetched.createdAt ?? Date.distantPast, profile["display_name"] ?? nil)
+    print(fetched.value["security"]?["mfa_enabled"] ?? "unset")  // any field, raw
+    let raw: JSONObject = fetched.value.json                  // the whole object as read
+    print(raw.keys.sorted())
+
+    // Typed inputs build the same bodies as raw objects
+    let typed = try await client.issuer(issuerID).users.create(
+        CreateUserInput(email: "dora@example.com", displayName: "Dora", metadata: ["team": "blue"])
+    )
+    print(typed.id, typed.etag ?? "")
+
+    try check(raw["id"] == .string(userID), "raw JSON holds the id")
+    try check(typed.value.metadata?["team"] == "blue", "typed input fields were sent")
+    try await client.close()
+}
+
+@Sendable func logging(_ context: ExampleContext) async throws {
+    let baseURL = context.baseURL
+
+    var logger = Logger(label: "authpi")
+    logger.logLevel = .debug   // one line per attempt: operation, status, latency_ms, attempt
+
+    struct RequestTagger: ClientMiddleware {
+        func intercept(
+            _ request: TransportRequest,
+            next: @Sendable (TransportRequest) async throws -> TransportResponse
+        ) async throws -> TransportResponse {
+            var request = request
+            request.headers.append((name: "X-Request-Tag", value: "nightly"))
+            return try await next(request)
+        }
+    }
+
+    let observed = try AuthPIClient(
+        apiKey: "key_demo",
+        configuration: Configuration(baseURL: baseURL, logger: logger, middlewares: [RequestTagger()])
+    )
+    _ = try await observed.issuers.list()
+    try await observed.close()
 }
 
 @Sendable func authentication(_ context: ExampleContext) async throws {

@@ -312,6 +312,7 @@ struct ClientBehaviourTests {
                 _ = try await client.issuers.list()
                 Issue.record("expected a transport error")
             } catch let error as AuthPIError where error.code == .transport {
+                #expect(error.transportFailure == .connectionReset, "\(String(reflecting: error))")
                 #expect(error.host == emulator.running.host)
                 #expect(error.operation?.contains("/issuers") == true)
                 #expect(error.description.contains("/issuers"))
@@ -368,6 +369,21 @@ struct ClientBehaviourTests {
         }
     }
 
+    @Test func aClientDroppedWithoutCloseReleasesItsHTTPClient() async throws {
+        try await withTestEmulator { emulator in
+            // AsyncHTTPClient traps in debug builds when a client is released un-shut-down: reaching the end
+            // of this test proves the SDK shuts its own client down when the last reference goes.
+            for _ in 0..<3 {
+                let client = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: emulator.baseURL))
+                _ = try await client.issuers.list(limit: 1)
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            let client = try emulator.client()
+            #expect(try await client.issuers.list(limit: 1).data.count == 1)
+            try await client.close()
+        }
+    }
+
     @Test func withAuthPIClientClosesTheClient() async throws {
         try await withTestEmulator { emulator in
             let escaped = try await withAuthPIClient(
@@ -420,6 +436,8 @@ struct ClientBehaviourTests {
             let headers = last["headers"]?.objectValue ?? [:]
             let userAgent = headers.first { $0.key.lowercased() == "user-agent" }?.value.stringValue
             #expect(userAgent == "authpi-admin-swift/\(AuthPIAdminVersion.string)")
+            #expect(headers.first { $0.key.lowercased() == "x-team" }?.value.stringValue == "blue")
+            #expect(headers.first { $0.key.lowercased() == "accept" }?.value.stringValue == "application/json")
             #expect(last["status"]?.intValue == 200)
             try await client.close()
         }
@@ -448,7 +466,11 @@ struct ClientBehaviourTests {
             }
             let lines = capture.lines
             #expect(!lines.isEmpty, "debug logs were emitted")
-            #expect(lines.contains { $0.contains("status=503") || $0.contains("\"status\": 503") || $0.contains("503") })
+            // One debug line per attempt: method and path, status, latency, attempt number.
+            let retried = lines.filter { $0.contains("operation=GET /v1/accounts/me/issuers") }
+            #expect(retried.contains { $0.contains("status=503") && $0.contains("attempt=1") && $0.contains("latency_ms=") })
+            #expect(retried.contains { $0.contains("status=200") && $0.contains("attempt=2") })
+            #expect(retried.allSatisfy { $0.hasPrefix("debug") })
             let basic = Data("key_demo:\(secret)".utf8).base64EncodedString()
             let badBasic = Data("key_demo:\(wrongSecret)".utf8).base64EncodedString()
             for text in texts + lines {

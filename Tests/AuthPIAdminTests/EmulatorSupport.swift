@@ -51,6 +51,13 @@ struct TestEmulator {
         return all.filter { $0["path"]?.stringValue?.hasPrefix("/v1") == true }
     }
 
+    /// The most recent API request the emulator received.
+    func lastRequest() async throws -> JSONValue? {
+        let value = try await controlRequest("GET", "/_emulator/requests?limit=5")
+        let all = value?["data"]?.arrayValue ?? value?.arrayValue ?? []
+        return all.last { $0["path"]?.stringValue?.hasPrefix("/v1") == true }
+    }
+
     func accessToken(ttlSeconds: Int = 300) async throws -> String {
         let value = try await controlRequest(
             "POST", "/_emulator/access-tokens", ["account_id": .string(EmulatorDemo.accountID), "ttl_seconds": .int(Int64(ttlSeconds))])

@@ -113,6 +113,13 @@ struct PureTests {
         #expect(!bodySaysNo.retryable)
     }
 
+    @Test func rawBodyNeverExceeds4KiBEvenWhenAMultiByteCharacterIsCut() {
+        let body = Array(("x" + String(repeating: "é", count: 3000)).utf8)
+        let error = AuthPIError.fromResponse(status: 500, body: body, retryAfterHeader: nil)
+        #expect((error.rawBody?.utf8.count ?? 0) <= 4096)
+        #expect((error.rawBody?.utf8.count ?? 0) >= 4090)
+    }
+
     @Test func nonJSONErrorBodyIsKeptUpTo4KiB() {
         let html = Array(("<html>" + String(repeating: "x", count: 10_000)).utf8)
         let error = AuthPIError.fromResponse(status: 502, body: html, retryAfterHeader: nil)
@@ -229,6 +236,16 @@ struct PureTests {
         #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(retries: .init(limit: -1)), transport: NullTransport()) }?.contains("limit") == true)
         #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(defaultHeaders: ["X\r\n": "v"]), transport: NullTransport()) } != nil)
         #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(timeout: .zero), transport: NullTransport()) }?.contains("timeout") == true)
+        #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(baseURL: "https://u:p@api.example.com"), transport: NullTransport()) }?.contains("user or password") == true)
+        #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(accountID: "a/b"), transport: NullTransport()) }?.contains("accountID") == true)
+    }
+
+    @Test func anUnencodableBodyIsRefusedBeforeAnyRequest() async throws {
+        let client = try AuthPIClient(apiKey: "key_x", transport: NullTransport())
+        await #expect(throws: AuthPIError.invalidArgument) {
+            _ = try await client.issuers.create(["score": .double(.nan)])
+        }
+        try await client.close()
     }
 
     @Test func credentialsNeverShowTheirSecret() {

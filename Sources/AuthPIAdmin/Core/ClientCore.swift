@@ -23,6 +23,10 @@ final class ClientCore: Sendable, CustomReflectable {
             throw AuthPIError.configuration(
                 "baseURL must be an absolute http(s) URL without query or fragment, got \"\(configuration.baseURL)\"")
         }
+        // Credentials go in `Credentials`, never in the URL (which appears in descriptions and errors).
+        guard components.user == nil, components.password == nil else {
+            throw AuthPIError.configuration("baseURL must not contain a user or password")
+        }
         if let accountID = configuration.accountID {
             do { try PathPart.validateSegment(accountID, label: "accountID") } catch {
                 throw AuthPIError.configuration("accountID is not a valid path segment")
@@ -96,6 +100,7 @@ final class ClientCore: Sendable, CustomReflectable {
             method, path, query: query, body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey,
             options: options)
         guard let body = result.body else {
+            if T.acceptsEmptyBody { return Versioned(T(json: [:]), etag: result.etag) }
             throw AuthPIError.malformedResponse(
                 "expected a \(T.self) object, got an empty body", operation: result.operation)
         }
@@ -155,8 +160,15 @@ final class ClientCore: Sendable, CustomReflectable {
         let operation = "\(method.rawValue) \(pathText)"
         var bodyBytes: [UInt8]?
         if let body {
-            let object = try body.jsonObject().strippingUnderscoreKeys()
-            bodyBytes = Array(try JSONCoding.encode(JSONValue.object(object)))
+            do {
+                let object = try body.jsonObject().strippingUnderscoreKeys()
+                bodyBytes = Array(try JSONCoding.encode(JSONValue.object(object)))
+            } catch let error as AuthPIError {
+                throw error
+            } catch {
+                // e.g. a NaN or infinite number: nothing is sent.
+                throw AuthPIError.invalidArgument("the request body cannot be encoded as JSON").withUnderlying(error)
+            }
         }
         for (name, value) in options.headers { try HeaderBuilder.validate(name: name, value: value) }
         if let ifMatch { try HeaderBuilder.validate(name: "If-Match", value: ifMatch) }
