@@ -147,6 +147,23 @@ final class Harness {
     }
 }
 
+/// Starts a harness, runs `body`, and always stops the harness (emulator, client, store) before returning.
+@MainActor
+func withHarness(
+    users: Int? = nil, pageSize: Int = 50, readOnly: Bool = false, retries: Bool = false,
+    viewport: Int = 10, retained: Int = 2, _ body: (Harness) async throws -> Void
+) async throws {
+    let harness = try await Harness.start(
+        users: users, pageSize: pageSize, readOnly: readOnly, retries: retries, viewport: viewport, retained: retained)
+    do {
+        try await body(harness)
+    } catch {
+        await harness.stop()
+        throw error
+    }
+    await harness.stop()
+}
+
 struct HarnessError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
