@@ -350,7 +350,6 @@ struct StoreEmulatorTests {
             let userID = EmulatorDemo.userWithSessionsID
             let form = try await openForm(h, user: userID)
             let other = try h.otherClient()
-            defer { Task { try? await other.close() } }
             // Someone else changes the last name and the display name.
             _ = try await other.issuer(EmulatorDemo.issuerID).user(userID).update(
                 ["profile": ["last_name": "Theirs", "display_name": "Their Display"]])
@@ -403,7 +402,6 @@ struct StoreEmulatorTests {
             let userID = EmulatorDemo.userWithSessionsID
             _ = try await openForm(h, user: userID)
             let other = try h.otherClient()
-            defer { Task { try? await other.close() } }
             _ = try await other.issuer(EmulatorDemo.issuerID).user(userID).update(["profile": ["last_name": "Theirs"]])
             h.store.send(.setField(.lastName, "Mine"))
             h.store.send(.save)
