@@ -76,7 +76,6 @@ let package = Package(
         // ncursesw, wide-character build.
         .systemLibrary(
             name: "CNcurses",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         // View layer: screen buffer, views, key map, theme, terminal backends.
@@ -123,6 +122,7 @@ let package = Package(
         .testTarget(
             name: "ConsoleUITests",
             dependencies: ["ConsoleUI", "ConsoleCore", "AuthPIEmulator"],
+            exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
     ],
