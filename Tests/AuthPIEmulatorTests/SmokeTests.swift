@@ -1,4 +1,4 @@
 import Testing
-@testable import AuthPIEmulator
+import AuthPIEmulator
 
-@Test func moduleLoads() { #expect(Bool(true)) }
+@Test func demoConstants() { #expect(EmulatorDemo.accountID == "acc_demo") }

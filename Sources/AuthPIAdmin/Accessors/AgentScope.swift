@@ -1,0 +1,37 @@
+/// `{iss}/agents/{agent_id}`.
+public struct AgentScope: Sendable {
+    let core: ClientCore
+    let path: [PathPart]
+
+    public func get(options: RequestOptions = .none) async throws -> Versioned<Agent> {
+        try await core.object(.get, path, options: options)
+    }
+
+    public func update(_ body: some RequestBody, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Agent> {
+        try await core.object(.patch, path, body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
+    }
+
+    public func delete(ifMatch: String? = nil, options: RequestOptions = .none) async throws {
+        try await core.delete(path, ifMatch: ifMatch, options: options)
+    }
+
+    public var verifiers: AgentVerifiers { AgentVerifiers(core: core, path: path + [.literal("verifiers")]) }
+}
+
+/// `{iss}/agents/{agent_id}/verifiers`.
+public struct AgentVerifiers: Sendable {
+    let core: ClientCore
+    let path: [PathPart]
+
+    public func list(options: RequestOptions = .none) async throws -> Page<Resource> {
+        try await core.page(path, query: Query(), options: options)
+    }
+
+    public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Resource> {
+        try await core.object(.post, path, body: body, idempotencyKey: idempotencyKey, options: options)
+    }
+
+    public func delete(_ id: String, ifMatch: String? = nil, options: RequestOptions = .none) async throws {
+        try await core.delete(path + [.id(id, label: "verifier id")], ifMatch: ifMatch, options: options)
+    }
+}

@@ -1,0 +1,182 @@
+/// `{iss}/organizations/{org_id}` and everything under it.
+public struct OrganizationScope: Sendable {
+    let core: ClientCore
+    let path: [PathPart]
+
+    public func get(options: RequestOptions = .none) async throws -> Versioned<Organization> {
+        try await core.object(.get, path, options: options)
+    }
+
+    public func update(_ body: some RequestBody, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Organization> {
+        try await core.object(.patch, path, body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
+    }
+
+    public func delete(ifMatch: String? = nil, options: RequestOptions = .none) async throws {
+        try await core.delete(path, ifMatch: ifMatch, options: options)
+    }
+
+    public var apiKeys: OrganizationAPIKeys { OrganizationAPIKeys(core: core, path: path + [.literal("api-keys")]) }
+    public var groups: Groups { Groups(core: core, path: path + [.literal("groups")]) }
+    public var invitations: Invitations { Invitations(core: core, path: path + [.literal("invitations")]) }
+    public var members: Members { Members(core: core, path: path + [.literal("members")]) }
+    public var sso: OrganizationSSO { OrganizationSSO(core: core, path: path + [.literal("sso")]) }
+}
+
+/// `{org}/api-keys`.
+public struct OrganizationAPIKeys: Sendable {
+    let core: ClientCore
+    let path: [PathPart]
+
+    public func list(
+        limit: Int? = nil, cursor: String? = nil, q: String? = nil, status: String? = nil, access: String? = nil,
+        readiness: String? = nil, options: RequestOptions = .none
+    ) async throws -> Page<APIKey> {
+        var query = Query()
+        query.add("limit", limit)
+        query.add("cursor", cursor)
+        query.add("q", q)
+        query.add("status", status)
+        query.add("access", access)
+        query.add("readiness", readiness)
+        return try await core.page(path, query: query, options: options)
+    }
+
+    public func listAll(
+        limit: Int? = nil, q: String? = nil, status: String? = nil, access: String? = nil, readiness: String? = nil,
+        options: RequestOptions = .none
+    ) -> PageSequence<APIKey> {
+        PageSequence { cursor in
+            try await list(limit: limit, cursor: cursor, q: q, status: status, access: access, readiness: readiness, options: options)
+        }
+    }
+
+    public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<APIKey> {
+        try await core.object(.post, path, body: body, idempotencyKey: idempotencyKey, options: options)
+    }
+}
+
+/// `{org}/groups`.
+public struct Groups: Sendable {
+    let core: ClientCore
+    let path: [PathPart]
+
+    public func list(limit: Int? = nil, cursor: String? = nil, options: RequestOptions = .none) async throws -> Page<Group> {
+        var query = Query()
+        query.add("limit", limit)
+        query.add("cursor", cursor)
+        return try await core.page(path, query: query, options: options)
+    }
+
+    public func listAll(limit: Int? = nil, options: RequestOptions = .none) -> PageSequence<Group> {
+        PageSequence { cursor in try await list(limit: limit, cursor: cursor, options: options) }
+    }
+
+    public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Group> {
+        try await core.object(.post, path, body: body, idempotencyKey: idempotencyKey, options: options)
+    }
+
+    public func get(_ id: String, options: RequestOptions = .none) async throws -> Versioned<Group> {
+        try await core.object(.get, path + [.id(id, label: "group id")], options: options)
+    }
+
+    public func update(_ id: String, _ body: some RequestBody, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Group> {
+        try await core.object(.patch, path + [.id(id, label: "group id")], body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
+    }
+
+    public func delete(_ id: String, ifMatch: String? = nil, options: RequestOptions = .none) async throws {
+        try await core.delete(path + [.id(id, label: "group id")], ifMatch: ifMatch, options: options)
+    }
+}
+
+/// `{org}/invitations`.
+public struct Invitations: Sendable {
+    let core: ClientCore
+    let path: [PathPart]
+
+    public func list(limit: Int? = nil, cursor: String? = nil, status: String? = nil, options: RequestOptions = .none) async throws -> Page<Invitation> {
+        var query = Query()
+        query.add("limit", limit)
+        query.add("cursor", cursor)
+        query.add("status", status)
+        return try await core.page(path, query: query, options: options)
+    }
+
+    public func listAll(limit: Int? = nil, status: String? = nil, options: RequestOptions = .none) -> PageSequence<Invitation> {
+        PageSequence { cursor in try await list(limit: limit, cursor: cursor, status: status, options: options) }
+    }
+
+    public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Invitation> {
+        try await core.object(.post, path, body: body, idempotencyKey: idempotencyKey, options: options)
+    }
+
+    public func get(_ id: String, options: RequestOptions = .none) async throws -> Versioned<Invitation> {
+        try await core.object(.get, path + [.id(id, label: "invitation id")], options: options)
+    }
+
+    public func update(_ id: String, _ body: some RequestBody, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Invitation> {
+        try await core.object(.patch, path + [.id(id, label: "invitation id")], body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
+    }
+
+    public func resend(_ id: String, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Resource> {
+        try await core.object(.post, path + [.id(id, label: "invitation id"), .literal("resend")], ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
+    }
+
+    public func revoke(_ id: String, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Resource> {
+        try await core.object(.post, path + [.id(id, label: "invitation id"), .literal("revoke")], ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
+    }
+}
+
+/// `{org}/members`.
+public struct Members: Sendable {
+    let core: ClientCore
+    let path: [PathPart]
+
+    public func list(limit: Int? = nil, cursor: String? = nil, status: String? = nil, scope: String? = nil, options: RequestOptions = .none) async throws -> Page<Membership> {
+        var query = Query()
+        query.add("limit", limit)
+        query.add("cursor", cursor)
+        query.add("status", status)
+        query.add("scope", scope)
+        return try await core.page(path, query: query, options: options)
+    }
+
+    public func listAll(limit: Int? = nil, status: String? = nil, scope: String? = nil, options: RequestOptions = .none) -> PageSequence<Membership> {
+        PageSequence { cursor in try await list(limit: limit, cursor: cursor, status: status, scope: scope, options: options) }
+    }
+
+    public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Membership> {
+        try await core.object(.post, path, body: body, idempotencyKey: idempotencyKey, options: options)
+    }
+
+    public func update(_ memberID: String, _ body: some RequestBody, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Membership> {
+        try await core.object(.patch, path + [.id(memberID, label: "member id")], body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
+    }
+
+    public func delete(_ memberID: String, ifMatch: String? = nil, options: RequestOptions = .none) async throws {
+        try await core.delete(path + [.id(memberID, label: "member id")], ifMatch: ifMatch, options: options)
+    }
+}
+
+/// `{org}/sso`.
+public struct OrganizationSSO: Sendable {
+    let core: ClientCore
+    let path: [PathPart]
+
+    /// Adds an SSO domain (`{"domain": "example.com"}`); the answer names the TXT record to publish.
+    public func addDomain(_ body: some RequestBody, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Resource> {
+        try await core.object(.post, path + [.literal("domains")], body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
+    }
+
+    public func removeDomain(_ domain: String, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws {
+        try await core.delete(path + [.literal("domains"), .id(domain, label: "domain")], ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
+    }
+
+    public func verifyDomain(_ domain: String, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Resource> {
+        try await core.object(.post, path + [.literal("domains"), .id(domain, label: "domain"), .literal("verify")], ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
+    }
+
+    /// Rotates the SSO secret; the answer carries it once.
+    public func rotateSecret(ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Resource> {
+        try await core.object(.post, path + [.literal("rotate-secret")], ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
+    }
+}

@@ -1,0 +1,113 @@
+public import AsyncHTTPClient
+
+/// The client of the AuthPI Core API.
+///
+/// ```
+/// let client = try AuthPIClient(apiKey: "key_xxx")
+/// let page = try await client.issuers.list(limit: 10)
+/// let users = try await client.issuer("iss_xxx").users.list()
+/// try await client.close()
+/// ```
+///
+/// Accessors mirror the API: account-level collections (`issuers`, `webhooks`, `events`, …), scopes
+/// (`issuer(id)`, `webhook(id)`) and inside them collections and scopes again (`issuer(id).user(id).sessions`).
+/// A client is `Sendable`: share one across tasks. Close it (or use ``withAuthPIClient(credentials:configuration:httpClient:_:)``)
+/// when done; any request after that throws ``AuthPIError/closedClient``.
+public final class AuthPIClient: Sendable, CustomStringConvertible {
+    let core: ClientCore
+
+    /// Uses `transport` for every request. ``close()`` calls its `shutdown()`.
+    public init(credentials: Credentials, configuration: Configuration = Configuration(), transport: any HTTPTransport) throws {
+        core = try ClientCore(credentials: credentials, configuration: configuration, transport: transport)
+    }
+
+    /// Uses the caller's `HTTPClient` when given (never shut down by the SDK), else a client of its own.
+    public convenience init(credentials: Credentials, configuration: Configuration = Configuration(), httpClient: HTTPClient? = nil) throws {
+        // Validate first so that a bad configuration does not leave an HTTPClient behind.
+        _ = try ClientCore(credentials: credentials, configuration: configuration, transport: NoTransport())
+        let transport = httpClient.map { AsyncHTTPClientTransport(client: $0) } ?? AsyncHTTPClientTransport()
+        try self.init(credentials: credentials, configuration: configuration, transport: transport)
+    }
+
+    /// An API key as one string, sent as `Authorization: Bearer key_xxx`.
+    public convenience init(apiKey: String, configuration: Configuration = Configuration(), httpClient: HTTPClient? = nil) throws {
+        try self.init(credentials: .apiKey(apiKey), configuration: configuration, httpClient: httpClient)
+    }
+
+    /// An API key id (`key_…`) and its secret, sent as HTTP Basic.
+    public convenience init(keyID: String, keySecret: String, configuration: Configuration = Configuration(), httpClient: HTTPClient? = nil) throws {
+        try self.init(credentials: .apiKey(id: keyID, secret: keySecret), configuration: configuration, httpClient: httpClient)
+    }
+
+    /// An access token for `accountID`. On a 401, `refresh` (when given) is called once for all concurrent
+    /// callers and each request is retried once with the new token.
+    public convenience init(
+        accessToken: String, accountID: String, refresh: Credentials.Refresh? = nil,
+        configuration: Configuration = Configuration(), httpClient: HTTPClient? = nil
+    ) throws {
+        var configuration = configuration
+        configuration.accountID = accountID
+        try self.init(credentials: .accessToken(accessToken, refresh: refresh), configuration: configuration, httpClient: httpClient)
+    }
+
+    public var description: String { "AuthPIClient(baseURL: \(core.baseURL))" }
+
+    /// The configuration the client was built with.
+    public var configuration: Configuration { core.configuration }
+
+    /// `GET /v1/me`: the credential's type and the accounts it can act on.
+    public func whoami(options: RequestOptions = .none) async throws -> CallerIdentity {
+        try await core.whoami(options: options).value
+    }
+
+    /// The account id account paths use: the configured one, the one resolved through `GET /v1/me`
+    /// (with `resolveAccount`), or `me`.
+    public func accountID() async throws -> String {
+        try await core.accountSegment()
+    }
+
+    /// Closes the client: later requests throw ``AuthPIError/closedClient``. Shuts down the HTTP client
+    /// only when the SDK created it. Calling it again does nothing.
+    public func close() async throws {
+        try await core.close()
+    }
+
+    // MARK: Account level
+
+    var account: [PathPart] { [.literal("v1"), .literal("accounts"), .account] }
+
+    public var issuers: Issuers { Issuers(core: core, path: account + [.literal("issuers")]) }
+    public func issuer(_ id: String) -> IssuerScope { IssuerScope(core: core, path: account + [.literal("issuers"), .id(id, label: "issuer id")]) }
+    public var webhooks: Webhooks { Webhooks(core: core, path: account + [.literal("webhooks")]) }
+    public func webhook(_ id: String) -> WebhookScope { WebhookScope(core: core, path: account + [.literal("webhooks"), .id(id, label: "webhook id")]) }
+    public var events: Events { Events(core: core, path: account + [.literal("events")]) }
+    public var apiKeys: AccountAPIKeys { AccountAPIKeys(core: core, path: account + [.literal("api-keys")]) }
+    public var domains: Domains { Domains(core: core, path: account + [.literal("domains")]) }
+    public var notes: Notes { Notes(core: core, path: account + [.literal("notes")]) }
+    public var tokens: AccountTokens { AccountTokens(core: core, path: account + [.literal("tokens")]) }
+    public var accounts: Accounts { Accounts(core: core, path: [.literal("v1"), .literal("accounts")]) }
+}
+
+/// Runs `body` with a client and closes it afterwards, whatever happens.
+public func withAuthPIClient<Result: Sendable>(
+    credentials: Credentials, configuration: Configuration = Configuration(), httpClient: HTTPClient? = nil,
+    _ body: (AuthPIClient) async throws -> Result
+) async throws -> Result {
+    let client = try AuthPIClient(credentials: credentials, configuration: configuration, httpClient: httpClient)
+    let result: Result
+    do {
+        result = try await body(client)
+    } catch {
+        try? await client.close()
+        throw error
+    }
+    try await client.close()
+    return result
+}
+
+/// Stands in for the transport while a configuration is only being checked.
+private struct NoTransport: HTTPTransport {
+    func send(_ request: TransportRequest) async throws -> TransportResponse {
+        throw AuthPIError.closedClientError
+    }
+}

@@ -1,0 +1,45 @@
+public import Logging
+
+/// Everything about a client except its credentials.
+public struct Configuration: Sendable {
+    /// The API root, without `/v1`. Default `https://api.authpi.dev`.
+    public var baseURL: String
+    /// The account to act on. Without it, account paths use `me` (or the account found through
+    /// `GET /v1/me` when ``resolveAccount`` is true).
+    public var accountID: String?
+    /// Resolve the account once through `GET /v1/me` and cache it; zero or several accounts → configuration error.
+    public var resolveAccount: Bool
+    /// Timeout of each attempt. Default 30 s.
+    public var timeout: Duration
+    /// Headers sent with every request (`Authorization`, `Host` and `User-Agent` cannot be overridden).
+    public var defaultHeaders: [String: String]
+    public var retries: RetryPolicy
+    /// Larger response bodies are refused without being read whole. Default 8 MiB.
+    public var maxResponseBodyBytes: Int
+    /// Debug logs of each attempt: method, path, status, latency, attempt. Never a secret.
+    public var logger: Logger
+    /// Middlewares around the transport, outermost first.
+    public var middlewares: [any ClientMiddleware]
+
+    public init(
+        baseURL: String = "https://api.authpi.dev",
+        accountID: String? = nil,
+        resolveAccount: Bool = false,
+        timeout: Duration = .seconds(30),
+        defaultHeaders: [String: String] = [:],
+        retries: RetryPolicy = .default,
+        maxResponseBodyBytes: Int = 8 * 1024 * 1024,
+        logger: Logger = Logger(label: "authpi.admin"),
+        middlewares: [any ClientMiddleware] = []
+    ) {
+        self.baseURL = baseURL
+        self.accountID = accountID
+        self.resolveAccount = resolveAccount
+        self.timeout = timeout
+        self.defaultHeaders = defaultHeaders
+        self.retries = retries
+        self.maxResponseBodyBytes = maxResponseBodyBytes
+        self.logger = logger
+        self.middlewares = middlewares
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import Logging
+
+/// What every accessor shares: the transport, the credential, the settings and the request loop.
+final class ClientCore: Sendable {
+    let baseURL: String
+    let host: String
+    let configuration: Configuration
+    let transport: any HTTPTransport
+    let auth: AuthState
+    let refresh: Credentials.Refresh?
+    let accountResolver = AccountResolver()
+    let send: @Sendable (TransportRequest) async throws -> TransportResponse
+
+    init(credentials: Credentials, configuration: Configuration, transport: any HTTPTransport) throws {
+        let authorization = try credentials.authorization()
+        var base = configuration.baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        guard let components = URLComponents(string: base), let scheme = components.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
+            components.query == nil, components.fragment == nil
+        else {
+            throw AuthPIError.configuration(
+                "baseURL must be an absolute http(s) URL without query or fragment, got \"\(configuration.baseURL)\"")
+        }
+        if let accountID = configuration.accountID {
+            do { try PathPart.validateSegment(accountID, label: "accountID") } catch {
+                throw AuthPIError.configuration("accountID is not a valid path segment")
+            }
+        }
+        if credentials.isAccessToken && configuration.accountID == nil && !configuration.resolveAccount {
+            throw AuthPIError.configuration(
+                "an access token needs an accountID (or resolveAccount: true to find it through GET /v1/me)")
+        }
+        guard configuration.timeout > .zero else { throw AuthPIError.configuration("timeout must be positive") }
+        guard configuration.maxResponseBodyBytes > 0 else {
+            throw AuthPIError.configuration("maxResponseBodyBytes must be positive")
+        }
+        try configuration.retries.validate()
+        for (name, value) in configuration.defaultHeaders {
+            do { try HeaderBuilder.validate(name: name, value: value) } catch let error as AuthPIError {
+                throw AuthPIError.configuration("defaultHeaders: \(error.errorDescription)")
+            }
+        }
+
+        self.baseURL = base
+        self.host = host
+        self.configuration = configuration
+        self.transport = transport
+        self.auth = AuthState(authorization: authorization)
+        self.refresh = credentials.refresh
+
+        // Fold the middlewares around the transport, the first one outermost.
+        var next: @Sendable (TransportRequest) async throws -> TransportResponse = { try await transport.send($0) }
+        for middleware in configuration.middlewares.reversed() {
+            let inner = next
+            next = { try await middleware.intercept($0, next: inner) }
+        }
+        self.send = next
+    }
+
+    // MARK: Account
+
+    func accountSegment() async throws -> String {
+        if let accountID = configuration.accountID { return accountID }
+        guard configuration.resolveAccount else { return "me" }
+        return try await accountResolver.resolve { [self] in
+            let identity = try await whoami(options: .none)
+            let accounts = identity.value.accounts
+            switch accounts.count {
+            case 1: return accounts[0].accountID
+            case 0:
+                throw AuthPIError.configuration(
+                    "this credential has no account, so the account cannot be resolved; pass accountID")
+            default:
+                throw AuthPIError.configuration(
+                    "this credential can act on \(accounts.count) accounts (\(accounts.map(\.accountID).joined(separator: ", "))); pass accountID to choose one")
+            }
+        }
+    }
+
+    func whoami(options: RequestOptions) async throws -> Versioned<CallerIdentity> {
+        try await object(.get, [.literal("v1"), .literal("me")], options: options)
+    }
+
+    // MARK: Typed helpers used by the accessors
+
+    func object<T: AuthPIModel>(
+        _ method: HTTPMethodName, _ path: [PathPart], query: Query = Query(), body: (any RequestBody)? = nil,
+        ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions
+    ) async throws -> Versioned<T> {
+        let result = try await perform(
+            method, path, query: query, body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey,
+            options: options)
+        guard let body = result.body else {
+            throw AuthPIError.malformedResponse(
+                "expected a \(T.self) object, got an empty body", operation: result.operation)
+        }
+        do {
+            return Versioned(try T(validating: Self.unwrapData(body)), etag: result.etag)
+        } catch let error as AuthPIError {
+            throw error.withOperation(result.operation, host: host)
+        }
+    }
+
+    func page<T: AuthPIModel>(_ path: [PathPart], query: Query, options: RequestOptions) async throws -> Page<T> {
+        let result = try await perform(.get, path, query: query, options: options)
+        do {
+            return try Page<T>(decoding: result.body)
+        } catch let error as AuthPIError {
+            throw error.withOperation(result.operation, host: host)
+        }
+    }
+
+    /// An endpoint that returns a bare array (`notes.backlinks`) or a list envelope.
+    func array<T: AuthPIModel>(_ path: [PathPart], query: Query, options: RequestOptions) async throws -> [T] {
+        let result = try await perform(.get, path, query: query, options: options)
+        do {
+            if case .array(let items)? = result.body { return try items.map { try T(validating: $0) } }
+            return try Page<T>(decoding: result.body).data
+        } catch let error as AuthPIError {
+            throw error.withOperation(result.operation, host: host)
+        }
+    }
+
+    func delete(_ path: [PathPart], ifMatch: String?, idempotencyKey: String? = nil, options: RequestOptions) async throws {
+        _ = try await perform(.delete, path, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
+    }
+
+    /// A sole-key `{"data": X}` envelope is unwrapped; anything else is the resource itself.
+    static func unwrapData(_ body: JSONValue) -> JSONValue {
+        if case .object(let object) = body, object.count == 1, let data = object["data"] { return data }
+        return body
+    }
+
+    // MARK: The request loop
+
+    struct RawResult: Sendable {
+        var body: JSONValue?
+        var etag: String?
+        var operation: String
+    }
+
+    func perform(
+        _ method: HTTPMethodName, _ path: [PathPart], query: Query = Query(), body: (any RequestBody)? = nil,
+        ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions
+    ) async throws -> RawResult {
+        _ = try await auth.snapshot()  // closed-client check before anything else
+        let needsAccount = path.contains { if case .account = $0 { true } else { false } }
+        let account = needsAccount ? try await accountSegment() : "me"
+        let pathText = try PathPart.build(path, account: account)
+        let operation = "\(method.rawValue) \(pathText)"
+        var bodyBytes: [UInt8]?
+        if let body {
+            let object = try body.jsonObject().strippingUnderscoreKeys()
+            bodyBytes = Array(try JSONCoding.encode(JSONValue.object(object)))
+        }
+        for (name, value) in options.headers { try HeaderBuilder.validate(name: name, value: value) }
+        if let ifMatch { try HeaderBuilder.validate(name: "If-Match", value: ifMatch) }
+        if let idempotencyKey { try HeaderBuilder.validate(name: "Idempotency-Key", value: idempotencyKey) }
+
+        let url = baseURL + pathText + query.encoded
+        let policy = configuration.retries
+        let maxAttempts = method.isRetryable ? policy.limit + 1 : 1
+        var refreshedOnce = false
+        var attempt = 0
+        while true {
+            let (authorization, generation) = try await auth.snapshot()
+            let headers = try HeaderBuilder.build(
+                authorization: authorization, hasBody: bodyBytes != nil, defaults: configuration.defaultHeaders,
+                perCall: options.headers, ifMatch: ifMatch, idempotencyKey: idempotencyKey)
+            let request = TransportRequest(
+                method: method.rawValue, url: url, headers: headers, body: bodyBytes,
+                timeout: options.timeout ?? configuration.timeout,
+                maxResponseBodyBytes: configuration.maxResponseBodyBytes)
+
+            let started = ContinuousClock.now
+            let response: TransportResponse
+            do {
+                response = try await send(request)
+            } catch {
+                try Task.checkCancellation()
+                if await auth.isClosed { throw AuthPIError.closedClientError }
+                let mapped = TransportErrorMapping.map(error, host: host, operation: operation)
+                log(operation, status: nil, started: started, attempt: attempt, failure: mapped)
+                throw mapped
+            }
+            log(operation, status: response.status, started: started, attempt: attempt, failure: nil)
+
+            if (200...299).contains(response.status) {
+                return RawResult(
+                    body: try decodeBody(response, operation: operation), etag: response.header("ETag"),
+                    operation: operation)
+            }
+
+            if response.status == 401, let refresh, !refreshedOnce {
+                refreshedOnce = true
+                do {
+                    _ = try await auth.refreshed(after: generation, using: refresh)
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    let failure = AuthPIError.fromResponse(
+                        status: 401, body: response.body, retryAfterHeader: nil, operation: operation, host: host)
+                    throw failure.withUnderlying(error)
+                }
+                continue
+            }
+
+            let retryable = [429, 502, 503, 504].contains(response.status)
+            if retryable && attempt + 1 < maxAttempts {
+                let wait = policy.wait(beforeRetry: attempt, retryAfter: RetryAfter.parse(response.header("Retry-After")))
+                configuration.logger.debug(
+                    "retrying", metadata: ["operation": "\(operation)", "wait_ms": "\(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)"])
+                try await Task.sleep(for: wait)  // throws CancellationError at once when the task is cancelled
+                attempt += 1
+                continue
+            }
+            throw AuthPIError.fromResponse(
+                status: response.status, body: response.body, retryAfterHeader: response.header("Retry-After"),
+                operation: operation, host: host)
+        }
+    }
+
+    private func decodeBody(_ response: TransportResponse, operation: String) throws -> JSONValue? {
+        if response.status == 204 || response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return nil
+        }
+        do {
+            return try JSONCoding.decode(JSONValue.self, from: Data(response.body))
+        } catch {
+            throw AuthPIError.malformedResponse("the response body is not JSON", operation: operation)
+        }
+    }
+
+    private func log(_ operation: String, status: Int?, started: ContinuousClock.Instant, attempt: Int, failure: AuthPIError?) {
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        var metadata: Logger.Metadata = [
+            "operation": "\(operation)", "latency_ms": "\(milliseconds)", "attempt": "\(attempt + 1)",
+        ]
+        if let status { metadata["status"] = "\(status)" }
+        if let failure { metadata["failure"] = "\(failure.transportFailure?.rawValue ?? failure.code.description)" }
+        configuration.logger.debug("authpi request", metadata: metadata)
+    }
+
+    // MARK: Lifecycle
+
+    func close() async throws {
+        guard await auth.close() else { return }
+        try await transport.shutdown()
+    }
+}
+
+/// HTTP methods the API uses.
+enum HTTPMethodName: String, Sendable {
+    case get = "GET", post = "POST", patch = "PATCH", delete = "DELETE", head = "HEAD", options = "OPTIONS"
+
+    var isRetryable: Bool { self == .get || self == .head || self == .options }
+}

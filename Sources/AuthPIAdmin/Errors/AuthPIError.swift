@@ -1,0 +1,232 @@
+/// Every error the SDK throws (besides `CancellationError` when the calling task is cancelled).
+///
+/// Catch it as a whole, or one kind at a time:
+///
+/// ```
+/// do { ... }
+/// catch AuthPIError.notFound { ... }                                            // a kind, no binding
+/// catch let error as AuthPIError where error.code == .validation { error.fields }  // a kind, with its fields
+/// catch let error as AuthPIError where error.isServerError { ... }              // any 5xx
+/// catch let error as AuthPIError { ... }                                        // everything else
+/// ```
+///
+/// ``description`` is short and safe to log: it never contains a credential.
+public struct AuthPIError: Error, Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// The kind of error. Compare with `==` or match with the static members of ``AuthPIError``.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        enum Base: String, Sendable {
+            case api, validation, authentication, forbidden, notFound, conflict, preconditionFailed
+            case rateLimited, requestTimeout, internalServerError, badGateway, serviceUnavailable
+            case gatewayTimeout, serverError, unexpected
+            case closedClient, configuration, malformedResponse, invalidArgument, responseTooLarge, transport
+        }
+
+        let base: Base
+
+        /// 400 or 422, with ``AuthPIError/fields``.
+        public static let validation = Code(base: .validation)
+        /// 401 (after a refresh, when one is configured).
+        public static let authentication = Code(base: .authentication)
+        /// 403.
+        public static let forbidden = Code(base: .forbidden)
+        /// 404.
+        public static let notFound = Code(base: .notFound)
+        /// 409.
+        public static let conflict = Code(base: .conflict)
+        /// 412, with ``AuthPIError/currentETag``.
+        public static let preconditionFailed = Code(base: .preconditionFailed)
+        /// 429, with ``AuthPIError/retryAfter``.
+        public static let rateLimited = Code(base: .rateLimited)
+        /// 408 (retryable API error).
+        public static let requestTimeout = Code(base: .requestTimeout)
+        /// 500.
+        public static let internalServerError = Code(base: .internalServerError)
+        /// 502.
+        public static let badGateway = Code(base: .badGateway)
+        /// 503.
+        public static let serviceUnavailable = Code(base: .serviceUnavailable)
+        /// 504.
+        public static let gatewayTimeout = Code(base: .gatewayTimeout)
+        /// Another 5xx status.
+        public static let serverError = Code(base: .serverError)
+        /// Any other non-2xx status.
+        public static let unexpected = Code(base: .unexpected)
+        /// A request on a closed client.
+        public static let closedClient = Code(base: .closedClient)
+        /// Invalid construction or an account that cannot be resolved.
+        public static let configuration = Code(base: .configuration)
+        /// A 2xx response whose body is not what the call expects.
+        public static let malformedResponse = Code(base: .malformedResponse)
+        /// A bad argument (an id that is not a safe path segment, a header with CR/LF), refused before any request.
+        public static let invalidArgument = Code(base: .invalidArgument)
+        /// A response body larger than ``Configuration/maxResponseBodyBytes``.
+        public static let responseTooLarge = Code(base: .responseTooLarge)
+        /// A network failure: see ``AuthPIError/transportFailure``, ``AuthPIError/host``, ``AuthPIError/operation``.
+        public static let transport = Code(base: .transport)
+
+        public var description: String { base.rawValue }
+    }
+
+    /// What went wrong on the network.
+    public enum TransportFailure: String, Sendable, Hashable {
+        case connectionRefused, dnsFailure, tls, timeout, connectionReset, other
+    }
+
+    public let code: Code
+    /// HTTP status, 0 when no response was received.
+    public let statusCode: Int
+    /// The API's error code (`error` in the body); `"unknown"` when absent.
+    public let errorCode: String
+    /// The API's description (`error_description`), else the status text, else the SDK's own message.
+    public let errorDescription: String
+    public let retryable: Bool
+    /// Support reference of the failed request, when the API sent one.
+    public let reference: String?
+    /// A non-JSON error body, at most 4 KiB.
+    public let rawBody: String?
+    /// Field errors of a validation error.
+    public let fields: [FieldError]
+    /// The resource's current ETag, on a precondition failure.
+    public let currentETag: String?
+    /// Seconds to wait, on a rate-limit error (body `retry_after`, else the `Retry-After` header).
+    public let retryAfter: Int?
+    /// The network failure, for ``Code/transport``.
+    public let transportFailure: TransportFailure?
+    /// Host the request went to, when a request was made.
+    public let host: String?
+    /// `METHOD /path` of the request, when a request was made.
+    public let operation: String?
+    /// The error that caused this one (for example a refresh closure's error), when any.
+    public let underlying: (any Error)?
+
+    init(
+        code: Code, statusCode: Int = 0, errorCode: String, errorDescription: String,
+        retryable: Bool = false, reference: String? = nil, rawBody: String? = nil, fields: [FieldError] = [],
+        currentETag: String? = nil, retryAfter: Int? = nil, transportFailure: TransportFailure? = nil,
+        host: String? = nil, operation: String? = nil, underlying: (any Error)? = nil
+    ) {
+        self.code = code
+        self.statusCode = statusCode
+        self.errorCode = errorCode
+        self.errorDescription = errorDescription
+        self.retryable = retryable
+        self.reference = reference
+        self.rawBody = rawBody
+        self.fields = fields
+        self.currentETag = currentETag
+        self.retryAfter = retryAfter
+        self.transportFailure = transportFailure
+        self.host = host
+        self.operation = operation
+        self.underlying = underlying
+    }
+
+    /// A 5xx error (500, 502, 503, 504 or another 5xx).
+    public var isServerError: Bool { (500...599).contains(statusCode) }
+
+    public var description: String {
+        var text = "AuthPIError.\(code)"
+        if statusCode != 0 { text += " (\(statusCode) \(errorCode))" }
+        text += ": \(errorDescription)"
+        if let operation { text += " [\(operation)\(host.map { " on \($0)" } ?? "")]" }
+        if let reference { text += " reference=\(reference)" }
+        return text
+    }
+
+    public var debugDescription: String {
+        var text = description
+        if !fields.isEmpty { text += " fields=\(fields.map { "\($0.field): \($0.code)" })" }
+        if let currentETag { text += " currentETag=\(currentETag)" }
+        if let retryAfter { text += " retryAfter=\(retryAfter)" }
+        if let underlying { text += " underlying=\(String(describing: underlying))" }
+        return text
+    }
+}
+
+// Static members so that `catch AuthPIError.notFound` matches by kind.
+extension AuthPIError {
+    public static let validation = AuthPIError(kind: .validation)
+    public static let authentication = AuthPIError(kind: .authentication)
+    public static let forbidden = AuthPIError(kind: .forbidden)
+    public static let notFound = AuthPIError(kind: .notFound)
+    public static let conflict = AuthPIError(kind: .conflict)
+    public static let preconditionFailed = AuthPIError(kind: .preconditionFailed)
+    public static let rateLimited = AuthPIError(kind: .rateLimited)
+    public static let requestTimeout = AuthPIError(kind: .requestTimeout)
+    public static let internalServerError = AuthPIError(kind: .internalServerError)
+    public static let badGateway = AuthPIError(kind: .badGateway)
+    public static let serviceUnavailable = AuthPIError(kind: .serviceUnavailable)
+    public static let gatewayTimeout = AuthPIError(kind: .gatewayTimeout)
+    public static let serverError = AuthPIError(kind: .serverError)
+    public static let unexpected = AuthPIError(kind: .unexpected)
+    public static let closedClient = AuthPIError(kind: .closedClient)
+    public static let configuration = AuthPIError(kind: .configuration)
+    public static let malformedResponse = AuthPIError(kind: .malformedResponse)
+    public static let invalidArgument = AuthPIError(kind: .invalidArgument)
+    public static let responseTooLarge = AuthPIError(kind: .responseTooLarge)
+    public static let transport = AuthPIError(kind: .transport)
+
+    private init(kind: Code) {
+        self.init(code: kind, errorCode: kind.description, errorDescription: kind.description)
+    }
+
+    /// Two errors are equal when they are of the same kind (same ``code``), like the static members.
+    public static func == (lhs: AuthPIError, rhs: AuthPIError) -> Bool { lhs.code == rhs.code }
+
+    /// Matches an error by kind: `catch AuthPIError.notFound`, `case AuthPIError.conflict`.
+    public static func ~= (pattern: AuthPIError, value: any Error) -> Bool {
+        (value as? AuthPIError)?.code == pattern.code
+    }
+}
+
+/// A field-level validation failure.
+public struct FieldError: Sendable, Hashable, Codable {
+    public var field: String
+    public var code: String
+    public var message: String
+
+    public init(field: String, code: String, message: String) {
+        self.field = field
+        self.code = code
+        self.message = message
+    }
+}
+
+// Errors the SDK raises itself.
+extension AuthPIError {
+    static func configuration(_ message: String) -> AuthPIError {
+        AuthPIError(code: .configuration, errorCode: "configuration_error", errorDescription: message)
+    }
+
+    static func malformedResponse(_ message: String, operation: String? = nil) -> AuthPIError {
+        AuthPIError(
+            code: .malformedResponse, errorCode: "malformed_response", errorDescription: message, operation: operation)
+    }
+
+    static func invalidArgument(_ message: String) -> AuthPIError {
+        AuthPIError(code: .invalidArgument, errorCode: "invalid_argument", errorDescription: message)
+    }
+
+    static var closedClientError: AuthPIError {
+        AuthPIError(
+            code: .closedClient, errorCode: "closed_client",
+            errorDescription: "Cannot make requests after the client has been closed")
+    }
+
+    /// The same error, with the request it belongs to (kept when already set).
+    func withOperation(_ operation: String, host: String) -> AuthPIError {
+        AuthPIError(
+            code: code, statusCode: statusCode, errorCode: errorCode, errorDescription: errorDescription,
+            retryable: retryable, reference: reference, rawBody: rawBody, fields: fields, currentETag: currentETag,
+            retryAfter: retryAfter, transportFailure: transportFailure, host: self.host ?? host,
+            operation: self.operation ?? operation, underlying: underlying)
+    }
+
+    func withUnderlying(_ error: any Error) -> AuthPIError {
+        AuthPIError(
+            code: code, statusCode: statusCode, errorCode: errorCode, errorDescription: errorDescription,
+            retryable: retryable, reference: reference, rawBody: rawBody, fields: fields, currentETag: currentETag,
+            retryAfter: retryAfter, transportFailure: transportFailure, host: host, operation: operation,
+            underlying: error)
+    }
+}

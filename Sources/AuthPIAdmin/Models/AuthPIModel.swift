@@ -1,0 +1,95 @@
+import Foundation
+
+/// A resource of the AuthPI API.
+///
+/// Every model keeps the whole JSON object it was read from in ``json``; its typed properties read and
+/// write that object. So a resource read and written back loses no field the SDK does not know yet, and
+/// any field can be reached raw through ``json`` or the string subscript.
+///
+/// Decoding is lenient about missing or differently typed fields (the typed property is then `nil`), and
+/// strict about the shape: the value must be a JSON object carrying the model's ``requiredKeys``.
+public protocol AuthPIModel: Codable, Sendable, Hashable, CustomStringConvertible {
+    /// The JSON object as read from (or to be sent to) the API.
+    var json: JSONObject { get set }
+    /// Wraps a JSON object without checking it.
+    init(json: JSONObject)
+    /// Keys that must hold a string for a value to count as this resource.
+    static var requiredKeys: [String] { get }
+    /// Wraps a JSON value, checking it is an object with the required keys.
+    init(validating value: JSONValue) throws
+}
+
+extension AuthPIModel {
+    public static var requiredKeys: [String] { [] }
+
+    public init(from decoder: any Decoder) throws {
+        let value = try JSONValue(from: decoder)
+        try self.init(validating: value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try JSONValue.object(json).encode(to: encoder)
+    }
+
+    /// Wraps a JSON value, checking it is an object with the required keys.
+    public init(validating value: JSONValue) throws {
+        guard case .object(let object) = value else {
+            throw AuthPIError.malformedResponse("expected a JSON object for \(Self.self), got \(value.kindName)")
+        }
+        for key in Self.requiredKeys where object[key]?.stringValue == nil {
+            throw AuthPIError.malformedResponse("\(Self.self) lacks the string field \"\(key)\"")
+        }
+        self.init(json: object)
+    }
+
+    /// Raw access to any field.
+    public subscript(key: String) -> JSONValue? {
+        get { json[key] }
+        set { json[key] = newValue }
+    }
+
+    public var description: String { "\(Self.self)(\(JSONValue.object(json)))" }
+
+    // Typed accessors used by the models' properties.
+
+    func string(_ key: String) -> String? { json[key]?.stringValue }
+    func int(_ key: String) -> Int? { json[key]?.intValue }
+    func double(_ key: String) -> Double? { json[key]?.doubleValue }
+    func bool(_ key: String) -> Bool? { json[key]?.boolValue }
+    func object(_ key: String) -> JSONObject? { json[key]?.objectValue }
+    func strings(_ key: String) -> [String]? {
+        json[key]?.arrayValue.map { $0.compactMap(\.stringValue) }
+    }
+    /// Timestamps are Unix seconds (integer or fractional).
+    func date(_ key: String) -> Date? {
+        json[key]?.doubleValue.map { Date(timeIntervalSince1970: $0) }
+    }
+
+    mutating func set(_ key: String, _ value: String?) { json[key] = value.map(JSONValue.string) ?? .null }
+    mutating func set(_ key: String, _ value: Int?) { json[key] = value.map { .int(Int64($0)) } ?? .null }
+    mutating func set(_ key: String, _ value: Bool?) { json[key] = value.map(JSONValue.bool) ?? .null }
+    mutating func set(_ key: String, _ value: JSONObject?) { json[key] = value.map(JSONValue.object) ?? .null }
+    mutating func set(_ key: String, _ value: [String]?) {
+        json[key] = value.map { .array($0.map(JSONValue.string)) } ?? .null
+    }
+}
+
+extension JSONValue {
+    var kindName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .int, .double: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}
+
+/// A resource of a kind the SDK has no dedicated type for: its JSON object, with an optional `id`.
+public struct Resource: AuthPIModel {
+    public var json: JSONObject
+    public init(json: JSONObject) { self.json = json }
+    public var id: String? { string("id") }
+}

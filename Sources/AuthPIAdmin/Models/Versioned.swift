@@ -1,0 +1,28 @@
+/// A resource together with the `ETag` the API sent with it.
+///
+/// Every `get`, `create`, `update` and action returns one. Read fields straight through it
+/// (`user.username`, thanks to dynamic member lookup) and pass ``etag`` back as `ifMatch:`
+/// to make a write conditional.
+@dynamicMemberLookup
+public struct Versioned<Value: Sendable>: Sendable {
+    public var value: Value
+    /// The `ETag` response header, when the API sent one.
+    public var etag: String?
+
+    public init(_ value: Value, etag: String?) {
+        self.value = value
+        self.etag = etag
+    }
+
+    public subscript<T>(dynamicMember keyPath: KeyPath<Value, T>) -> T {
+        value[keyPath: keyPath]
+    }
+
+    public subscript<T>(dynamicMember keyPath: WritableKeyPath<Value, T>) -> T {
+        get { value[keyPath: keyPath] }
+        set { value[keyPath: keyPath] = newValue }
+    }
+}
+
+extension Versioned: Equatable where Value: Equatable {}
+extension Versioned: Hashable where Value: Hashable {}

@@ -1,0 +1,94 @@
+public import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// The default transport, on AsyncHTTPClient.
+///
+/// Pass your own `HTTPClient` (proxies, TLS, pooling) and the SDK never shuts it down;
+/// without one, the transport creates a client and shuts it down on ``AuthPIClient/close()``.
+public struct AsyncHTTPClientTransport: HTTPTransport {
+    let client: HTTPClient
+    /// Set when the transport created the client: shuts it down on ``shutdown()`` or, failing that, when released.
+    private let owned: OwnedHTTPClient?
+
+    /// Uses (and never shuts down) the caller's client.
+    public init(client: HTTPClient) {
+        self.client = client
+        self.owned = nil
+    }
+
+    /// Creates a client on the shared event loop group (redirects off, so credentials never follow one).
+    public init() {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.client = client
+        self.owned = OwnedHTTPClient(client)
+    }
+
+    public func shutdown() async throws {
+        if owned != nil {
+            do { try await client.shutdown() } catch let error as HTTPClientError where error == .alreadyShutdown {}
+        }
+    }
+
+    public func send(_ request: TransportRequest) async throws -> TransportResponse {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
+        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+
+        let timeout = TimeAmount.nanoseconds(Self.nanoseconds(request.timeout))
+        let deadline = NIODeadline.now() + timeout
+        let response = try await client.execute(outgoing, deadline: deadline)
+
+        if let length = response.headers.first(name: "content-length").flatMap(Int.init),
+            length > request.maxResponseBodyBytes
+        {
+            throw AuthPIError.responseTooLarge(limit: request.maxResponseBodyBytes, announced: length)
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await response.body.collect(upTo: request.maxResponseBodyBytes)
+        } catch is NIOTooManyBytesError {
+            throw AuthPIError.responseTooLarge(limit: request.maxResponseBodyBytes, announced: nil)
+        }
+        return TransportResponse(
+            status: Int(response.status.code),
+            headers: response.headers.map { (name: $0.name, value: $0.value) },
+            body: Array(buffer.readableBytesView))
+    }
+
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return Int64.max }
+        return product.addingReportingOverflow(attoseconds / 1_000_000_000).overflow
+            ? Int64.max : product + attoseconds / 1_000_000_000
+    }
+}
+
+extension AuthPIError {
+    static func responseTooLarge(limit: Int, announced: Int?) -> AuthPIError {
+        let size = announced.map { "\($0) bytes" } ?? "more"
+        return AuthPIError(
+            code: .responseTooLarge, errorCode: "response_too_large",
+            errorDescription: "the response body (\(size)) exceeds the limit of \(limit) bytes")
+    }
+}
+
+/// Shuts an SDK-created `HTTPClient` down when the last transport holding it goes away, so that a client
+/// the caller forgot to close does not leak (nor trip AsyncHTTPClient's debug check).
+private final class OwnedHTTPClient: Sendable {
+    let client: HTTPClient
+
+    init(_ client: HTTPClient) {
+        self.client = client
+    }
+
+    deinit {
+        // Harmless after an explicit shutdown: the callback then just receives `alreadyShutdown`.
+        client.shutdown(queue: .global()) { _ in }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// One HTTP request as the transport sees it: fully built, headers included.
+public struct TransportRequest: Sendable {
+    public var method: String
+    /// Absolute URL, query included.
+    public var url: String
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]?
+    /// Time allowed for the whole exchange.
+    public var timeout: Duration
+    /// The transport must refuse (``AuthPIError/Code/responseTooLarge``) a larger body without reading it whole.
+    public var maxResponseBodyBytes: Int
+
+    public init(
+        method: String, url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
+        timeout: Duration = .seconds(30), maxResponseBodyBytes: Int = 8 * 1024 * 1024
+    ) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+        self.maxResponseBodyBytes = maxResponseBodyBytes
+    }
+
+    /// The first value of a header (case-insensitive name).
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+}
+
+/// One HTTP response with its whole body.
+public struct TransportResponse: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first value of a header (case-insensitive name).
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+}
+
+/// Sends HTTP requests. The SDK uses ``AsyncHTTPClientTransport`` unless given another.
+///
+/// Throw an ``AuthPIError`` with code ``AuthPIError/Code/transport`` for network failures when you can tell
+/// their kind; any other error is wrapped into one.
+public protocol HTTPTransport: Sendable {
+    func send(_ request: TransportRequest) async throws -> TransportResponse
+    /// Releases what the transport owns. Called once by ``AuthPIClient/close()``.
+    func shutdown() async throws
+}
+
+extension HTTPTransport {
+    public func shutdown() async throws {}
+}
+
+/// Code run around every attempt (after the SDK built the request, before the transport sends it).
+/// Middlewares see the final headers, `Authorization` included: never log them.
+public protocol ClientMiddleware: Sendable {
+    func intercept(
+        _ request: TransportRequest,
+        next: @Sendable (TransportRequest) async throws -> TransportResponse
+    ) async throws -> TransportResponse
+}

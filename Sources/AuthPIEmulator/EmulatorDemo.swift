@@ -1,0 +1,28 @@
+/// Well-known demo credentials and ids of the deterministic demo seed, for tests and docs.
+public enum EmulatorDemo {
+    public static let accountID = "acc_demo"
+    /// Another account that exists but the demo key may not act on (403).
+    public static let otherAccountID = "acc_other"
+    public static let apiKeyID = "key_demo"
+    public static let apiKeySecret = "demo_secret"
+    /// The first issuer (holds the `--users N` users).
+    public static let issuerID = "iss_acme_prod"
+    public static let secondIssuerID = "iss_acme_staging"
+    public static let thirdIssuerID = "iss_globex"
+    public static let issuerIDs = [issuerID, secondIssuerID, thirdIssuerID, "iss_initech_legacy"]
+    /// Users seeded in the first issuer by `--seed demo` without `--users`.
+    public static let demoUserCount = 300
+    /// An active user of the first issuer with several sessions, tokens, trusted devices and verifiers.
+    public static var userWithSessionsID: String { Seed.richUserID }
+    /// An active session of `userWithSessionsID`.
+    public static var activeSessionID: String { Seed.sessionID(userIndex: Seed.richUserIndex, number: 0) }
+    /// A webhook with deliveries in mixed states.
+    public static let webhookWithDeliveriesID = "wh_demo_primary"
+    /// An organization of the first issuer with groups, members and invitations.
+    public static let organizationID = "org_acme_eng"
+    /// A client and an agent of the first issuer.
+    public static let clientID = "cli_acme_web"
+    public static let agentID = "agt_acme_support"
+    /// The seed's reference "now" (Unix seconds): seeded timestamps lie before it.
+    public static let seedTime = 1_795_000_000
+}

@@ -1,1 +1,0 @@
-public enum AuthPIEmulatorInfo { public static let name = "authpi-emulator" }

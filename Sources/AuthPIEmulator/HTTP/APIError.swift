@@ -1,0 +1,71 @@
+/// An error answer of the emulated API: always rendered as the AuthPI JSON error body.
+struct APIError: Error, Sendable {
+    struct FieldError: Sendable {
+        let field: String
+        let code: String
+        let message: String
+    }
+
+    var status: Int
+    var code: String
+    var message: String
+    var fields: [FieldError] = []
+    var currentETag: String?
+    var retryAfter: Int?
+    var headers: [(String, String)] = []
+
+    var json: JSON {
+        var body: [String: JSON] = [
+            "error": .string(code),
+            "error_description": .string(message),
+            "retryable": .bool([408, 429, 502, 503, 504].contains(status)),
+            "reference": .string("req_emulator"),
+        ]
+        if !fields.isEmpty {
+            body["fields"] = .array(fields.map { ["field": .string($0.field), "code": .string($0.code), "message": .string($0.message)] })
+        }
+        if let currentETag { body["current_etag"] = .string(currentETag) }
+        if let retryAfter { body["retry_after"] = .int(retryAfter) }
+        return .object(body)
+    }
+
+    static func notFound(_ what: String) -> APIError {
+        APIError(status: 404, code: "not_found", message: "\(what) not found")
+    }
+    static func routeNotFound(_ path: String) -> APIError {
+        APIError(status: 404, code: "not_found", message: "No route for \(path)")
+    }
+    static func methodNotAllowed(_ allowed: [String]) -> APIError {
+        APIError(
+            status: 405, code: "method_not_allowed", message: "Method not allowed; allowed: \(allowed.joined(separator: ", "))",
+            headers: [("Allow", allowed.joined(separator: ", "))]
+        )
+    }
+    static func validation(_ fields: [FieldError], message: String = "The request body is invalid") -> APIError {
+        APIError(status: 422, code: "validation_error", message: message, fields: fields)
+    }
+    static func invalidField(_ field: String, _ code: String, _ message: String) -> APIError {
+        validation([FieldError(field: field, code: code, message: message)])
+    }
+    static func badRequest(_ message: String, field: String? = nil) -> APIError {
+        APIError(
+            status: 400, code: "invalid_request", message: message,
+            fields: field.map { [FieldError(field: $0, code: "invalid", message: message)] } ?? []
+        )
+    }
+    static func conflict(_ message: String, code: String = "conflict") -> APIError {
+        APIError(status: 409, code: code, message: message)
+    }
+    static func preconditionFailed(current: String) -> APIError {
+        APIError(status: 412, code: "precondition_failed", message: "If-Match does not match the current ETag", currentETag: current)
+    }
+    static func unauthorized(_ message: String, code: String = "unauthorized") -> APIError {
+        APIError(status: 401, code: code, message: message, headers: [("WWW-Authenticate", "Basic realm=\"authpi\", Bearer")])
+    }
+    static func forbidden(_ message: String) -> APIError {
+        APIError(status: 403, code: "forbidden", message: message)
+    }
+    static func tooLarge(limit: Int) -> APIError {
+        APIError(status: 413, code: "payload_too_large", message: "Request body exceeds \(limit) bytes")
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Every request goes through here: control API, latency, faults, body limits, routing, the store,
+/// the request log, and rendering — so no path can produce a body-less or non-JSON error.
+struct EmulatorResponder: HTTPResponder {
+    typealias Context = EmulatorRequestContext
+
+    static let maximumBodyBytes = 1 << 20
+
+    let store: EmulatorStore
+    let latencyMilliseconds: Int
+
+    func respond(to request: Request, context: EmulatorRequestContext) async throws -> Response {
+        let started = ContinuousClock.now
+        let method = request.method.rawValue
+        let path = request.uri.path
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map {
+            String($0).removingPercentEncoding ?? String($0)
+        }
+        let query = Self.parseQuery(request.uri.query)
+
+        if segments.first == "_emulator" {
+            guard Self.isLoopback(context.channel.remoteAddress) else {
+                return Self.render(.failure(.forbidden("The control API only answers loopback clients")))
+            }
+            return await ControlAPI(store: store).respond(
+                method: method, segments: Array(segments.dropFirst()), query: query, body: try await Self.readBody(request)
+            )
+        }
+
+        if latencyMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(latencyMilliseconds)) }
+        if let fault = await store.takeFault(method: method, path: path) {
+            if fault.delayMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(fault.delayMilliseconds)) }
+            if let status = fault.status {
+                if status == 0 {
+                    await logRequest(request, method: method, path: path, query: query, status: 0, started: started)
+                    // Close without writing anything: the client sees the connection end, not a response.
+                    try? await context.channel.close(mode: .all)
+                    throw CancellationError()
+                }
+                var error = APIError(status: status, code: Self.faultCode(status), message: "Injected fault (\(status))")
+                if let retryAfter = fault.retryAfter {
+                    error.retryAfter = retryAfter
+                    error.headers.append(("Retry-After", String(retryAfter)))
+                }
+                await logRequest(request, method: method, path: path, query: query, status: status, started: started)
+                return Self.render(.failure(error))
+            }
+        }
+
+        let result = await handleAPI(request, method: method, path: path, segments: segments, query: query)
+        let status: Int
+        switch result {
+        case .success(let response): status = response.status
+        case .failure(let error): status = error.status
+        }
+        await logRequest(request, method: method, path: path, query: query, status: status, started: started)
+        return Self.render(result, head: method == "HEAD")
+    }
+
+    private func handleAPI(
+        _ request: Request, method: String, path: String, segments: [String], query: [String: String]
+    ) async -> Result<APIResponse, APIError> {
+        let body: [UInt8]
+        do {
+            guard let bytes = try await Self.readBody(request) else { return .failure(.tooLarge(limit: Self.maximumBodyBytes)) }
+            body = bytes
+        } catch {
+            return .failure(.badRequest("Could not read the request body"))
+        }
+        var json: JSON?
+        if !body.isEmpty {
+            do { json = try JSON.parse(body) } catch { return .failure(APIError(status: 400, code: "invalid_json", message: "The request body is not valid JSON")) }
+        }
+        switch store.routes.match(method: method, segments: segments) {
+        case .notFound:
+            // Credentials are checked before revealing whether a path exists.
+            if segments.first == "v1", case .failure(let error) = await authenticate(request) { return .failure(error) }
+            return .failure(.routeNotFound(path))
+        case .methodNotAllowed(let allowed):
+            if case .failure(let error) = await authenticate(request) { return .failure(error) }
+            return .failure(.methodNotAllowed(allowed))
+        case .found(let route, let params):
+            let apiRequest = APIRequest(
+                method: method == "HEAD" ? "GET" : method, path: path, segments: segments, query: query, body: json,
+                ifMatch: request.headers[.ifMatch], idempotencyKey: Self.header(request.headers, "idempotency-key"),
+                caller: Caller(kind: .apiKey(keyID: ""), accountID: ""), now: Int(Date().timeIntervalSince1970)
+            )
+            return await store.handle(route: route, params: params, request: apiRequest, authorization: request.headers[.authorization])
+        }
+    }
+
+    private func authenticate(_ request: Request) async -> Result<Caller, APIError> {
+        do { return .success(try await store.authenticate(request.headers[.authorization])) } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The body, or nil when it is over the limit.
+    static func readBody(_ request: Request) async throws -> [UInt8]? {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maximumBodyBytes { return nil }
+        var bytes: [UInt8] = []
+        for try await buffer in request.body {
+            if bytes.count + buffer.readableBytes > maximumBodyBytes { return nil }
+            bytes.append(contentsOf: buffer.readableBytesView)
+        }
+        return bytes
+    }
+
+    private func logRequest(_ request: Request, method: String, path: String, query: [String: String], status: Int, started: ContinuousClock.Instant) async {
+        let elapsed = ContinuousClock.now - started
+        var redactedQuery: [String: JSON] = [:]
+        for (key, value) in query {
+            redactedQuery[key] = .string(Redaction.isSecretName(key) ? "[redacted]" : value)
+        }
+        var headers: [String: JSON] = [:]
+        for field in request.headers {
+            let name = field.name.canonicalName
+            headers[name] = .string(Redaction.header(name: name, value: field.value))
+        }
+        let entry: JSON = [
+            "method": .string(method), "path": .string(path), "query": .object(redactedQuery), "status": .int(status),
+            "headers": .object(headers), "timestamp": .double(Date().timeIntervalSince1970),
+            "duration_ms": .double(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000),
+        ]
+        await store.log(entry)
+    }
+
+    static func header(_ headers: HTTPFields, _ canonicalName: String) -> String? {
+        headers.first { $0.name.canonicalName == canonicalName }?.value
+    }
+
+    static func parseQuery(_ query: String?) -> [String: String] {
+        guard let query, !query.isEmpty else { return [:] }
+        var result: [String: String] = [:]
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let key = decode(parts[0])
+            guard !key.isEmpty else { continue }
+            let value = parts.count > 1 ? decode(parts[1]) : ""
+            // Repeated keys (`event_types=a&event_types=b`) join like a comma list.
+            if let existing = result[key], !existing.isEmpty { result[key] = existing + "," + value } else { result[key] = value }
+        }
+        return result
+    }
+
+    static func isLoopback(_ address: SocketAddress?) -> Bool {
+        guard let address else { return false }
+        if case .unixDomainSocket = address { return true }
+        guard let ip = address.ipAddress else { return false }
+        return ip.hasPrefix("127.") || ip == "::1" || ip.hasPrefix("::ffff:127.")
+    }
+
+    static func faultCode(_ status: Int) -> String {
+        switch status {
+        case 400, 422: return "validation_error"
+        case 401: return "unauthorized"
+        case 403: return "forbidden"
+        case 404: return "not_found"
+        case 408: return "request_timeout"
+        case 409: return "conflict"
+        case 412: return "precondition_failed"
+        case 429: return "rate_limited"
+        case 500: return "internal_error"
+        case 502: return "bad_gateway"
+        case 503: return "service_unavailable"
+        case 504: return "gateway_timeout"
+        default: return "injected_fault"
+        }
+    }
+
+    static func render(_ result: Result<APIResponse, APIError>, head: Bool = false) -> Response {
+        var headers = HTTPFields()
+        let status: Int
+        let body: JSON?
+        switch result {
+        case .success(let response):
+            status = response.status
+            body = response.body
+            if let etag = response.etag { headers[.eTag] = etag }
+        case .failure(let error):
+            status = error.status
+            body = error.json
+            for (name, value) in error.headers {
+                switch name.lowercased() {
+                case "allow": headers[.allow] = value
+                case "retry-after": headers[.retryAfter] = value
+                case "www-authenticate": headers[.wwwAuthenticate] = value
+                default: break
+                }
+            }
+        }
+        guard let body, status != 204 else {
+            return Response(status: .init(code: status), headers: headers, body: .init())
+        }
+        headers[.contentType] = "application/json; charset=utf-8"
+        let bytes = body.serialized()
+        if head {
+            headers[.contentLength] = String(bytes.count)
+            return Response(status: .init(code: status), headers: headers, body: .init())
+        }
+        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+/// Keeps secrets out of the request log.
+enum Redaction {
+    static func isSecretName(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return ["token", "secret", "password", "authorization", "api_key", "apikey", "key_secret"].contains { lowered.contains($0) }
+    }
+
+    static func header(name: String, value: String) -> String {
+        let lowered = name.lowercased()
+        if lowered == "authorization" || lowered == "proxy-authorization" {
+            let scheme = value.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+            return scheme.isEmpty ? "[redacted]" : "\(scheme) [redacted]"
+        }
+        if lowered == "cookie" || isSecretName(lowered) { return "[redacted]" }
+        return value
+    }
+}

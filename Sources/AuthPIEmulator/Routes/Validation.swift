@@ -1,0 +1,169 @@
+import Foundation
+
+/// What a body field must look like.
+struct FieldRule: Sendable {
+    enum Kind: Sendable {
+        case string, nonEmptyString, email, url, bool, int, number, object, stringArray, array, any
+        case oneOf([String])
+        /// A list whose items must be among these values.
+        case listOf([String])
+    }
+
+    let name: String
+    let kind: Kind
+    let required: Bool
+
+    init(_ name: String, _ kind: Kind, required: Bool = false) {
+        self.name = name
+        self.kind = kind
+        self.required = required
+    }
+}
+
+enum Validator {
+    /// Checks `body` against `rules`; `creating` enforces required fields. Collects every problem.
+    static func check(_ body: [String: JSON], _ rules: [FieldRule], creating: Bool) throws(APIError) {
+        var problems: [APIError.FieldError] = []
+        for rule in rules {
+            guard let value = body[rule.name] else {
+                if creating && rule.required {
+                    problems.append(.init(field: rule.name, code: "required", message: "\(rule.name) is required"))
+                }
+                continue
+            }
+            if value.isNull {
+                if rule.required {
+                    problems.append(.init(field: rule.name, code: "required", message: "\(rule.name) must not be null"))
+                }
+                continue
+            }
+            if let problem = problem(rule, value) { problems.append(problem) }
+        }
+        if !problems.isEmpty { throw APIError.validation(problems) }
+    }
+
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else {
+            return false
+        }
+        return !text.contains(where: { $0.isWhitespace }) && text.count <= 320
+    }
+
+    private static func problem(_ rule: FieldRule, _ value: JSON) -> APIError.FieldError? {
+        func wrong(_ expected: String) -> APIError.FieldError {
+            .init(field: rule.name, code: "invalid_type", message: "\(rule.name) must be \(expected), got \(value.typeName)")
+        }
+        switch rule.kind {
+        case .any: return nil
+        case .string: return value.stringValue == nil ? wrong("a string") : nil
+        case .nonEmptyString:
+            guard let text = value.stringValue else { return wrong("a string") }
+            return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                ? .init(field: rule.name, code: "empty", message: "\(rule.name) must not be empty") : nil
+        case .email:
+            guard let text = value.stringValue else { return wrong("a string") }
+            return isEmail(text) ? nil : .init(field: rule.name, code: "invalid_email", message: "\(rule.name) is not a valid email address")
+        case .url:
+            guard let text = value.stringValue else { return wrong("a string") }
+            guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
+                return .init(field: rule.name, code: "invalid_url", message: "\(rule.name) must be an http(s) URL")
+            }
+            return nil
+        case .bool: return value.boolValue == nil ? wrong("a boolean") : nil
+        case .int: return value.intValue == nil || value.boolValue != nil ? wrong("an integer") : nil
+        case .number: return value.doubleValue == nil ? wrong("a number") : nil
+        case .object: return value.objectValue == nil ? wrong("an object") : nil
+        case .array: return value.arrayValue == nil ? wrong("an array") : nil
+        case .stringArray:
+            guard let items = value.arrayValue else { return wrong("an array of strings") }
+            return items.allSatisfy({ $0.stringValue != nil }) ? nil : wrong("an array of strings")
+        case .oneOf(let allowed):
+            guard let text = value.stringValue else { return wrong("a string") }
+            return allowed.contains(text)
+                ? nil : .init(field: rule.name, code: "invalid_enum", message: "\(rule.name) must be one of: \(allowed.joined(separator: ", "))")
+        case .listOf(let allowed):
+            guard let items = value.arrayValue else { return wrong("an array of strings") }
+            for item in items {
+                guard let text = item.stringValue else { return wrong("an array of strings") }
+                if !allowed.contains(text) {
+                    return .init(field: rule.name, code: "invalid_enum", message: "\(rule.name) contains an unknown value '\(text)'")
+                }
+            }
+            return nil
+        }
+    }
+
+    /// RFC 7396 merge: objects merge recursively, null removes a key.
+    static func mergePatch(_ target: JSON?, _ patch: JSON) -> JSON {
+        guard case .object(let patchObject) = patch else { return patch }
+        var result = target?.objectValue ?? [:]
+        for (key, value) in patchObject {
+            if value.isNull { result[key] = nil } else { result[key] = mergePatch(result[key], value) }
+        }
+        return .object(result)
+    }
+}
+
+/// Query parameter parsing shared by list endpoints.
+enum ListQuery {
+    static let defaultLimit = 25
+    static let maximumLimit = 100
+
+    static func limit(_ request: APIRequest, default fallback: Int = defaultLimit) throws(APIError) -> Int {
+        guard let text = request.query["limit"] else { return fallback }
+        guard let value = Int(text), (1...maximumLimit).contains(value) else {
+            throw APIError.badRequest("limit must be an integer between 1 and \(maximumLimit)", field: "limit")
+        }
+        return value
+    }
+
+    /// The sequence after which the page starts; -1 for the first page.
+    static func after(_ request: APIRequest) throws(APIError) -> Int {
+        guard let cursor = request.query["cursor"], !cursor.isEmpty else { return -1 }
+        guard let seq = Cursor.decode(cursor) else { throw APIError.badRequest("cursor is invalid or expired", field: "cursor") }
+        return seq
+    }
+
+    static func bool(_ request: APIRequest, _ name: String) throws(APIError) -> Bool? {
+        guard let text = request.query[name] else { return nil }
+        switch text.lowercased() {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw APIError.badRequest("\(name) must be true or false", field: name)
+        }
+    }
+
+    static func timestamp(_ request: APIRequest, _ name: String) throws(APIError) -> Double? {
+        guard let text = request.query[name] else { return nil }
+        guard let value = Double(text) else { throw APIError.badRequest("\(name) must be a Unix timestamp in seconds", field: name) }
+        return value
+    }
+
+    static func oneOf(_ request: APIRequest, _ name: String, _ allowed: [String]) throws(APIError) -> String? {
+        guard let text = request.query[name] else { return nil }
+        guard allowed.contains(text) else {
+            throw APIError.badRequest("\(name) must be one of: \(allowed.joined(separator: ", "))", field: name)
+        }
+        return text
+    }
+}
+
+/// Opaque page cursors: the creation sequence of the last item returned.
+enum Cursor {
+    static func encode(_ seq: Int) -> String {
+        Data("c1:\(seq):\(Deterministic.hex(Deterministic.fnv("cur\(seq)"), width: 6))".utf8).base64EncodedString()
+            .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+    }
+
+    static func decode(_ cursor: String) -> Int? {
+        var text = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while text.count % 4 != 0 { text += "=" }
+        guard text.count < 200, let data = Data(base64Encoded: text), let plain = String(data: data, encoding: .utf8) else { return nil }
+        let parts = plain.split(separator: ":")
+        guard parts.count == 3, parts[0] == "c1", let seq = Int(parts[1]), seq >= -1,
+            String(parts[2]) == Deterministic.hex(Deterministic.fnv("cur\(seq)"), width: 6)
+        else { return nil }
+        return seq
+    }
+}

@@ -1,0 +1,51 @@
+/// Small deterministic helpers so seeded data is identical on every run.
+enum Deterministic {
+    /// SplitMix64: a well-mixed hash of a 64-bit value.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    static func pick<T>(_ values: [T], _ index: Int, salt: UInt64) -> T {
+        values[Int(mix(UInt64(truncatingIfNeeded: index) ^ salt) % UInt64(values.count))]
+    }
+
+    static func number(_ index: Int, salt: UInt64, below bound: Int) -> Int {
+        Int(mix(UInt64(truncatingIfNeeded: index) ^ salt) % UInt64(max(bound, 1)))
+    }
+
+    /// FNV-1a, for ETags and short stable hashes.
+    static func fnv(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    static func hex(_ value: UInt64, width: Int) -> String {
+        let text = String(value, radix: 16)
+        return text.count >= width ? String(text.suffix(width)) : String(repeating: "0", count: width - text.count) + text
+    }
+
+    /// A 64-hex-digit digest-like string (not cryptographic; only for `username_hash`).
+    static func digest(_ text: String) -> String {
+        let a = fnv(text)
+        return (0..<4).map { hex(mix(a &+ UInt64($0)), width: 16) }.joined()
+    }
+
+    /// Bijective scramble of 32-bit indexes into ids that look random.
+    static let multiplier: UInt32 = 0x9E37_79B1
+    static let multiplierInverse: UInt32 = {
+        var inverse = multiplier
+        for _ in 0..<5 { inverse = inverse &* (2 &- multiplier &* inverse) }
+        return inverse
+    }()
+    static let scrambleMask: UInt32 = 0x5BD1_E995
+
+    static func scramble(_ index: Int) -> UInt32 { (UInt32(truncatingIfNeeded: index) &* multiplier) ^ scrambleMask }
+    static func unscramble(_ value: UInt32) -> Int { Int((value ^ scrambleMask) &* multiplierInverse) }
+}

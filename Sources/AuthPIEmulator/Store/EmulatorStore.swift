@@ -1,0 +1,191 @@
+import Foundation
+
+/// The emulator's state behind an actor: each request's auth, checks and write run as one step.
+actor EmulatorStore {
+    private var state: EmulatorState
+    private let seed: EmulatorSeed
+    private let users: Int?
+    let routes: RouteTable
+
+    init(seed: EmulatorSeed, users: Int?, faults: [FaultRule], routes: RouteTable) {
+        self.seed = seed
+        self.users = users
+        self.routes = routes
+        var state = Seed.build(seed: seed, users: users)
+        state.faults = faults.map { EmulatorState.ArmedFault(rule: $0, remaining: $0.count) }
+        self.state = state
+    }
+
+    // MARK: Control API
+
+    /// Restores the seed; clears faults and idempotency records, keeps access tokens and the request log.
+    func reset() {
+        var fresh = Seed.build(seed: seed, users: users)
+        fresh.accessTokens = state.accessTokens
+        fresh.requestLog = state.requestLog
+        fresh.requestCount = state.requestCount
+        state = fresh
+    }
+
+    func addFault(_ rule: FaultRule) { state.faults.append(.init(rule: rule, remaining: rule.count)) }
+    func clearFaults() { state.faults.removeAll() }
+    var faults: JSON {
+        .array(state.faults.map { fault in
+            var json = fault.rule.json
+            json["remaining"] = .num(fault.remaining)
+            return json
+        })
+    }
+
+    /// The first armed fault matching the request, consuming one of its uses.
+    func takeFault(method: String, path: String) -> FaultRule? {
+        guard let index = state.faults.firstIndex(where: { $0.rule.matches(method: method, path: path) }) else { return nil }
+        let rule = state.faults[index].rule
+        if let remaining = state.faults[index].remaining {
+            if remaining <= 1 { state.faults.remove(at: index) } else { state.faults[index].remaining = remaining - 1 }
+        }
+        return rule
+    }
+
+    func log(_ entry: JSON) {
+        state.requestCount += 1
+        state.requestLog.append(entry)
+        if state.requestLog.count > EmulatorState.requestLogLimit {
+            state.requestLog.removeFirst(state.requestLog.count - EmulatorState.requestLogLimit)
+        }
+    }
+
+    func requests(limit: Int) -> JSON {
+        .array(Array(state.requestLog.suffix(limit)))
+    }
+
+    func mintAccessToken(account: String, ttl: Int, userID: String?) throws(APIError) -> (String, Double) {
+        guard state.collections["/v1/accounts"]?.get(account) != nil else { throw APIError.notFound("Account \(account)") }
+        var generator = SystemRandomNumberGenerator()
+        let token = "tok_" + (0..<3).map { _ in Deterministic.hex(generator.next(), width: 16) }.joined()
+        let expiresAt = Date().timeIntervalSince1970 + Double(ttl)
+        state.accessTokens[token] = .init(accountID: account, userID: userID ?? "usr_console_admin", expiresAt: expiresAt)
+        return (token, expiresAt)
+    }
+
+    func expireAccessToken(_ token: String) -> Bool {
+        guard state.accessTokens[token] != nil else { return false }
+        state.accessTokens[token]?.expiresAt = 0
+        return true
+    }
+
+    // MARK: API requests
+
+    func authenticate(_ authorization: String?) throws(APIError) -> Caller {
+        guard let authorization = authorization?.trimmingCharacters(in: .whitespaces), !authorization.isEmpty else {
+            throw APIError.unauthorized("Missing Authorization header", code: "missing_credentials")
+        }
+        let parts = authorization.split(separator: " ", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw APIError.unauthorized("Malformed Authorization header", code: "invalid_credentials") }
+        let scheme = parts[0].lowercased()
+        let value = parts[1].trimmingCharacters(in: .whitespaces)
+        if scheme == "basic" {
+            guard let data = Data(base64Encoded: value), let decoded = String(data: data, encoding: .utf8),
+                let colon = decoded.firstIndex(of: ":")
+            else { throw APIError.unauthorized("Malformed Basic credentials", code: "invalid_credentials") }
+            let keyID = String(decoded[..<colon])
+            let secret = String(decoded[decoded.index(after: colon)...])
+            guard let expected = state.apiKeySecrets[keyID], expected == secret, let account = state.apiKeyAccounts[keyID] else {
+                throw APIError.unauthorized("Invalid API key id or secret", code: "invalid_credentials")
+            }
+            try requireActiveKey(keyID)
+            return Caller(kind: .apiKey(keyID: keyID), accountID: account)
+        }
+        guard scheme == "bearer" else { throw APIError.unauthorized("Unsupported authorization scheme", code: "invalid_credentials") }
+        if value.hasPrefix("key_") {
+            guard state.apiKeySecrets[value] != nil, let account = state.apiKeyAccounts[value] else {
+                throw APIError.unauthorized("Unknown API key", code: "invalid_credentials")
+            }
+            try requireActiveKey(value)
+            return Caller(kind: .apiKey(keyID: value), accountID: account)
+        }
+        guard let token = state.accessTokens[value] else {
+            throw APIError.unauthorized("Invalid access token", code: "invalid_token")
+        }
+        guard token.expiresAt > Date().timeIntervalSince1970 else {
+            throw APIError.unauthorized("The access token has expired", code: "token_expired")
+        }
+        return Caller(kind: .accessToken(tokenID: value, userID: token.userID), accountID: token.accountID)
+    }
+
+    private func requireActiveKey(_ keyID: String) throws(APIError) {
+        guard let key = state.locations[keyID], let record = state.record(in: key, id: keyID) else { return }
+        let status = record.object["status"]?.stringValue ?? "active"
+        if status != "active" { throw APIError.unauthorized("This API key is \(status)", code: "key_inactive") }
+    }
+
+    /// Authenticates, checks the account and parents, applies idempotency and runs the handler.
+    func handle(
+        route: RouteTable.Route, params: [String: String], request partial: APIRequest, authorization: String?
+    ) -> Result<APIResponse, APIError> {
+        do {
+            var request = partial
+            request.caller = try authenticate(authorization)
+            request.params = params
+            try resolveScope(&request)
+            guard ["POST", "PATCH"].contains(request.method), let key = request.idempotencyKey, !key.isEmpty else {
+                return .success(try route.handler(&state, request))
+            }
+            let scopeKey = "\(request.caller.accountID) \(request.method) \(request.path) \(key)"
+            let fingerprint = request.body?.serializedString ?? ""
+            if let entry = state.idempotency[scopeKey] {
+                guard entry.fingerprint == fingerprint else {
+                    throw APIError(
+                        status: 409, code: "idempotency_key_reused",
+                        message: "This Idempotency-Key was already used with a different request body"
+                    )
+                }
+                if let response = entry.response { return .success(response) }
+                if let error = entry.error { return .failure(error) }
+            }
+            do {
+                let response = try route.handler(&state, request)
+                state.idempotency[scopeKey] = .init(fingerprint: fingerprint, response: response)
+                return .success(response)
+            } catch let error as APIError {
+                state.idempotency[scopeKey] = .init(fingerprint: fingerprint, error: error)
+                throw error
+            }
+        } catch let error as APIError {
+            return .failure(error)
+        } catch {
+            return .failure(APIError(status: 500, code: "internal_error", message: "Unexpected emulator error"))
+        }
+    }
+
+    /// Resolves `me`, refuses other accounts, and 404s when a parent in the path does not exist.
+    private func resolveScope(_ request: inout APIRequest) throws(APIError) {
+        guard let account = request.params["acct"] else { return }
+        let resolved = account == "me" ? request.caller.accountID : account
+        guard resolved == request.caller.accountID else {
+            throw APIError.forbidden("This credential may not act on account \(account)")
+        }
+        request.params["acct"] = resolved
+        if let issuer = request.params["iss"] {
+            guard state.record(in: EmulatorState.key(resolved, "issuers"), id: issuer) != nil else { throw APIError.notFound("Issuer \(issuer)") }
+            if let user = request.params["usr"],
+                state.record(in: EmulatorState.issuerKey(resolved, issuer) + "/users", id: user) == nil
+            {
+                throw APIError.notFound("User \(user)")
+            }
+            if let org = request.params["org"],
+                state.record(in: EmulatorState.issuerKey(resolved, issuer) + "/organizations", id: org) == nil
+            {
+                throw APIError.notFound("Organization \(org)")
+            }
+            if let agent = request.params["agent"],
+                state.record(in: EmulatorState.issuerKey(resolved, issuer) + "/agents", id: agent) == nil
+            {
+                throw APIError.notFound("Agent \(agent)")
+            }
+        }
+        if let webhook = request.params["wh"], state.record(in: EmulatorState.key(resolved, "webhooks"), id: webhook) == nil {
+            throw APIError.notFound("Webhook \(webhook)")
+        }
+    }
+}

@@ -1,0 +1,121 @@
+public import Foundation
+
+/// A message line for the user: typed, with a severity, a short title, a detail and the server's reference.
+public struct Banner: Sendable, Hashable, Identifiable {
+    public enum Severity: String, Sendable, Hashable { case info, success, warning, error }
+
+    /// What the banner is about; the Errors pane's TYPE column.
+    public enum Kind: String, Sendable, Hashable {
+        case info, success, readOnly
+        case rateLimited, notFound, authentication, forbidden, validation, conflict, preconditionFailed
+        case server, transport, configuration, malformedResponse, closedClient, unexpected
+        case partialFailure
+    }
+
+    public var id: Int
+    public var severity: Severity
+    public var kind: Kind
+    public var title: String
+    public var detail: String
+    public var reference: String?
+    public var statusCode: Int?
+    public var time: Date
+    /// For rate limits: when the server allows the next request. The view shows a live countdown.
+    public var retryAt: Date?
+
+    public init(
+        id: Int = 0, severity: Severity, kind: Kind, title: String, detail: String = "", reference: String? = nil,
+        statusCode: Int? = nil, time: Date = Date(), retryAt: Date? = nil
+    ) {
+        self.id = id
+        self.severity = severity
+        self.kind = kind
+        self.title = title
+        self.detail = detail
+        self.reference = reference
+        self.statusCode = statusCode
+        self.time = time
+        self.retryAt = retryAt
+    }
+
+    /// Whole seconds left before a rate-limited request may be retried (nil when not rate limited).
+    public func secondsUntilRetry(now: Date) -> Int? {
+        guard let retryAt else { return nil }
+        return max(0, Int((retryAt.timeIntervalSince(now)).rounded(.up)))
+    }
+
+    /// The one-line text: title, detail, live countdown, reference.
+    public func text(now: Date) -> String {
+        var parts = [title]
+        if !detail.isEmpty { parts.append(detail) }
+        if let seconds = secondsUntilRetry(now: now) {
+            parts.append(seconds > 0 ? "retry in \(seconds)s" : "you can retry now")
+        }
+        if let reference { parts.append("ref \(reference)") }
+        return parts.joined(separator: " — ")
+    }
+
+    /// The banner for a failed request. `subject` says what was being done ("loading Users", "saving alice").
+    public static func failure(_ failure: ConsoleFailure, subject: String, now: Date = Date()) -> Banner {
+        let status = failure.statusCode.map { "\($0) " } ?? ""
+        var banner = Banner(
+            severity: .error, kind: .unexpected, title: "", detail: failure.message, reference: failure.reference,
+            statusCode: failure.statusCode, time: now)
+        switch failure.kind {
+        case .rateLimited(let seconds):
+            banner.kind = .rateLimited
+            banner.severity = .warning
+            banner.title = "\(status)Rate limited while \(subject)"
+            banner.retryAt = now.addingTimeInterval(TimeInterval(seconds ?? 1))
+        case .notFound:
+            banner.kind = .notFound
+            banner.title = "\(status)Not found while \(subject)"
+            banner.detail = "\(failure.message) — it may have been deleted"
+        case .authentication(let source):
+            banner.kind = .authentication
+            banner.title = "\(status)Authentication failed while \(subject)"
+            let origin = source.map { "check the credential from \($0)" } ?? "check the configured credential"
+            banner.detail = "\(failure.message) — \(origin)"
+        case .forbidden:
+            banner.kind = .forbidden
+            banner.title = "\(status)Forbidden while \(subject)"
+            banner.detail = "\(failure.message) — the credential lacks the permission for this"
+        case .validation(let fields):
+            banner.kind = .validation
+            banner.severity = .warning
+            banner.title = "\(status)Invalid input while \(subject)"
+            if !fields.isEmpty {
+                banner.detail = fields.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+            }
+        case .conflict:
+            banner.kind = .conflict
+            banner.severity = .warning
+            banner.title = "\(status)Conflict while \(subject)"
+        case .preconditionFailed:
+            banner.kind = .preconditionFailed
+            banner.severity = .warning
+            banner.title = "\(status)Precondition failed while \(subject)"
+            banner.detail = "it changed since you opened it"
+        case .server(let retried):
+            banner.kind = .server
+            banner.title = "\(status)Server error while \(subject)"
+            banner.detail = "\(failure.message) — \(retried ? "retried, still failing" : "not retried")"
+        case .transport(let host):
+            banner.kind = .transport
+            banner.title = "Cannot reach \(host) while \(subject)"
+        case .configuration:
+            banner.kind = .configuration
+            banner.title = "Configuration error while \(subject)"
+        case .malformedResponse:
+            banner.kind = .malformedResponse
+            banner.title = "\(status)Unreadable response while \(subject)"
+        case .closedClient:
+            banner.kind = .closedClient
+            banner.title = "Client closed while \(subject)"
+        case .unexpected:
+            banner.kind = .unexpected
+            banner.title = "\(status)Unexpected error while \(subject)"
+        }
+        return banner
+    }
+}

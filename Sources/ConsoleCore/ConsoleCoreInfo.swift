@@ -1,2 +1,0 @@
-import AuthPIAdmin
-public enum ConsoleCoreInfo { public static let name = "ConsoleCore" }

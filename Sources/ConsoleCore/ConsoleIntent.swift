@@ -1,0 +1,64 @@
+/// What the user asked for. The view maps keys to intents and sends them with `ConsoleStore.send(_:)`.
+public enum ConsoleIntent: Sendable, Hashable {
+    /// The view's table height changed (rows).
+    case setViewport(rows: Int)
+    /// ↑ ↓ / j k (negative = up).
+    case move(by: Int)
+    case pageDown, pageUp
+    /// g: first row.
+    case moveToTop
+    /// G: loads pages up to the end (progress in `loadToEnd`), then selects the last row.
+    case moveToEnd
+    /// Select a displayed row (mouse, tests).
+    case select(index: Int)
+    /// ⏎: open / drill down.
+    case open
+    /// Esc / Backspace: back to the previous pane, as it was.
+    case back
+    /// Esc in context: closes a dialog, stops `G`, else goes back.
+    case escape
+    /// Tab / Shift-Tab.
+    case nextSibling, previousSibling
+    /// The command palette's `:issuers :users :webhooks :events :errors`.
+    case jump(JumpTarget)
+    /// The filter line: `key:value` words the API supports go to the server, the rest filters loaded rows
+    /// (or is sent as `q` where the API has it).
+    case setFilter(String)
+    case clearFilter
+    /// Sort the loaded rows by a column; again on the same column reverses, a third time clears.
+    case sort(column: Int)
+    /// Space: mark / unmark the selected row.
+    case toggleMark
+    case clearMarks
+    /// r: refetch, keeping the selection on the same id.
+    case refresh
+    /// Retry a failed page fetch.
+    case retry
+    /// Stops `G`.
+    case stopLoading
+    /// d: describe the selected row.
+    case describe
+    /// x / s / a / R / D / X: ask for confirmation of an action.
+    case action(ActionKey)
+    /// y in a confirmation (or discard / quit question).
+    case confirm
+    /// n / Esc in a dialog.
+    case cancelDialog
+    /// e: edit the user.
+    case editUser
+    /// Typing into a field of the edit form.
+    case setField(FormField, String)
+    /// Adds or removes a custom field in the form.
+    case addCustomField(String)
+    case removeCustomField(String)
+    case focusNextField, focusPreviousField
+    /// Enter in the form.
+    case save
+    /// o / t / m / c in the conflict dialog.
+    case resolveConflict(ConflictChoice)
+    case dismissBanner
+    /// Interval refresh of the current pane every N seconds; nil turns it off.
+    case setAutoRefresh(seconds: Int?)
+    /// q.
+    case quit
+}

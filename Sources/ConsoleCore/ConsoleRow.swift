@@ -1,0 +1,36 @@
+/// One table row, already formatted for display: `cells` line up with `PaneKind.columns`.
+public struct ConsoleRow: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var cells: [String]
+    /// Name used in the breadcrumb and in messages ("alice@acme.test", "Acme Production").
+    public var title: String
+    /// Resource status when it has one (active, revoked, …).
+    public var status: String?
+    /// Pretty JSON of the resource, for `d` describe. Never contains secrets.
+    public var detailJSON: String
+    /// A light list item whose details must still be fetched (users in API 1.4.0).
+    public var needsHydration: Bool
+    /// Values to sort by, per column, when they differ from the displayed text (timestamps, counts).
+    public var sortKeys: [Int: Double]
+
+    public init(
+        id: String, cells: [String], title: String? = nil, status: String? = nil, detailJSON: String = "{}",
+        needsHydration: Bool = false, sortKeys: [Int: Double] = [:]
+    ) {
+        self.id = id
+        self.cells = cells
+        self.title = title ?? id
+        self.status = status
+        self.detailJSON = detailJSON
+        self.needsHydration = needsHydration
+        self.sortKeys = sortKeys
+    }
+
+    /// Whether every word of `text` occurs in some cell (case-insensitive).
+    public func matches(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace)
+        if words.isEmpty { return true }
+        let haystack = ([id] + cells).joined(separator: "\u{1F}").lowercased()
+        return words.allSatisfy { haystack.contains($0) }
+    }
+}

@@ -1,0 +1,104 @@
+public import Foundation
+
+/// Everything the view draws, as one value. The store publishes a new one after every change.
+public struct ConsoleState: Sendable {
+    public var header: HeaderInfo
+    /// The navigation stack; the last pane is on screen.
+    public internal(set) var stack: [PaneState] = []
+    /// The newest banner, until dismissed or replaced.
+    public internal(set) var banner: Banner?
+    /// The last 100 banners, oldest first (the Errors pane lists them newest first).
+    public internal(set) var bannerHistory: [Banner] = []
+    public internal(set) var dialog: ConsoleDialog?
+    /// `G` in progress: rows loaded so far.
+    public internal(set) var loadToEnd: LoadToEndProgress?
+    /// Table rows the view can show; the store keeps the selection inside it.
+    public internal(set) var viewportHeight = 20
+    public let isReadOnly: Bool
+    /// Interval refresh, when on.
+    public internal(set) var autoRefreshSeconds: Int?
+    /// The time of this snapshot (ticks each second while a rate-limit countdown is shown).
+    public internal(set) var now: Date
+    /// What the last row action did, row by row.
+    public internal(set) var lastActionReport: ActionReport?
+    /// Set when the user asked to quit and nothing holds it back.
+    public internal(set) var shouldQuit = false
+
+    public static let bannerHistoryLimit = 100
+
+    init(header: HeaderInfo, isReadOnly: Bool, now: Date) {
+        self.header = header
+        self.isReadOnly = isReadOnly
+        self.now = now
+    }
+
+    public var current: PaneState? { stack.last }
+
+    /// "Issuers › Acme Production › Users (1,000,000+)" as parts.
+    public var breadcrumb: [String] {
+        var parts: [String] = []
+        for (position, pane) in stack.enumerated() {
+            let isLast = position == stack.count - 1
+            let previous = position > 0 ? stack[position - 1].kind : nil
+            if PaneKind.issuerScope.contains(pane.kind), previous == .issuers {
+                parts.append(pane.context.issuerName ?? pane.context.issuerID ?? "?")
+            }
+            if pane.kind == .deliveries {
+                parts.append(pane.context.webhookName ?? pane.context.webhookID ?? "?")
+            }
+            if pane.kind == .userDetail {
+                parts.append(pane.context.userName ?? pane.context.userID ?? "?")
+                continue
+            }
+            parts.append(isLast ? "\(pane.kind.title) (\(pane.rowCountText))" : pane.kind.title)
+        }
+        return parts
+    }
+
+    public var breadcrumbText: String { breadcrumb.joined(separator: " › ") }
+
+    /// The banner line, with a live countdown for rate limits.
+    public var bannerText: String? { banner?.text(now: now) }
+
+    /// Whether an edit form holds unsaved input.
+    public var hasUnsavedEdit: Bool {
+        switch dialog {
+        case .edit(let form), .discardEdit(let form), .confirmQuit(let form): form.isDirty
+        case .conflict: true
+        default: false
+        }
+    }
+}
+
+/// The header line: who, where, and how the server is doing.
+public struct HeaderInfo: Sendable, Hashable {
+    public var account: String
+    public var baseURL: String
+    public var profile: String?
+    /// Requests in flight now.
+    public internal(set) var requestsInFlight = 0
+    /// Duration of the last completed request.
+    public internal(set) var lastLatency: Duration?
+
+    public init(account: String, baseURL: String, profile: String? = nil) {
+        self.account = account
+        self.baseURL = baseURL
+        self.profile = profile
+    }
+
+    /// "12 ms", or "" before the first request.
+    public var lastLatencyText: String {
+        guard let lastLatency else { return "" }
+        let milliseconds = Int(
+            (Double(lastLatency.components.seconds) * 1000 + Double(lastLatency.components.attoseconds) / 1e15)
+                .rounded())
+        return "\(milliseconds) ms"
+    }
+}
+
+/// Progress of `G` (load to the end).
+public struct LoadToEndProgress: Sendable, Hashable {
+    public var paneID: Int
+    public var loadedRows: Int
+    public var pages: Int
+}

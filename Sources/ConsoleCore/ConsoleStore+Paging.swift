@@ -1,0 +1,363 @@
+extension ConsoleStore {
+    /// Starts the fetch the pane needs now, if any: the first page, a dropped page in view, or the next page when
+    /// the selection nears the loaded end. Never more than one per pane, and only for the pane on screen.
+    func schedulePageFetch(_ paneID: Int) {
+        guard isCurrent(paneID), state.loadToEnd?.paneID != paneID, pageTasks[paneID] == nil,
+            let position = position(ofPane: paneID)
+        else { return }
+        let pane = state.stack[position]
+        guard pane.kind.isServerList else { return }
+        let fetch: PagedList.Fetch?
+        if refreshTargets[paneID] != nil {
+            fetch = pane.list.appendFetch()
+        } else if pane.isFilteredOrSorted {
+            // Over a filtered view, fetch on only while it shows rows: a filter that matches nothing must not
+            // page through the whole list by itself (G does that, cancellably).
+            let nearEnd = pane.rowCount > 0 && pane.selection >= pane.rowCount - configuration.prefetchDistance - 1
+            fetch = nearEnd || !pane.list.hasFirstPage ? pane.list.appendFetch() : nil
+        } else {
+            let visible = pane.scrollTop..<(pane.scrollTop + viewport)
+            fetch = pane.list.nextFetch(
+                focus: pane.selection, visible: visible, prefetchDistance: configuration.prefetchDistance)
+        }
+        guard let fetch else { return }
+        startFetch(fetch, paneID: paneID)
+    }
+
+    private func pageRequest(for fetch: PagedList.Fetch, pane: PaneState) -> PageRequest {
+        let cursor: String?
+        switch fetch {
+        case .append(let value): cursor = value
+        case .refill(_, let value): cursor = value
+        }
+        return PageRequest(
+            kind: pane.kind, context: pane.context, cursor: cursor, limit: configuration.pageSize,
+            query: pane.filter.serverQuery)
+    }
+
+    private func startFetch(_ fetch: PagedList.Fetch, paneID: Int) {
+        guard let position = position(ofPane: paneID) else { return }
+        state.stack[position].list.begin(fetch)
+        let request = pageRequest(for: fetch, pane: state.stack[position])
+        let token = makeToken()
+        let source = self.source
+        let task = Task {
+            do {
+                let page = try await self.measured { try await source.fetchPage(request) }
+                self.pageArrived(page, for: fetch, paneID: paneID, token: token)
+            } catch {
+                self.pageFailed(error, for: fetch, paneID: paneID, token: token)
+            }
+        }
+        pageTasks[paneID] = (token, task)
+    }
+
+    private func pageArrived(_ page: RowPage, for fetch: PagedList.Fetch, paneID: Int, token: Int) {
+        guard pageTasks[paneID]?.token == token else { return }
+        pageTasks[paneID] = nil
+        var cache = hydrationCache
+        let cached = page.rows.map { row in row.needsHydration ? (cache.value(for: row.id) ?? row) : row }
+        hydrationCache = cache
+        withPane(paneID) { pane in
+            pane.list.complete(fetch, with: RowPage(rows: cached, nextCursor: page.nextCursor, hasMore: page.hasMore))
+        }
+        if !continueRefresh(paneID) {
+            withPane(paneID) { pane in
+                pane.recomputeDisplay()
+                pane.clampSelection(viewport: viewport)
+            }
+        }
+        if isCurrent(paneID) { selectionChanged() }
+        publish()
+    }
+
+    private func pageFailed(_ error: any Error, for fetch: PagedList.Fetch, paneID: Int, token: Int) {
+        guard pageTasks[paneID]?.token == token else { return }
+        pageTasks[paneID] = nil
+        if error is CancellationError || Task.isCancelled {
+            withPane(paneID) { $0.list.cancelInFlight() }
+            publish()
+            return
+        }
+        let failure = ConsoleFailure.from(error)
+        let title = state.stack.first { $0.id == paneID }?.kind.title ?? "list"
+        withPane(paneID) { $0.list.fail(fetch, message: failure.description) }
+        refreshTargets[paneID] = nil
+        raise(failure, while: "loading \(title)")
+        publish()
+    }
+
+    /// After a refresh: keeps loading until the previously selected row's position is reached, then selects
+    /// that id again when it still exists. Returns whether the refresh is still loading.
+    private func continueRefresh(_ paneID: Int) -> Bool {
+        guard let target = refreshTargets[paneID], let position = position(ofPane: paneID) else { return false }
+        let pane = state.stack[position]
+        if pane.list.count <= target.listIndex, pane.list.hasMore {
+            // Keep the viewer at the loaded end so that the next page follows and far pages are dropped.
+            withPane(paneID) { $0.selection = max($0.list.count - 1, 0) }
+            return true
+        }
+        refreshTargets[paneID] = nil
+        withPane(paneID) { pane in
+            pane.recomputeDisplay()
+            if let id = target.id, let index = pane.displayIndex(ofID: id) {
+                pane.selection = index
+            } else {
+                pane.selection = min(target.listIndex, max(pane.rowCount - 1, 0))
+            }
+            pane.clampSelection(viewport: viewport)
+        }
+        return false
+    }
+
+    func retry() {
+        guard let pane = state.current else { return }
+        if pane.kind == .userDetail, pane.list.failureMessage != nil {
+            withCurrentPane { $0.list.reset() }
+            loadUserDetail(pane.id)
+            return
+        }
+        withCurrentPane { $0.list.retry() }
+        hydrationFailures[pane.id] = nil
+        schedulePageFetch(pane.id)
+        scheduleHydration(pane.id)
+    }
+
+    /// `r`: fetch again from the first page, keeping the selection on the same id when it still exists.
+    func refreshCurrentPane() {
+        guard let pane = state.current else { return }
+        cancelWork(ofPane: pane.id)
+        hydrationFailures[pane.id] = nil
+        switch pane.kind {
+        case .errors:
+            fillErrorsPane(pane.id)
+        case .userDetail:
+            withCurrentPane { $0.list.reset() }
+            loadUserDetail(pane.id)
+        default:
+            // Hydrated users may have changed too.
+            for row in pane.list.residentRows() where pane.kind == .users { hydrationCache.remove(row.row.id) }
+            refreshTargets[pane.id] = (pane.selectedRow?.id, pane.listIndex(ofRow: pane.selection) ?? 0)
+            withCurrentPane { pane in
+                pane.list.reset()
+                pane.display = pane.display.map { _ in [] }
+            }
+            schedulePageFetch(pane.id)
+        }
+    }
+
+    // MARK: - G: load to the end
+
+    func loadToEnd() {
+        guard let pane = state.current, state.loadToEnd == nil else { return }
+        guard pane.kind.isServerList, pane.list.hasMore || !pane.list.hasFirstPage else {
+            moveSelection { _ in Int.max / 2 }
+            return
+        }
+        cancelWork(ofPane: pane.id)
+        withCurrentPane { $0.list.retry() }
+        let token = makeToken()
+        state.loadToEnd = LoadToEndProgress(paneID: pane.id, loadedRows: pane.list.count, pages: pane.list.pageCount)
+        let source = self.source
+        let task = Task {
+            // Bounded by the list's end; each round fetches one page.
+            while !Task.isCancelled, self.loadToEndTask?.token == token,
+                let position = self.position(ofPane: pane.id)
+            {
+                let current = self.state.stack[position]
+                guard let fetch = current.list.appendFetch() else { break }
+                self.state.stack[position].list.begin(fetch)
+                let request = self.pageRequest(for: fetch, pane: current)
+                do {
+                    let page = try await self.measured { try await source.fetchPage(request) }
+                    guard self.loadToEndTask?.token == token else { return }
+                    self.withPane(pane.id) { pane in
+                        pane.list.complete(fetch, with: page)
+                        pane.recomputeDisplay()
+                        pane.selection = max(pane.rowCount - 1, 0)
+                        if !pane.isFilteredOrSorted {
+                            pane.list.evict(keepingAround: pane.selection, radius: self.configuration.retainedPagesAround)
+                        }
+                        pane.clampSelection(viewport: self.viewport)
+                    }
+                    if let updated = self.state.stack.first(where: { $0.id == pane.id }) {
+                        self.state.loadToEnd = LoadToEndProgress(
+                            paneID: pane.id, loadedRows: updated.list.count, pages: updated.list.pageCount)
+                    }
+                    self.publish()
+                } catch {
+                    guard self.loadToEndTask?.token == token else { return }
+                    if error is CancellationError || Task.isCancelled {
+                        self.withPane(pane.id) { $0.list.cancelInFlight() }
+                    } else {
+                        let failure = ConsoleFailure.from(error)
+                        self.withPane(pane.id) { $0.list.fail(fetch, message: failure.description) }
+                        self.raise(failure, while: "loading \(pane.kind.title) to the end")
+                    }
+                    break
+                }
+            }
+            guard self.loadToEndTask?.token == token else { return }
+            self.finishLoadToEnd(paneID: pane.id)
+        }
+        loadToEndTask = (token, task)
+    }
+
+    func stopLoadToEnd() {
+        guard let entry = loadToEndTask, let progress = state.loadToEnd else { return }
+        entry.task.cancel()
+        finishLoadToEnd(paneID: progress.paneID)
+    }
+
+    private func finishLoadToEnd(paneID: Int) {
+        loadToEndTask = nil
+        state.loadToEnd = nil
+        withPane(paneID) { pane in
+            pane.list.cancelInFlight()
+            pane.selection = max(pane.rowCount - 1, 0)
+            pane.clampSelection(viewport: viewport)
+        }
+        if isCurrent(paneID) { selectionChanged() }
+        publish()
+    }
+
+    // MARK: - Users hydration
+
+    /// Fetches the details of the visible light user rows: bounded concurrency, cached, and cancelled for rows
+    /// that scrolled out of view.
+    func scheduleHydration(_ paneID: Int) {
+        guard let position = position(ofPane: paneID) else { return }
+        let pane = state.stack[position]
+        guard pane.kind == .users, let issuerID = pane.context.issuerID else { return }
+        let visible = isCurrent(paneID)
+            ? pane.visibleRows(height: viewport).compactMap(\.row).filter(\.needsHydration) : []
+        let visibleIDs = Set(visible.map(\.id))
+        var tasks = hydrationTasks[paneID] ?? [:]
+        for (id, task) in tasks where !visibleIDs.contains(id) {
+            task.cancel()
+            tasks[id] = nil
+        }
+        var fromCache: [ConsoleRow] = []
+        let failed = hydrationFailures[paneID] ?? []
+        for row in visible where tasks[row.id] == nil && !failed.contains(row.id) {
+            if let cached = hydrationCache.value(for: row.id) {
+                fromCache.append(cached)
+                continue
+            }
+            guard tasks.count < configuration.hydrationConcurrency else { continue }
+            let userID = row.id
+            let source = self.source
+            tasks[userID] = Task {
+                do {
+                    let record = try await self.measured { try await source.fetchUser(issuerID: issuerID, userID: userID) }
+                    self.hydrated(record, paneID: paneID)
+                } catch {
+                    self.hydrationFailed(error, userID: userID, paneID: paneID)
+                }
+            }
+        }
+        hydrationTasks[paneID] = tasks
+        let hydrating = Set(tasks.keys)
+        withPane(paneID) { pane in
+            for row in fromCache { pane.list.replace(row) }
+            pane.hydratingIDs = hydrating
+            if !fromCache.isEmpty { pane.recomputeDisplay() }
+        }
+    }
+
+    private func hydrated(_ record: UserRecord, paneID: Int) {
+        guard hydrationTasks[paneID]?.removeValue(forKey: record.id) != nil else { return }
+        let row = record.usersRow
+        hydrationCache.set(row, for: record.id)
+        withPane(paneID) { pane in
+            pane.list.replace(row)
+            pane.hydratingIDs.remove(record.id)
+            if pane.isFilteredOrSorted { pane.recomputeDisplay() }
+        }
+        scheduleHydration(paneID)
+        publish()
+    }
+
+    private func hydrationFailed(_ error: any Error, userID: String, paneID: Int) {
+        guard hydrationTasks[paneID]?.removeValue(forKey: userID) != nil else { return }
+        withPane(paneID) { $0.hydratingIDs.remove(userID) }
+        if !(error is CancellationError) && !Task.isCancelled {
+            hydrationFailures[paneID, default: []].insert(userID)
+            raise(ConsoleFailure.from(error), while: "loading user \(userID)")
+        }
+        scheduleHydration(paneID)
+        publish()
+    }
+
+    // MARK: - User detail
+
+    func loadUserDetail(_ paneID: Int) {
+        guard let position = position(ofPane: paneID) else { return }
+        let pane = state.stack[position]
+        guard let issuerID = pane.context.issuerID, let userID = pane.context.userID else { return }
+        let fetch = PagedList.Fetch.append(cursor: nil)
+        state.stack[position].list.begin(fetch)
+        let source = self.source
+        let limit = configuration.pageSize
+        let task = Task {
+            do {
+                let record = try await self.measured { try await source.fetchUser(issuerID: issuerID, userID: userID) }
+                self.showUserDetail(record, paneID: paneID, fetch: fetch)
+            } catch {
+                guard !(error is CancellationError), !Task.isCancelled else { return }
+                let failure = ConsoleFailure.from(error)
+                self.withPane(paneID) { $0.list.fail(fetch, message: failure.description) }
+                self.raise(failure, while: "loading user \(userID)")
+                self.publish()
+                return
+            }
+            // Counts of the user's lists, each from its first page ("100+" when more pages exist).
+            await withTaskGroup(of: (PaneKind, String).self) { group in
+                for kind in PaneKind.userScope {
+                    group.addTask {
+                        let request = PageRequest(kind: kind, context: pane.context, cursor: nil, limit: limit)
+                        do {
+                            let page = try await source.fetchPage(request)
+                            return (kind, DisplayFormat.count(page.rows.count) + (page.hasMore ? "+" : ""))
+                        } catch {
+                            return (kind, "unavailable (\(ConsoleFailure.from(error).description))")
+                        }
+                    }
+                }
+                for await (kind, text) in group {
+                    guard !Task.isCancelled else { return }
+                    self.withPane(paneID) { pane in
+                        pane.list.replace(ConsoleRow(id: "count:\(kind.rawValue)", cells: [kind.title.lowercased(), text], title: kind.title))
+                    }
+                    self.publish()
+                }
+            }
+            self.otherTasks[paneID] = nil
+        }
+        otherTasks[paneID] = task
+    }
+
+    func showUserDetail(_ record: UserRecord, paneID: Int, fetch: PagedList.Fetch? = nil) {
+        let counts = PaneKind.userScope.map { kind in
+            ConsoleRow(id: "count:\(kind.rawValue)", cells: [kind.title.lowercased(), "…"], title: kind.title)
+        }
+        withPane(paneID) { pane in
+            let existingCounts = PaneKind.userScope.compactMap { pane.list.row(atID: "count:\($0.rawValue)") }
+            pane.userRecord = record
+            pane.context.userName = record.username.isEmpty ? record.id : record.username
+            let rows = record.detailRows + (existingCounts.count == counts.count ? existingCounts : counts)
+            if let fetch, pane.list.isAwaiting(fetch) {
+                pane.list.complete(fetch, with: RowPage(rows: rows, nextCursor: nil, hasMore: false))
+            } else {
+                pane.list.setLocalRows(rows)
+            }
+            pane.recomputeDisplay()
+            pane.clampSelection(viewport: viewport)
+        }
+        publish()
+    }
+}
+
+extension PagedList {
+    func row(atID id: String) -> ConsoleRow? { index(ofID: id).flatMap { row(at: $0) } }
+}

@@ -1,0 +1,284 @@
+import Foundation
+
+/// The console's single owner of state. `send(_:)` returns at once; requests run as tasks that report back here.
+/// Observers get every new `ConsoleState` through `updates()`.
+@MainActor
+public final class ConsoleStore {
+    public internal(set) var state: ConsoleState
+
+    let source: any ConsoleDataSource
+    let configuration: ConsoleConfiguration
+    /// Mirrors `state.viewportHeight`, readable while a pane of `state` is being mutated.
+    var viewport = 20
+    private var nextPaneID = 1
+    private var nextBannerID = 1
+    private var nextToken = 1
+    private var observers: [Int: AsyncStream<ConsoleState>.Continuation] = [:]
+    private var nextObserverID = 1
+
+    /// The page fetch of each pane, with the token its answer must carry.
+    var pageTasks: [Int: (token: Int, task: Task<Void, Never>)] = [:]
+    /// User detail fetches of the Users pane, by user id.
+    var hydrationTasks: [Int: [String: Task<Void, Never>]] = [:]
+    /// Users that failed to load details (not retried until refresh).
+    var hydrationFailures: [Int: Set<String>] = [:]
+    var hydrationCache: LRUCache<ConsoleRow>
+    var loadToEndTask: (token: Int, task: Task<Void, Never>)?
+    /// After a refresh: the id to select again and how many rows to load to find it.
+    var refreshTargets: [Int: (id: String?, listIndex: Int)] = [:]
+    var otherTasks: [Int: Task<Void, Never>] = [:]
+    private var countdownTask: Task<Void, Never>?
+    private var autoRefreshTask: Task<Void, Never>?
+
+    public init(
+        source: any ConsoleDataSource, header: HeaderInfo, configuration: ConsoleConfiguration = .init()
+    ) {
+        self.source = source
+        self.configuration = configuration
+        self.hydrationCache = LRUCache(capacity: configuration.hydrationCacheSize)
+        self.state = ConsoleState(header: header, isReadOnly: configuration.isReadOnly, now: Date())
+    }
+
+    /// Opens the first pane (Issuers).
+    public func start() {
+        guard state.stack.isEmpty else { return }
+        push(.issuers, context: PaneContext())
+        publish()
+    }
+
+    /// Stops every task and ends the observers' streams.
+    public func shutdown() {
+        for paneID in state.stack.map(\.id) { cancelWork(ofPane: paneID) }
+        for task in otherTasks.values { task.cancel() }
+        otherTasks = [:]
+        countdownTask?.cancel()
+        autoRefreshTask?.cancel()
+        for observer in observers.values { observer.finish() }
+        observers = [:]
+    }
+
+    /// A stream of states: the current one at once, then one after every change (only the newest is kept when
+    /// the observer is slower than the changes).
+    public func updates() -> AsyncStream<ConsoleState> {
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: ConsoleState.self, bufferingPolicy: .bufferingNewest(1))
+        let id = nextObserverID
+        nextObserverID += 1
+        observers[id] = continuation
+        continuation.yield(state)
+        continuation.onTermination = { [weak self] _ in
+            Task { @MainActor in self?.observers[id] = nil }
+        }
+        return stream
+    }
+
+    /// Waits until `predicate` holds for the state, or `timeout` passes. Returns whether it held.
+    public func waitUntil(
+        timeout: Duration = .seconds(10), _ predicate: (ConsoleState) -> Bool
+    ) async -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while clock.now < deadline {
+            if predicate(state) { return true }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return predicate(state)
+    }
+
+    // MARK: - Intents
+
+    public func send(_ intent: ConsoleIntent) {
+        switch intent {
+        case .setViewport(let rows):
+            viewport = max(rows, 1)
+            state.viewportHeight = viewport
+            withCurrentPane { pane in pane.scrollToSelection(viewport: viewport) }
+            selectionChanged()
+        case .move(let delta): moveSelection { $0 + delta }
+        case .pageDown: moveSelection { $0 + self.viewport }
+        case .pageUp: moveSelection { $0 - self.viewport }
+        case .moveToTop: moveSelection { _ in 0 }
+        case .select(let index): moveSelection { _ in index }
+        case .moveToEnd: loadToEnd()
+        case .stopLoading: stopLoadToEnd()
+        case .open: open()
+        case .back: back()
+        case .escape: escape()
+        case .nextSibling: sibling(step: 1)
+        case .previousSibling: sibling(step: -1)
+        case .jump(let target): jump(target)
+        case .setFilter(let text): setFilter(text)
+        case .clearFilter: setFilter("")
+        case .sort(let column): sort(column: column)
+        case .toggleMark: toggleMark()
+        case .clearMarks: withCurrentPane { $0.marks = [] }
+        case .refresh: refreshCurrentPane()
+        case .retry: retry()
+        case .describe: describe()
+        case .action(let key): requestAction(key)
+        case .confirm: confirm()
+        case .cancelDialog: cancelDialog()
+        case .editUser: editUser()
+        case .setField(let field, let value): updateForm { $0.values[field] = value; $0.fieldErrors[field] = nil }
+        case .addCustomField(let key): updateForm { if $0.values.customFields[key] == nil { $0.values.customFields[key] = "" }; $0.focus = .custom(key) }
+        case .removeCustomField(let key): updateForm { $0.values.customFields[key] = nil; $0.fieldErrors[.custom(key)] = nil }
+        case .focusNextField: updateForm { $0.focus = Self.neighbour(of: $0.focus, in: $0.fields, step: 1) }
+        case .focusPreviousField: updateForm { $0.focus = Self.neighbour(of: $0.focus, in: $0.fields, step: -1) }
+        case .save: save()
+        case .resolveConflict(let choice): resolveConflict(choice)
+        case .dismissBanner: state.banner = nil
+        case .setAutoRefresh(let seconds): setAutoRefresh(seconds)
+        case .quit: quit()
+        }
+        publish()
+    }
+
+    // MARK: - State plumbing
+
+    func publish() {
+        state.now = Date()
+        for observer in observers.values { observer.yield(state) }
+    }
+
+    func makeToken() -> Int {
+        defer { nextToken += 1 }
+        return nextToken
+    }
+
+    func position(ofPane id: Int) -> Int? { state.stack.lastIndex { $0.id == id } }
+
+    /// Mutates the pane with this id, if it is still open.
+    func withPane(_ id: Int, _ body: (inout PaneState) -> Void) {
+        guard let position = position(ofPane: id) else { return }
+        body(&state.stack[position])
+    }
+
+    func withCurrentPane(_ body: (inout PaneState) -> Void) {
+        guard !state.stack.isEmpty else { return }
+        body(&state.stack[state.stack.count - 1])
+    }
+
+    func isCurrent(_ paneID: Int) -> Bool { state.stack.last?.id == paneID }
+
+    /// Runs a request, counting it in the header and timing it.
+    func measured<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        state.header.requestsInFlight += 1
+        publish()
+        let clock = ContinuousClock()
+        let started = clock.now
+        defer {
+            state.header.requestsInFlight -= 1
+            state.header.lastLatency = clock.now - started
+        }
+        return try await operation()
+    }
+
+    /// Shows a banner and keeps warnings and errors in the history of the Errors pane.
+    func raise(_ banner: Banner) {
+        var banner = banner
+        banner.id = nextBannerID
+        nextBannerID += 1
+        state.banner = banner
+        if banner.severity == .warning || banner.severity == .error {
+            state.bannerHistory.append(banner)
+            if state.bannerHistory.count > ConsoleState.bannerHistoryLimit {
+                state.bannerHistory.removeFirst(state.bannerHistory.count - ConsoleState.bannerHistoryLimit)
+            }
+            for pane in state.stack where pane.kind == .errors { fillErrorsPane(pane.id) }
+        }
+        if banner.retryAt != nil { startCountdown() }
+    }
+
+    func raise(_ failure: ConsoleFailure, while subject: String) {
+        raise(Banner.failure(failure, subject: subject, now: Date()))
+    }
+
+    func info(_ title: String, detail: String = "", kind: Banner.Kind = .info, severity: Banner.Severity = .info) {
+        raise(Banner(severity: severity, kind: kind, title: title, detail: detail))
+    }
+
+    /// Refuses a mutation in read-only mode. Returns true when refused.
+    func refusedAsReadOnly(_ what: String) -> Bool {
+        guard state.isReadOnly else { return false }
+        raise(
+            Banner(
+                severity: .warning, kind: .readOnly, title: "Read-only mode: \(what) refused",
+                detail: "started with --read-only; no request was sent"))
+        return true
+    }
+
+    /// Ticks the state each second while a rate-limit countdown is on screen.
+    private func startCountdown() {
+        countdownTask?.cancel()
+        countdownTask = Task { [weak self] in
+            for _ in 0..<3600 {
+                try? await Task.sleep(for: .seconds(1))
+                guard let self, !Task.isCancelled else { return }
+                self.publish()
+                guard let retryAt = self.state.banner?.retryAt, retryAt > Date() else { return }
+            }
+        }
+    }
+
+    private func setAutoRefresh(_ seconds: Int?) {
+        autoRefreshTask?.cancel()
+        autoRefreshTask = nil
+        guard let seconds, seconds > 0 else {
+            state.autoRefreshSeconds = nil
+            return
+        }
+        state.autoRefreshSeconds = seconds
+        autoRefreshTask = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(seconds))
+                guard let self, !Task.isCancelled else { return }
+                // Never refresh under an open dialog or a running load: the user is in the middle of something.
+                if self.state.dialog == nil, self.state.loadToEnd == nil, !(self.state.current?.list.isLoading ?? true) {
+                    self.refreshCurrentPane()
+                    self.publish()
+                }
+            }
+        }
+    }
+
+    private static func neighbour(of field: FormField, in fields: [FormField], step: Int) -> FormField {
+        guard let index = fields.firstIndex(of: field), !fields.isEmpty else { return fields.first ?? .username }
+        return fields[(index + step + fields.count) % fields.count]
+    }
+
+    private func quit() {
+        if state.hasUnsavedEdit {
+            switch state.dialog {
+            case .edit(let form), .discardEdit(let form): state.dialog = .confirmQuit(form)
+            case .conflict(let conflict): state.dialog = .confirmQuit(conflict.form)
+            default: break
+            }
+            return
+        }
+        state.shouldQuit = true
+    }
+
+    private func escape() {
+        if state.dialog != nil {
+            cancelDialog()
+        } else if state.loadToEnd != nil {
+            stopLoadToEnd()
+        } else {
+            back()
+        }
+    }
+
+    private func describe() {
+        guard let pane = state.current else { return }
+        if pane.kind == .userDetail, let record = pane.userRecord {
+            state.dialog = .describe(Description(title: record.username, json: record.detailJSON))
+        } else if let row = pane.selectedRow {
+            state.dialog = .describe(Description(title: row.title, json: row.detailJSON))
+        }
+    }
+
+    func newPane(_ kind: PaneKind, context: PaneContext) -> PaneState {
+        defer { nextPaneID += 1 }
+        return PaneState(id: nextPaneID, kind: kind, context: context)
+    }
+}

@@ -1,0 +1,152 @@
+/// One pane on the navigation stack: its list, position, marks, filter and sort.
+public struct PaneState: Sendable, Identifiable {
+    /// Unique per opened pane, so that answers for a pane that was closed are recognised.
+    public let id: Int
+    public let kind: PaneKind
+    public var context: PaneContext
+    public var list = PagedList()
+    /// Selected row, as an index into the displayed rows.
+    public internal(set) var selection = 0
+    /// First displayed row in the viewport.
+    public internal(set) var scrollTop = 0
+    /// Marked row ids; they survive scrolling, paging, filtering and eviction.
+    public internal(set) var marks: Set<String> = []
+    public internal(set) var filterText = ""
+    public internal(set) var sort: SortOrder?
+    /// The user shown by a User detail pane.
+    public internal(set) var userRecord: UserRecord?
+    /// Users whose details are being fetched.
+    public internal(set) var hydratingIDs: Set<String> = []
+    /// List indexes of the displayed rows while a client-side filter or a sort is active.
+    var display: [Int]?
+
+    init(id: Int, kind: PaneKind, context: PaneContext) {
+        self.id = id
+        self.kind = kind
+        self.context = context
+    }
+
+    public var filter: ListFilter { ListFilter(filterText, kind: kind) }
+
+    /// Whether the displayed rows are a filtered or sorted view of the loaded rows.
+    public var isFilteredOrSorted: Bool { display != nil }
+
+    /// Number of displayed rows (known rows, loaded or not, when no client filter or sort is active).
+    public var rowCount: Int { display?.count ?? list.count }
+
+    /// "1,000,000+" while more pages exist.
+    public var rowCountText: String {
+        let number = DisplayFormat.count(rowCount)
+        if !list.hasFirstPage { return list.isLoading ? "…" : number }
+        return list.hasMore ? number + "+" : number
+    }
+
+    func listIndex(ofRow index: Int) -> Int? {
+        guard index >= 0, index < rowCount else { return nil }
+        return display.map { $0[index] } ?? index
+    }
+
+    /// The displayed row at `index`; nil while its page is being fetched again.
+    public func row(at index: Int) -> ConsoleRow? {
+        listIndex(ofRow: index).flatMap { list.row(at: $0) }
+    }
+
+    public var selectedRow: ConsoleRow? { row(at: selection) }
+
+    /// The rows in the viewport, for drawing.
+    public func visibleRows(height: Int) -> [DisplayRow] {
+        let end = min(rowCount, scrollTop + max(height, 0))
+        guard scrollTop < end else { return [] }
+        return (scrollTop..<end).map { index in
+            let row = row(at: index)
+            return DisplayRow(
+                index: index, row: row, isSelected: index == selection,
+                isMarked: row.map { marks.contains($0.id) } ?? false,
+                isHydrating: row.map { hydratingIDs.contains($0.id) } ?? false)
+        }
+    }
+
+    /// The line after the last row.
+    public var footer: ListFooter {
+        if let message = list.failureMessage { return .failed(message) }
+        if list.isLoading { return .loading }
+        if !list.hasFirstPage { return .loading }
+        return list.hasMore ? .more : .end
+    }
+
+    /// Marked rows that the filter currently hides.
+    public var marksHiddenByFilter: Int {
+        guard let display, !marks.isEmpty else { return 0 }
+        var shown = 0
+        for index in display where list.row(at: index).map({ marks.contains($0.id) }) ?? false { shown += 1 }
+        return marks.count - shown
+    }
+
+    mutating func recomputeDisplay() {
+        let text = filter.clientText
+        let selectedID = selectedRow?.id
+        if text.isEmpty, sort == nil {
+            display = nil
+        } else {
+            var rows = list.residentRows()
+            if !text.isEmpty { rows = rows.filter { $0.row.matches(text) } }
+            if let sort {
+                rows.sort { left, right in
+                    let order = Self.compare(left.row, right.row, column: sort.column)
+                    if order == 0 { return left.index < right.index }
+                    return sort.ascending ? order < 0 : order > 0
+                }
+            }
+            display = rows.map(\.index)
+        }
+        if let selectedID, let index = displayIndex(ofID: selectedID) {
+            selection = index
+        }
+        clampSelection(viewport: nil)
+    }
+
+    func displayIndex(ofID id: String) -> Int? {
+        guard let listIndex = list.index(ofID: id) else { return nil }
+        guard let display else { return listIndex }
+        return display.firstIndex(of: listIndex)
+    }
+
+    mutating func clampSelection(viewport: Int?) {
+        selection = min(max(selection, 0), max(rowCount - 1, 0))
+        if let viewport { scrollToSelection(viewport: viewport) }
+    }
+
+    mutating func scrollToSelection(viewport: Int) {
+        let height = max(viewport, 1)
+        if selection < scrollTop { scrollTop = selection }
+        if selection >= scrollTop + height { scrollTop = selection - height + 1 }
+        scrollTop = min(max(scrollTop, 0), max(rowCount - 1, 0))
+    }
+
+    private static func compare(_ left: ConsoleRow, _ right: ConsoleRow, column: Int) -> Int {
+        if let a = left.sortKeys[column], let b = right.sortKeys[column] { return a < b ? -1 : (a > b ? 1 : 0) }
+        let a = column < left.cells.count ? left.cells[column].lowercased() : ""
+        let b = column < right.cells.count ? right.cells[column].lowercased() : ""
+        if let x = Double(a), let y = Double(b) { return x < y ? -1 : (x > y ? 1 : 0) }
+        return a < b ? -1 : (a > b ? 1 : 0)
+    }
+}
+
+/// A row as the view draws it.
+public struct DisplayRow: Sendable, Hashable {
+    public var index: Int
+    /// Nil while its page is being fetched again (draw a placeholder).
+    public var row: ConsoleRow?
+    public var isSelected: Bool
+    public var isMarked: Bool
+    /// Details of this user are being fetched.
+    public var isHydrating: Bool
+}
+
+/// The line after the last row.
+public enum ListFooter: Sendable, Hashable {
+    case loading
+    case more
+    case end
+    case failed(String)
+}

@@ -1,0 +1,237 @@
+import Foundation
+import Testing
+
+@testable import AuthPIAdmin
+
+@Suite("Pure parts: headers, backoff, Retry-After, error mapping, JSON")
+struct PureTests {
+    // MARK: Headers
+
+    @Test func headersProtectAuthorizationHostAndUserAgent() throws {
+        let headers = try HeaderBuilder.build(
+            authorization: "Bearer key_real", hasBody: true,
+            defaults: ["authorization": "Bearer stolen", "X-Team": "blue", "HOST": "evil.example"],
+            perCall: ["User-Agent": "spoof", "x-team": "red"], ifMatch: "\"v1\"", idempotencyKey: "idem-1")
+        func values(_ name: String) -> [String] {
+            headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
+        }
+        #expect(values("Authorization") == ["Bearer key_real"])
+        #expect(values("Host").isEmpty)
+        #expect(values("User-Agent") == ["authpi-admin-swift/\(AuthPIAdminVersion.string)"])
+        #expect(values("X-Team") == ["red"])
+        #expect(values("Content-Type") == ["application/json"])
+        #expect(values("Accept") == ["application/json"])
+        #expect(values("If-Match") == ["\"v1\""])
+        #expect(values("Idempotency-Key") == ["idem-1"])
+    }
+
+    @Test func headersWithoutBodyHaveNoContentType() throws {
+        let headers = try HeaderBuilder.build(
+            authorization: "Bearer k", hasBody: false, defaults: [:], perCall: [:], ifMatch: nil, idempotencyKey: nil)
+        #expect(!headers.contains { $0.name == "Content-Type" })
+        #expect(!headers.contains { $0.name == "If-Match" })
+    }
+
+    @Test(arguments: [("X-A", "ok\r\nInjected: 1"), ("X-B\n", "v"), ("X C", "v"), ("", "v"), ("X-D", "line\nbreak")])
+    func headersWithLineBreaksAreRefused(name: String, value: String) {
+        #expect(throws: AuthPIError.invalidArgument) {
+            _ = try HeaderBuilder.build(
+                authorization: "Bearer k", hasBody: false, defaults: [:], perCall: [name: value], ifMatch: nil,
+                idempotencyKey: nil)
+        }
+    }
+
+    // MARK: Backoff
+
+    @Test func exponentialBackoffDoublesFromTheBaseDelay() {
+        let policy = RetryPolicy(limit: 5, delay: .milliseconds(100), backoff: .exponential)
+        #expect((0..<4).map { policy.wait(beforeRetry: $0) } == [.milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(800)])
+    }
+
+    @Test func linearBackoffGrowsByTheBaseDelay() {
+        let policy = RetryPolicy(limit: 5, delay: .milliseconds(100), backoff: .linear)
+        #expect((0..<4).map { policy.wait(beforeRetry: $0) } == [.milliseconds(100), .milliseconds(200), .milliseconds(300), .milliseconds(400)])
+    }
+
+    @Test func retryAfterReplacesTheBackoffAndEveryWaitIsCapped() {
+        let policy = RetryPolicy(limit: 100, delay: .seconds(1), backoff: .exponential, maxWait: .seconds(60))
+        #expect(policy.wait(beforeRetry: 3, retryAfter: .seconds(2)) == .seconds(2))
+        #expect(policy.wait(beforeRetry: 0, retryAfter: .seconds(3600)) == .seconds(60))
+        #expect(policy.wait(beforeRetry: 90) == .seconds(60))
+        #expect(policy.wait(beforeRetry: 10) == .seconds(60))
+    }
+
+    @Test func retryAfterParsesSecondsAndHTTPDates() throws {
+        #expect(RetryAfter.parse("2") == .seconds(2))
+        #expect(RetryAfter.parse(" 0.5 ") == .milliseconds(500))
+        #expect(RetryAfter.parse("-3") == .zero)
+        #expect(RetryAfter.parse("soon") == nil)
+        #expect(RetryAfter.parse(nil) == nil)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let header = RetryAfter.httpDate(now.addingTimeInterval(7))
+        #expect(RetryAfter.parse(header, now: now) == .seconds(7))
+        #expect(RetryAfter.parse(RetryAfter.httpDate(now.addingTimeInterval(-30)), now: now) == .zero)
+    }
+
+    // MARK: Error mapping
+
+    @Test(arguments: [
+        (400, AuthPIError.Code.validation), (422, .validation), (401, .authentication), (403, .forbidden),
+        (404, .notFound), (408, .requestTimeout), (409, .conflict), (412, .preconditionFailed), (429, .rateLimited),
+        (500, .internalServerError), (502, .badGateway), (503, .serviceUnavailable), (504, .gatewayTimeout),
+        (507, .serverError), (418, .unexpected), (302, .unexpected),
+    ])
+    func statusMapsToItsErrorKind(status: Int, code: AuthPIError.Code) {
+        let error = AuthPIError.fromResponse(status: status, body: [], retryAfterHeader: nil)
+        #expect(error.code == code)
+        #expect(error.statusCode == status)
+        #expect(error.errorCode == "unknown")
+        #expect(error.retryable == [408, 429, 502, 503, 504].contains(status))
+    }
+
+    @Test func errorBodyFieldsAreRead() {
+        let body = Array(#"{"error":"invalid_request","error_description":"bad email","reference":"ref_1","retryable":false,"fields":[{"field":"email","code":"invalid","message":"not an email"}]}"#.utf8)
+        let error = AuthPIError.fromResponse(status: 422, body: body, retryAfterHeader: nil)
+        #expect(error.code == .validation)
+        #expect(error.errorCode == "invalid_request")
+        #expect(error.errorDescription == "bad email")
+        #expect(error.reference == "ref_1")
+        #expect(error.fields == [FieldError(field: "email", code: "invalid", message: "not an email")])
+        #expect(error.rawBody == nil)
+    }
+
+    @Test func preconditionAndRateLimitCarryTheirExtras() {
+        let precondition = AuthPIError.fromResponse(
+            status: 412, body: Array(#"{"error":"precondition_failed","current_etag":"\"v9\""}"#.utf8), retryAfterHeader: nil)
+        #expect(precondition.currentETag == "\"v9\"")
+        let fromHeader = AuthPIError.fromResponse(status: 429, body: [], retryAfterHeader: "7")
+        #expect(fromHeader.retryAfter == 7)
+        #expect(fromHeader.retryable)
+        let fromBody = AuthPIError.fromResponse(status: 429, body: Array(#"{"retry_after":3}"#.utf8), retryAfterHeader: "7")
+        #expect(fromBody.retryAfter == 3)
+        let bodySaysNo = AuthPIError.fromResponse(status: 503, body: Array(#"{"retryable":false}"#.utf8), retryAfterHeader: nil)
+        #expect(!bodySaysNo.retryable)
+    }
+
+    @Test func nonJSONErrorBodyIsKeptUpTo4KiB() {
+        let html = Array(("<html>" + String(repeating: "x", count: 10_000)).utf8)
+        let error = AuthPIError.fromResponse(status: 502, body: html, retryAfterHeader: nil)
+        #expect(error.rawBody?.utf8.count == 4096)
+        #expect(error.rawBody?.hasPrefix("<html>") == true)
+        #expect(error.errorDescription == "Bad Gateway")
+    }
+
+    @Test func errorKindsMatchInCatchClauses() {
+        func kind(_ error: any Error) -> String {
+            do { throw error } catch AuthPIError.notFound { return "notFound" } catch AuthPIError.preconditionFailed {
+                return "precondition"
+            } catch let error as AuthPIError where error.isServerError { return "server" } catch { return "other" }
+        }
+        #expect(kind(AuthPIError.fromResponse(status: 404, body: [], retryAfterHeader: nil)) == "notFound")
+        #expect(kind(AuthPIError.fromResponse(status: 412, body: [], retryAfterHeader: nil)) == "precondition")
+        #expect(kind(AuthPIError.fromResponse(status: 500, body: [], retryAfterHeader: nil)) == "server")
+        #expect(kind(CancellationError()) == "other")
+    }
+
+    // MARK: JSON
+
+    @Test func unknownFieldsSurviveARoundTrip() throws {
+        let text = #"{"id":"usr_1","username":"alice@example.com","future_field":{"nested":[1,2.5,true,null,"x"]},"created_at":1700000000,"big":9007199254740993}"#
+        let user = try JSONDecoder().decode(User.self, from: Data(text.utf8))
+        #expect(user.id == "usr_1")
+        #expect(user.username == "alice@example.com")
+        #expect(user["future_field"]?["nested"]?.arrayValue?.count == 5)
+        #expect(user.createdAt == Date(timeIntervalSince1970: 1_700_000_000))
+        let again = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(user))
+        let original = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        #expect(again == original)
+        #expect(again["big"] == .int(9_007_199_254_740_993))
+    }
+
+    @Test func modelsAreLenientOnFieldsButStrictOnShape() throws {
+        let sparse = try JSONDecoder().decode(Session.self, from: Data(#"{"id":"ses_1","status":7}"#.utf8))
+        #expect(sparse.status == nil)
+        #expect(sparse.device == nil)
+        #expect(throws: AuthPIError.malformedResponse) { try Session(validating: .array([])) }
+        #expect(throws: AuthPIError.malformedResponse) { try Session(validating: ["status": "active"]) }
+        #expect(throws: AuthPIError.malformedResponse) {
+            try Page<Session>(decoding: ["data": "nope", "has_more": false])
+        }
+    }
+
+    @Test func underscoreKeysAreStrippedRecursively() {
+        let body: JSONObject = ["_etag": "v1", "name": "a", "nested": ["_x": 1, "y": [["_z": 2, "w": 3]]]]
+        let stripped = body.strippingUnderscoreKeys()
+        #expect(stripped == ["name": "a", "nested": ["y": [["w": 3]]]])
+    }
+
+    @Test func idsAreValidatedAsPathSegments() throws {
+        for bad in ["", ".", "..", "a/b", "a\\b", "a?b", "a#b", "a\nb"] {
+            #expect(throws: AuthPIError.invalidArgument) { try PathPart.validateSegment(bad, label: "id") }
+        }
+        try PathPart.validateSegment("usr_01H~x.y", label: "id")
+        #expect(try PathPart.build([.literal("v1"), .account, .id("a b%", label: "id")], account: "acc") == "/v1/acc/a%20b%25")
+    }
+
+    @Test func queryDropsAbsentValuesAndFormatsJSONText() {
+        var query = Query()
+        query.add("limit", 25 as Int?)
+        query.add("cursor", nil as String?)
+        query.add("pinned", true as Bool?)
+        query.add("q", "a b&c" as String?)
+        query.add("after", 1.5 as Double?)
+        #expect(query.encoded == "?limit=25&pinned=true&q=a%20b%26c&after=1.5")
+    }
+
+    // MARK: Construction
+
+    @Test func invalidConstructionSaysWhatIsWrong() {
+        func message(_ build: () throws -> AuthPIClient) -> String? {
+            do { _ = try build(); return nil } catch let error as AuthPIError where error.code == .configuration {
+                return error.errorDescription
+            } catch { return "unexpected \(error)" }
+        }
+        #expect(message { try AuthPIClient(apiKey: "", transport: NullTransport()) }?.contains("empty") == true)
+        #expect(message { try AuthPIClient(keyID: "abc", keySecret: "s", transport: NullTransport()) }?.contains("key_") == true)
+        #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(baseURL: "ftp://x"), transport: NullTransport()) }?.contains("baseURL") == true)
+        #expect(message { try AuthPIClient(credentials: .accessToken("t"), transport: NullTransport()) }?.contains("accountID") == true)
+        #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(retries: .init(limit: -1)), transport: NullTransport()) }?.contains("limit") == true)
+        #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(defaultHeaders: ["X\r\n": "v"]), transport: NullTransport()) } != nil)
+        #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(timeout: .zero), transport: NullTransport()) }?.contains("timeout") == true)
+    }
+
+    @Test func credentialsNeverShowTheirSecret() {
+        let secrets = ["key_live_SECRET1", "pair_SECRET2", "tok_SECRET3"]
+        let all: [Credentials] = [.apiKey(secrets[0]), .apiKey(id: "key_id", secret: secrets[1]), .accessToken(secrets[2])]
+        for credential in all {
+            let texts = [String(describing: credential), String(reflecting: credential), "\(credential)", dumpText(credential)]
+            for text in texts {
+                #expect(!secrets.contains { text.contains($0) }, "\(text)")
+            }
+        }
+    }
+
+    private func dumpText(_ value: some Any) -> String {
+        var text = ""
+        dump(value, to: &text)
+        return text
+    }
+}
+
+/// A transport for construction tests: it is never reached.
+struct NullTransport: HTTPTransport {
+    func send(_ request: TransportRequest) async throws -> TransportResponse {
+        Issue.record("the transport should not be called")
+        return TransportResponse(status: 500)
+    }
+}
+
+extension AuthPIClient {
+    convenience init(apiKey: String, configuration: Configuration = .init(), transport: any HTTPTransport) throws {
+        try self.init(credentials: .apiKey(apiKey), configuration: configuration, transport: transport)
+    }
+
+    convenience init(keyID: String, keySecret: String, transport: any HTTPTransport) throws {
+        try self.init(credentials: .apiKey(id: keyID, secret: keySecret), transport: transport)
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import AuthPIAdmin
-
-@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,69 @@
+"""authpi-admin 0.3.0: the seed API (Bearer key, `me` account, issuer-mounted families)."""
+from conftest import ISSUER, make_admin, run, v03
+
+pytestmark = v03
+
+
+def test_seed_form_and_me_alias():
+    async def go():
+        async with make_admin() as admin:
+            page = await admin.issuers.list()
+            assert len(page.data) >= 3
+            issuer = await admin.issuer(ISSUER).get()
+            assert issuer["id"] == ISSUER and issuer["_etag"]
+    run(go())
+
+
+def test_users_with_v03_bodies_and_revoke_all():
+    async def go():
+        async with make_admin() as admin:
+            users = admin.issuer(ISSUER).users
+            created = await users.create({"email": "legacy@example.com", "display_name": "Légacy Üser"})
+            assert created["username"] == "legacy@example.com" and created["profile"]["display_name"] == "Légacy Üser"
+            updated = await users.update(created["id"], {"display_name": "Renamed"}, if_match=created["_etag"])
+            assert updated["profile"]["display_name"] == "Renamed"
+            result = await users.revoke_all_trusted_devices(created["id"])
+            assert result["revoked_count"] == 0
+            await users.delete(created["id"])
+            events = await admin.events.list(event_types="user.deleted")
+            assert any(e.subject["id"] == created["id"] for e in events.data)
+    run(go())
+
+
+def test_issuer_mounted_families():
+    async def go():
+        async with make_admin() as admin:
+            issuer = admin.issuer(ISSUER)
+            orgs = await issuer.organizations.list()
+            org_id = orgs.data[0]["id"]
+            groups = await issuer.groups.list()
+            assert groups.data
+            group = await issuer.groups.create({"org_id": org_id, "name": "Legacy group"})
+            got = await issuer.groups.get(org_id, group["id"])
+            assert got["name"] == "Legacy group"
+            invitations = await issuer.invitations.list()
+            assert invitations.data
+            invitation = await issuer.invitations.create({"org_id": org_id, "email": "legacy-invite@example.com"})
+            await issuer.invitations.resend(invitation["id"])
+            await issuer.invitations.revoke(invitation["id"])
+            members = await issuer.members.list()
+            assert members.data
+            keys = await issuer.api_keys.list()
+            key = await issuer.api_keys.create({"name": "legacy key", "restrictions": {}})
+            assert key["secret_plain"]
+            assert len((await issuer.api_keys.list()).data) == len(keys.data) + 1
+            domains = await issuer.domains.list()
+            assert domains is not None
+    run(go())
+
+
+def test_webhooks_notes_events_validate_v03_models():
+    async def go():
+        async with make_admin() as admin:
+            hooks = await admin.webhooks.list()
+            assert hooks.data and hooks.data[0].description is not None
+            notes = await admin.notes.list()
+            assert notes.data
+            events = await admin.events.list(limit=5)
+            assert len(events.data) == 5
+    run(go())

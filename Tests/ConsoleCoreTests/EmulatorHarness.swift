@@ -1,0 +1,153 @@
+import AuthPIAdmin
+import AuthPIEmulator
+import ConsoleCore
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// One emulator on a free loopback port, a client on it, and a store over the client.
+@MainActor
+final class Harness {
+    let emulator: RunningEmulator
+    let client: AuthPIClient
+    let store: ConsoleStore
+
+    private init(emulator: RunningEmulator, client: AuthPIClient, store: ConsoleStore) {
+        self.emulator = emulator
+        self.client = client
+        self.store = store
+    }
+
+    static func start(
+        users: Int? = nil, pageSize: Int = 50, readOnly: Bool = false, retries: Bool = false,
+        credentials: Credentials = .apiKey(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret),
+        accountID: String = EmulatorDemo.accountID, credentialSource: String = "test credentials",
+        viewport: Int = 10, retained: Int = 2
+    ) async throws -> Harness {
+        let emulator = try await Emulator.start(EmulatorOptions(users: users))
+        let client = try AuthPIClient(
+            credentials: credentials,
+            configuration: Configuration(
+                baseURL: emulator.baseURL, accountID: accountID,
+                retries: retries ? RetryPolicy(limit: 2, delay: .milliseconds(10)) : .disabled))
+        let store = ConsoleStore(
+            source: AuthPIDataSource(client: client, credentialSource: credentialSource, readsAreRetried: retries),
+            header: HeaderInfo(account: accountID, baseURL: emulator.baseURL),
+            configuration: ConsoleConfiguration(
+                pageSize: pageSize, prefetchDistance: 10, retainedPagesAround: retained, isReadOnly: readOnly))
+        store.send(.setViewport(rows: viewport))
+        return Harness(emulator: emulator, client: client, store: store)
+    }
+
+    func stop() async {
+        store.shutdown()
+        try? await client.close()
+        await emulator.shutdown()
+    }
+
+    /// A second client, as another administrator would use.
+    func otherClient() throws -> AuthPIClient {
+        try AuthPIClient(
+            credentials: .apiKey(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret),
+            configuration: Configuration(baseURL: emulator.baseURL, accountID: EmulatorDemo.accountID, retries: .disabled))
+    }
+
+    // MARK: - Navigation helpers
+
+    /// Waits for the current pane's first page.
+    func waitForRows(_ kind: PaneKind) async -> Bool {
+        await store.waitUntil { $0.current?.kind == kind && ($0.current?.list.hasFirstPage ?? false) && !($0.current?.list.isLoading ?? true) }
+    }
+
+    /// Selects the loaded row with this id; false when it is not loaded.
+    @discardableResult
+    func select(_ id: String) -> Bool {
+        guard let pane = store.state.current else { return false }
+        for index in 0..<pane.rowCount where pane.row(at: index)?.id == id {
+            store.send(.select(index: index))
+            return true
+        }
+        return false
+    }
+
+    /// Issuers → the demo issuer's Users.
+    func openUsers(of issuerID: String = EmulatorDemo.issuerID) async throws {
+        store.start()
+        guard await waitForRows(.issuers), select(issuerID) else { throw HarnessError("issuer \(issuerID) not listed") }
+        store.send(.open)
+        guard await waitForRows(.users) else { throw HarnessError("users did not load") }
+    }
+
+    /// Users → the user's detail, finding the user by loading the list and filtering on its id.
+    func openUser(_ userID: String) async throws {
+        try await openUsers()
+        store.send(.setFilter(userID))
+        if store.state.current?.rowCount == 0 {
+            store.send(.moveToEnd)
+            guard await store.waitUntil(timeout: .seconds(30), { $0.loadToEnd == nil && ($0.current?.rowCount ?? 0) > 0 })
+            else { throw HarnessError("user \(userID) not found") }
+        }
+        guard select(userID) else { throw HarnessError("user \(userID) not selectable") }
+        store.send(.open)
+        guard await store.waitUntil({ $0.current?.kind == .userDetail && $0.current?.userRecord != nil })
+        else { throw HarnessError("detail of \(userID) did not load") }
+    }
+
+    /// User detail → one of the user's lists.
+    func openUserList(_ kind: PaneKind, of userID: String) async throws {
+        try await openUser(userID)
+        while store.state.current?.kind != kind {
+            store.send(.nextSibling)
+            if store.state.stack.count > 8 { throw HarnessError("cannot reach \(kind)") }
+        }
+        guard await waitForRows(kind) else { throw HarnessError("\(kind) did not load") }
+    }
+
+    // MARK: - Emulator control API
+
+    func addFault(
+        method: String? = nil, path: String, status: Int? = nil, count: Int? = 1, retryAfter: Int? = nil,
+        delayMilliseconds: Int? = nil
+    ) async throws {
+        var body: [String: Any] = ["path": path]
+        if let method { body["method"] = method }
+        if let status { body["status"] = status }
+        if let count { body["count"] = count }
+        if let retryAfter { body["retry_after"] = retryAfter }
+        if let delayMilliseconds { body["delay_ms"] = delayMilliseconds }
+        _ = try await control("POST", "/_emulator/faults", body: body)
+    }
+
+    func clearFaults() async throws { _ = try await control("DELETE", "/_emulator/faults") }
+
+    /// Recent requests: (method, path, query).
+    func requests() async throws -> [(method: String, path: String, query: [String: String])] {
+        let data = try await control("GET", "/_emulator/requests?limit=500")
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let entries = object?["data"] as? [[String: Any]] ?? []
+        return entries.map {
+            (($0["method"] as? String) ?? "", ($0["path"] as? String) ?? "", ($0["query"] as? [String: String]) ?? [:])
+        }
+    }
+
+    private func control(_ method: String, _ path: String, body: [String: Any]? = nil) async throws -> Data {
+        guard let url = URL(string: emulator.baseURL + path) else { throw HarnessError("bad url") }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        if let body {
+            request.httpBody = try JSONSerialization.data(withJSONObject: body)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        guard let http = response as? HTTPURLResponse, (200..<300).contains(http.statusCode) else {
+            throw HarnessError("control \(method) \(path) failed: \(String(decoding: data, as: UTF8.self))")
+        }
+        return data
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import ConsoleCore
-
-@Test func moduleLoads() { #expect(Bool(true)) }
