@@ -1,3 +1,4 @@
+import ConsoleCore
 @testable import ConsoleUI
 
 /// View models for every pane, dialog and banner, written by hand (the store is not involved here).

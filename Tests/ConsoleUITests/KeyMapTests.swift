@@ -1,4 +1,5 @@
 import Testing
+import ConsoleCore
 @testable import ConsoleUI
 
 @Suite struct KeyMapTests {

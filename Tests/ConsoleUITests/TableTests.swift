@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ConsoleCore
 @testable import ConsoleUI
 
 @MainActor

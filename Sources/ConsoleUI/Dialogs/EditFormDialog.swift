@@ -40,8 +40,10 @@ enum EditFormDialog {
             let label = (field.isDirty ? "● " : "  ") + field.label
             buffer.put(label.fitted(toWidth: labelWidth), x: inner.x, y: y,
                        style: field.isDirty ? theme[.dirty] : theme[.fieldLabel], clip: inner)
-            let choices = field.choices.isEmpty ? "" : " " + field.choices.joined(separator: "|")
-            let boxWidth = max(4, inputWidth - choices.displayWidth)
+            // Allowed values follow the input when there is room; the input keeps at least half the width.
+            let allChoices = field.choices.isEmpty ? "" : " " + field.choices.joined(separator: "|")
+            let boxWidth = max(min(inputWidth, 12), inputWidth / 2, inputWidth - allChoices.displayWidth)
+            let choices = allChoices.truncated(toWidth: max(0, inputWidth - boxWidth))
             let (shown, cursorColumn) = visibleWindow(of: field.value, cursor: field.cursor, width: boxWidth - 1)
             buffer.put(shown.fitted(toWidth: boxWidth), x: inputX, y: y,
                        style: theme[focused ? .inputFocused : .input], clip: inner)

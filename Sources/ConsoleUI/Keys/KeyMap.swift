@@ -1,3 +1,5 @@
+public import ConsoleCore
+
 /// The console's key map (spec: "Keys"), as data: dispatch and the `?` help overlay read the same table,
 /// so help can never drift from what the keys do.
 public enum KeyMap {

@@ -1,27 +1,4 @@
-/// The panes of the console (spec: "Panes and columns"), as far as keys and layout are concerned.
-public enum PaneKind: String, Sendable, Hashable, CaseIterable {
-    case issuers, users, userDetail, sessions, tokens, trustedDevices, verifiers
-    case clients, agents, organizations, webhooks, deliveries, events, errors
-
-    public var title: String {
-        switch self {
-        case .issuers: "Issuers"
-        case .users: "Users"
-        case .userDetail: "User"
-        case .sessions: "Sessions"
-        case .tokens: "Tokens"
-        case .trustedDevices: "Trusted devices"
-        case .verifiers: "Verifiers"
-        case .clients: "Clients"
-        case .agents: "Agents"
-        case .organizations: "Organizations"
-        case .webhooks: "Webhooks"
-        case .deliveries: "Deliveries"
-        case .events: "Events"
-        case .errors: "Errors"
-        }
-    }
-}
+public import ConsoleCore
 
 /// Where keys are interpreted: a pane, or the describe view over it.
 public enum KeyScope: Sendable, Hashable {
