@@ -142,6 +142,7 @@ let package = Package(
         .testTarget(
             name: "ConsoleUITests",
             dependencies: ["ConsoleUI", "ConsoleCore", "AuthPIEmulator"],
+            exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
     ],

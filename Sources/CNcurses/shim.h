@@ -5,5 +5,90 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <wchar.h>
 #include <ncursesw/ncurses.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+// Function-like macros and macro constants do not import into Swift: expose them as inline functions.
+static inline attr_t cn_attr_bold(void) { return A_BOLD; }
+static inline attr_t cn_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t cn_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t cn_attr_dim(void) { return A_DIM; }
+static inline attr_t cn_attr_normal(void) { return A_NORMAL; }
+static inline int cn_key_resize(void) { return KEY_RESIZE; }
+static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int cn_err(void) { return ERR; }
+static inline int cn_colors(void) { return COLORS; }
+static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
+static inline int cn_lines(void) { return LINES; }
+static inline int cn_cols(void) { return COLS; }
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+
+// Writes one grapheme cluster (base + up to CCHARW_MAX-1 combining scalars) at (y, x) with attributes and a color pair.
+static inline int cn_put_cluster(int y, int x, const wchar_t *chars, attr_t attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, chars, attrs, pair, NULL) != OK) return ERR;
+    return mvadd_wch(y, x, &cell);
+}
+
+static inline int cn_get_wch(wint_t *out) { return get_wch(out); }
+// newterm on the process's own stdout/stdin (Swift cannot read C's `stdout` global under strict concurrency).
+// Unlike initscr, newterm returns NULL instead of exiting when the terminal is unusable.
+static inline SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+// Last-resort terminal restore for signals ncurses does not handle itself (it handles SIGINT and SIGTERM):
+// SIGHUP and crashes. Only async-signal-safe calls: tcsetattr and write. The saved state lives here, used from
+// one Swift file only (NcursesTerminal.swift), so there is one copy of it.
+// Storage as function-local statics: Swift's importer emits inline functions it calls, not file-scope statics.
+static inline struct termios *cn_saved_termios_storage(void) { static struct termios value; return &value; }
+static inline int *cn_saved_termios_valid(void) { static int value = 0; return &value; }
+static inline struct sigaction *cn_previous_actions(void) { static struct sigaction value[32]; return value; }
+
+static inline void cn_emergency_restore(void) {
+    static const char reset[] = "\033[0m\033[?25h\033[?1l\033>\033[?1049l\r\n";
+    if (*cn_saved_termios_valid()) tcsetattr(STDIN_FILENO, TCSANOW, cn_saved_termios_storage());
+    ssize_t ignored = write(STDOUT_FILENO, reset, sizeof(reset) - 1);
+    (void)ignored;
+}
+
+static inline void cn_signal_handler(int sig) {
+    cn_emergency_restore();
+    // Hand the signal to whoever had it before (default action: terminate or dump core).
+    if (sig > 0 && sig < 32) sigaction(sig, &cn_previous_actions()[sig], NULL);
+    raise(sig);
+}
+
+static inline void cn_install_restore_handlers(void) {
+    if (tcgetattr(STDIN_FILENO, cn_saved_termios_storage()) == 0) *cn_saved_termios_valid() = 1;
+    int signals[] = { SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
+    for (unsigned i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof(action));
+        action.sa_handler = cn_signal_handler;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESETHAND;
+        sigaction(signals[i], &action, &cn_previous_actions()[signals[i]]);
+    }
+}
+
+static inline void cn_remove_restore_handlers(void) {
+    int signals[] = { SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
+    for (unsigned i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
+        sigaction(signals[i], &cn_previous_actions()[signals[i]], NULL);
+    }
+}
+
+// Writes raw bytes (OSC 52) straight to the terminal after ncurses has flushed.
+static inline void cn_write_raw(const char *bytes, size_t count) {
+    while (count > 0) {
+        ssize_t written = write(STDOUT_FILENO, bytes, count);
+        if (written <= 0) return;
+        bytes += written;
+        count -= (size_t)written;
+    }
+}
 #endif

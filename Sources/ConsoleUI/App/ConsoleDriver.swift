@@ -1,0 +1,23 @@
+/// What the run loop drives: the state behind the screen (the store, through an adapter).
+/// The app owns only view-local things: help and palette overlays, the spinner, the clipboard notice.
+@MainActor
+public protocol ConsoleDriver: AnyObject {
+    /// Changes whenever `screen(size:)` may return something different (the app renders only then).
+    var revision: Int { get }
+    /// The frame's models. When it has an overlay, or the filter is being edited, keys go raw to `input(_:)`.
+    func screen(size: TerminalSize) -> ScreenModel
+    /// A key-map action of the current pane.
+    func perform(_ action: KeyAction, size: TerminalSize)
+    /// A key while a dialog, form or the filter has the keyboard.
+    func input(_ key: KeyEvent, size: TerminalSize)
+    /// A command from the palette.
+    func run(_ command: CommandPalette.Command)
+    /// Called about ten times a second (countdowns, timeouts).
+    func tick()
+    /// The id `y` copies, if a row is selected.
+    var selectedID: String? { get }
+    /// Profile names the palette offers after `:profile `.
+    var profiles: [String] { get }
+    /// True once the user quit (and confirmed, if an edit was unsaved).
+    var isFinished: Bool { get }
+}

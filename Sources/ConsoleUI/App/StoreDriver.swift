@@ -1,0 +1,385 @@
+public import ConsoleCore
+import Foundation
+
+/// Binds the view to the state store: builds each frame's models from `ConsoleState`, turns keys into
+/// `ConsoleIntent`s, and keeps the few things that are only about the view (cursor in a form field, the filter
+/// being typed, the describe scroll).
+@MainActor
+public final class StoreDriver: ConsoleDriver {
+    public let store: ConsoleStore
+    public private(set) var revision = 0
+    public var profiles: [String]
+    /// Called for `:profile NAME`; nil when switching profiles is not possible (the palette then says so).
+    public var onProfileSwitch: ((String) -> Void)?
+    private var observer: Task<Void, Never>?
+    /// The filter while it is being typed (applied on ⏎).
+    private var filterDraft: String?
+    private var describeScroll = 0
+    private var conflictScroll = 0
+    private var formCursor: [FormField: Int] = [:]
+    private var viewport = 0
+    /// A view-side message (e.g. a palette command that cannot run here), shown until the next key.
+    private var notice: BannerModel?
+
+    public init(store: ConsoleStore, profiles: [String] = []) {
+        self.store = store
+        self.profiles = profiles
+        let stream = store.updates()
+        observer = Task { @MainActor [weak self] in
+            for await _ in stream {
+                guard let self else { return }
+                self.revision += 1
+            }
+        }
+    }
+
+    deinit {
+        observer?.cancel()
+    }
+
+    public var isFinished: Bool { store.state.shouldQuit }
+
+    public var selectedID: String? {
+        let state = store.state
+        guard let pane = state.current else { return nil }
+        if pane.kind == .userDetail { return pane.context.userID }
+        return pane.selectedRow?.id
+    }
+
+    private func send(_ intent: ConsoleIntent) {
+        notice = nil
+        store.send(intent)
+        revision += 1
+    }
+
+    private func changed() { revision += 1 }
+
+    // MARK: Frame
+
+    public func screen(size: TerminalSize) -> ScreenModel {
+        let rows = ScreenRenderer.bodyRows(for: size)
+        if rows != viewport {
+            viewport = rows
+            store.send(.setViewport(rows: rows))
+        }
+        let state = store.state
+        let header = HeaderModel(
+            account: state.header.account, baseURL: state.header.baseURL, profile: state.header.profile,
+            requestsInFlight: state.header.requestsInFlight,
+            lastLatency: state.header.lastLatencyText.isEmpty ? nil : state.header.lastLatencyText,
+            readOnly: state.isReadOnly)
+        let pane = state.current
+        let breadcrumb = BreadcrumbModel(
+            crumbs: state.breadcrumb, filter: filterDraft ?? pane?.filterText, isEditingFilter: filterDraft != nil)
+        var scope = KeyScope.pane(pane?.kind ?? .issuers)
+        var body: BodyModel
+        var overlay: OverlayModel?
+        var bodyTitle: String?
+        if let pane {
+            body = .table(table(for: pane, state: state))
+        } else {
+            body = .message("starting…")
+        }
+        switch state.dialog {
+        case .none: break
+        case .describe(let description):
+            scope = .describe
+            body = .describe(DescribeModel(title: description.title, json: description.json, scrollOffset: describeScroll))
+            bodyTitle = description.title
+        case .confirm(let confirmation):
+            overlay = .confirm(ConfirmModel(
+                title: "\(confirmation.action.verb) \(confirmation.action.noun(max(1, confirmation.targetIDs.count)))",
+                message: confirmation.message, isDestructive: true))
+        case .edit(let form):
+            overlay = .editForm(editForm(form))
+        case .discardEdit:
+            overlay = .confirm(ConfirmModel(
+                title: "Discard changes", message: "Discard your changes to this user? [n] goes back to the form.",
+                isDestructive: true))
+        case .confirmQuit:
+            overlay = .confirm(ConfirmModel(
+                title: "Quit", message: "An edit is not saved. Quit anyway and lose it? [n] goes back to the form.",
+                isDestructive: true))
+        case .conflict(let conflict):
+            overlay = .conflict(ConflictModel(
+                title: "Conflict: \(conflict.form.base.username) changed since you opened it"
+                    + (conflict.isWorking ? " · saving…" : ""),
+                fields: conflict.diffs.map {
+                    ConflictModel.Field(label: $0.field.label, base: $0.base, yours: $0.mine, theirs: $0.theirs)
+                },
+                scrollOffset: conflictScroll))
+        }
+        return ScreenModel(
+            scope: scope, header: header, breadcrumb: breadcrumb, body: body, bodyTitle: bodyTitle,
+            banner: notice ?? banner(state), overlay: overlay)
+    }
+
+    private func table(for pane: PaneState, state: ConsoleState) -> TableModel {
+        let visible = pane.visibleRows(height: viewport)
+        let statusColumn = pane.kind.columns.firstIndex(of: "STATUS")
+        let width = pane.kind.columns.count
+        let rows = visible.map { display -> TableRow in
+            guard let row = display.row else {
+                return TableRow(id: "placeholder-\(display.index)", cells: Array(repeating: TableCell("⋯", role: .dim), count: width))
+            }
+            var cells = row.cells.enumerated().map { index, text -> TableCell in
+                if index == statusColumn { return TableCell(text, role: ColumnSpecs.role(forStatus: text)) }
+                if display.isHydrating, text.isEmpty { return TableCell("⋯", role: .dim) }
+                return TableCell(text)
+            }
+            if cells.count < width { cells += Array(repeating: TableCell(""), count: width - cells.count) }
+            return TableRow(id: row.id, cells: cells, isMarked: display.isMarked)
+        }
+        var footer: TableFooter
+        switch pane.footer {
+        case .loading: footer = .loading
+        case .more: footer = .loading
+        case .end: footer = .end
+        case .failed(let message): footer = .failed(message)
+        }
+        if let progress = state.loadToEnd, progress.paneID == pane.id { footer = .loadingAll(loaded: progress.loadedRows) }
+        let empty = pane.filterText.isEmpty ? "nothing here" : "no row matches the filter “\(pane.filterText)” (Esc clears)"
+        return TableModel(
+            columns: ColumnSpecs.columns(for: pane.kind), rows: rows, firstRowIndex: pane.scrollTop,
+            selectedIndex: pane.rowCount == 0 ? nil : pane.selection, scrollOffset: pane.scrollTop, footer: footer,
+            emptyMessage: empty)
+    }
+
+    private func editForm(_ form: UserEditForm) -> EditFormModel {
+        let dirty = form.dirtyFields
+        let fields = form.fields.map { field -> FormFieldModel in
+            let value = form.values[field]
+            return FormFieldModel(
+                label: field.label, value: value, cursor: min(formCursor[field] ?? value.count, value.count),
+                error: form.fieldErrors[field], isDirty: dirty.contains(field),
+                choices: field == .status ? UserEditForm.allowedStatuses : [])
+        }
+        let title = "Edit " + (form.base.username.isEmpty ? form.base.id : form.base.username)
+        return EditFormModel(
+            title: title, fields: fields, focusedIndex: form.fields.firstIndex(of: form.focus) ?? 0,
+            isSaving: form.isSaving)
+    }
+
+    private func banner(_ state: ConsoleState) -> BannerModel? {
+        guard let banner = state.banner else { return nil }
+        let severity: BannerSeverity = switch banner.severity {
+        case .info: .info
+        case .success: .success
+        case .warning: .warning
+        case .error: .error
+        }
+        var detail = banner.detail
+        if let seconds = banner.secondsUntilRetry(now: state.now) {
+            detail += (detail.isEmpty ? "" : " — ") + (seconds > 0 ? "retry in \(seconds)s" : "you can retry now")
+        }
+        let hint: String? = switch banner.kind {
+        case .rateLimited, .server, .transport, .notFound, .unexpected, .malformedResponse: "[r] retry"
+        default: nil
+        }
+        return BannerModel(severity: severity, title: banner.title, detail: detail, reference: banner.reference, hint: hint)
+    }
+
+    // MARK: Keys
+
+    public func perform(_ action: KeyAction, size: TerminalSize) {
+        notice = nil
+        if case .describe = store.state.dialog {
+            performInDescribe(action, size: size)
+            return
+        }
+        switch action {
+        case .moveUp: send(.move(by: -1))
+        case .moveDown: send(.move(by: 1))
+        case .pageUp: send(.pageUp)
+        case .pageDown: send(.pageDown)
+        case .top: send(.moveToTop)
+        case .bottom: send(.moveToEnd)
+        case .open: send(.open)
+        case .back: send(.escape)
+        case .nextSibling: send(.nextSibling)
+        case .previousSibling: send(.previousSibling)
+        case .filter:
+            filterDraft = store.state.current?.filterText ?? ""
+            changed()
+        case .refresh:
+            if case .failed = store.state.current?.footer { send(.retry) } else { send(.refresh) }
+        case .mark: send(.toggleMark)
+        case .describe:
+            describeScroll = 0
+            send(.describe)
+        case .edit:
+            formCursor = [:]
+            send(.editUser)
+        case .revoke: send(.action(.revoke))
+        case .suspend: send(.action(.suspend))
+        case .reactivate: send(.action(.reactivate))
+        case .redeliver: send(.action(.redeliver))
+        case .delete: send(.action(.delete))
+        case .revokeAll: send(.action(.revokeAll))
+        case .stop: send(.stopLoading)
+        case .quit: send(.quit)
+        case .copyID, .help, .palette: break
+        }
+    }
+
+    private func performInDescribe(_ action: KeyAction, size: TerminalSize) {
+        let page = max(1, ScreenRenderer.bodyRows(for: size))
+        switch action {
+        case .moveUp: describeScroll = max(0, describeScroll - 1)
+        case .moveDown: describeScroll += 1
+        case .pageUp: describeScroll = max(0, describeScroll - page)
+        case .pageDown: describeScroll += page
+        case .top: describeScroll = 0
+        case .bottom: describeScroll = Int.max / 2
+        case .back:
+            send(.escape)
+            return
+        case .quit:
+            send(.quit)
+            return
+        default: return
+        }
+        clampDescribeScroll(size: size)
+        changed()
+    }
+
+    private func clampDescribeScroll(size: TerminalSize) {
+        guard case .describe(let description) = store.state.dialog else { return }
+        let lines = description.json.split(separator: "\n", omittingEmptySubsequences: false).count
+        describeScroll = max(0, min(describeScroll, lines - (size.rows - 6)))
+    }
+
+    public func input(_ key: KeyEvent, size: TerminalSize) {
+        notice = nil
+        if filterDraft != nil {
+            filterInput(key)
+            return
+        }
+        switch store.state.dialog {
+        case .confirm, .discardEdit, .confirmQuit:
+            switch key {
+            case .character("y"), .character("Y"): send(.confirm)
+            case .character("n"), .character("N"), .escape, .character("q"): send(.cancelDialog)
+            default: break
+            }
+        case .edit(let form):
+            formInput(key, form: form)
+        case .conflict:
+            switch key {
+            case .character("o"): send(.resolveConflict(.overwrite))
+            case .character("t"): send(.resolveConflict(.takeTheirs))
+            case .character("m"): send(.resolveConflict(.merge))
+            case .character("c"), .escape: send(.resolveConflict(.cancel))
+            case .down, .character("j"):
+                conflictScroll += 1
+                changed()
+            case .up, .character("k"):
+                conflictScroll = max(0, conflictScroll - 1)
+                changed()
+            default: break
+            }
+        case .describe, .none:
+            break
+        }
+    }
+
+    private func filterInput(_ key: KeyEvent) {
+        var draft = filterDraft ?? ""
+        switch key {
+        case .enter:
+            filterDraft = nil
+            send(.setFilter(draft))
+            return
+        case .escape:
+            filterDraft = nil
+            send(.clearFilter)
+            return
+        case .backspace:
+            if draft.isEmpty {
+                filterDraft = nil
+                changed()
+                return
+            }
+            draft.removeLast()
+        case .character(let character):
+            draft.append(character)
+        default:
+            break
+        }
+        filterDraft = draft
+        changed()
+    }
+
+    private func formInput(_ key: KeyEvent, form: UserEditForm) {
+        if form.isSaving { return }
+        let field = form.focus
+        var characters = Array(form.values[field])
+        var cursor = min(formCursor[field] ?? characters.count, characters.count)
+        switch key {
+        case .tab, .down:
+            send(.focusNextField)
+            return
+        case .backTab, .up:
+            send(.focusPreviousField)
+            return
+        case .enter:
+            send(.save)
+            return
+        case .escape:
+            send(.cancelDialog)
+            return
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .home, .control("a"): cursor = 0
+        case .end, .control("e"): cursor = characters.count
+        case .backspace:
+            guard cursor > 0 else { return }
+            characters.remove(at: cursor - 1)
+            cursor -= 1
+            formCursor[field] = cursor
+            send(.setField(field, String(characters)))
+            return
+        case .delete:
+            guard cursor < characters.count else { return }
+            characters.remove(at: cursor)
+            formCursor[field] = cursor
+            send(.setField(field, String(characters)))
+            return
+        case .control("u"):
+            formCursor[field] = 0
+            send(.setField(field, ""))
+            return
+        case .character(let character):
+            characters.insert(character, at: cursor)
+            formCursor[field] = cursor + 1
+            send(.setField(field, String(characters)))
+            return
+        default:
+            return
+        }
+        formCursor[field] = cursor
+        changed()
+    }
+
+    public func run(_ command: CommandPalette.Command) {
+        switch command {
+        case .issuers: send(.jump(.issuers))
+        case .users: send(.jump(.users))
+        case .webhooks: send(.jump(.webhooks))
+        case .events: send(.jump(.events))
+        case .errors: send(.jump(.errors))
+        case .quit: send(.quit)
+        case .profile(let name):
+            if let onProfileSwitch {
+                onProfileSwitch(name)
+            } else {
+                notice = BannerModel(
+                    severity: .warning, title: "Cannot switch profile here",
+                    detail: "restart with --profile \(name)")
+            }
+            changed()
+        }
+    }
+
+    public func tick() {}
+}

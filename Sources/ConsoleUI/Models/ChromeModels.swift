@@ -1,0 +1,82 @@
+/// The header line: who and where the console is connected, and whether a request is running.
+public struct HeaderModel: Sendable, Equatable {
+    public var account: String
+    public var baseURL: String
+    public var profile: String?
+    public var requestsInFlight: Int
+    /// Advances with the tick while a request is in flight.
+    public var spinnerFrame: Int
+    /// Duration of the last request, e.g. "12 ms".
+    public var lastLatency: String?
+    public var readOnly: Bool
+
+    public init(
+        account: String, baseURL: String, profile: String? = nil, requestsInFlight: Int = 0, spinnerFrame: Int = 0,
+        lastLatency: String? = nil, readOnly: Bool = false
+    ) {
+        self.account = account
+        self.baseURL = baseURL
+        self.profile = profile
+        self.requestsInFlight = requestsInFlight
+        self.spinnerFrame = spinnerFrame
+        self.lastLatency = lastLatency
+        self.readOnly = readOnly
+    }
+}
+
+/// The breadcrumb line: where the user is, how many rows, and the filter.
+public struct BreadcrumbModel: Sendable, Equatable {
+    public var crumbs: [String]
+    /// Shown after the last crumb, e.g. "1,000,000+".
+    public var rowCount: String?
+    public var filter: String?
+    /// The filter is being typed: the cursor sits at its end.
+    public var isEditingFilter: Bool
+
+    public init(crumbs: [String], rowCount: String? = nil, filter: String? = nil, isEditingFilter: Bool = false) {
+        self.crumbs = crumbs
+        self.rowCount = rowCount
+        self.filter = filter
+        self.isEditingFilter = isEditingFilter
+    }
+}
+
+public enum BannerSeverity: String, Sendable, Hashable, CaseIterable {
+    case info, success, warning, error
+
+    public var icon: String {
+        switch self {
+        case .info: "ℹ"
+        case .success: "✔"
+        case .warning: "⚠"
+        case .error: "✖"
+        }
+    }
+
+    var role: StyleRole {
+        switch self {
+        case .info: .bannerInfo
+        case .success: .bannerSuccess
+        case .warning: .bannerWarning
+        case .error: .bannerError
+        }
+    }
+}
+
+/// The newest banner: severity, a short title, detail, the server's reference, and a key hint.
+public struct BannerModel: Sendable, Equatable {
+    public var severity: BannerSeverity
+    public var title: String
+    public var detail: String?
+    public var reference: String?
+    /// E.g. "[r] retry", "[c] resolve".
+    public var hint: String?
+
+    public init(severity: BannerSeverity, title: String, detail: String? = nil, reference: String? = nil, hint: String? = nil) {
+        self.severity = severity
+        self.title = title
+        self.detail = detail
+        self.reference = reference
+        self.hint = hint
+    }
+}

@@ -1,0 +1,142 @@
+/// A yes/no question before an action that changes or deletes something.
+public struct ConfirmModel: Sendable, Equatable {
+    public var title: String
+    /// E.g. "Revoke 3 sessions of alice@acme.test?"
+    public var message: String
+    /// Marked rows the filter hides: the action includes them, so the dialog says so.
+    public var hiddenByFilter: Int
+    public var isDestructive: Bool
+
+    public init(title: String, message: String, hiddenByFilter: Int = 0, isDestructive: Bool = true) {
+        self.title = title
+        self.message = message
+        self.hiddenByFilter = hiddenByFilter
+        self.isDestructive = isDestructive
+    }
+}
+
+/// One input of the edit form.
+public struct FormFieldModel: Sendable, Equatable {
+    public var label: String
+    public var value: String
+    /// Cursor position in characters (grapheme clusters) within `value`.
+    public var cursor: Int
+    /// The server's message for this field (400 / 422), shown under it.
+    public var error: String?
+    /// Changed from the version the form started from.
+    public var isDirty: Bool
+    /// Allowed values (e.g. status), shown as a hint.
+    public var choices: [String]
+
+    public init(label: String, value: String, cursor: Int? = nil, error: String? = nil, isDirty: Bool = false,
+                choices: [String] = []) {
+        self.label = label
+        self.value = value
+        self.cursor = cursor ?? value.count
+        self.error = error
+        self.isDirty = isDirty
+        self.choices = choices
+    }
+}
+
+/// The edit form of a user.
+public struct EditFormModel: Sendable, Equatable {
+    public var title: String
+    public var fields: [FormFieldModel]
+    public var focusedIndex: Int
+    public var isSaving: Bool
+    /// A message for the whole form (e.g. the save failed on the network; your input is kept).
+    public var formMessage: String?
+
+    public init(title: String, fields: [FormFieldModel], focusedIndex: Int = 0, isSaving: Bool = false,
+                formMessage: String? = nil) {
+        self.title = title
+        self.fields = fields
+        self.focusedIndex = focusedIndex
+        self.isSaving = isSaving
+        self.formMessage = formMessage
+    }
+
+    public var isDirty: Bool { fields.contains(where: \.isDirty) }
+}
+
+/// The 412 dialog: each field's base | yours | theirs.
+public struct ConflictModel: Sendable, Equatable {
+    public struct Field: Sendable, Equatable {
+        public var label: String
+        public var base: String
+        public var yours: String
+        public var theirs: String
+        public init(label: String, base: String, yours: String, theirs: String) {
+            self.label = label
+            self.base = base
+            self.yours = yours
+            self.theirs = theirs
+        }
+        public var youChanged: Bool { yours != base }
+        public var theyChanged: Bool { theirs != base }
+        /// Both sides changed it to different values: merge keeps theirs here unless you overwrite.
+        public var isConflict: Bool { youChanged && theyChanged && yours != theirs }
+    }
+
+    public var title: String
+    public var fields: [Field]
+    public var scrollOffset: Int
+
+    public init(title: String, fields: [Field], scrollOffset: Int = 0) {
+        self.title = title
+        self.fields = fields
+        self.scrollOffset = scrollOffset
+    }
+}
+
+/// The `?` overlay: the keys of a pane, filtered by what the user types.
+public struct HelpModel: Sendable, Equatable {
+    public var scope: KeyScope
+    public var query: String
+    public var scrollOffset: Int
+
+    public init(scope: KeyScope, query: String = "", scrollOffset: Int = 0) {
+        self.scope = scope
+        self.query = query
+        self.scrollOffset = scrollOffset
+    }
+
+    /// The bindings matching the query (key or description, case-insensitive).
+    public var matches: [KeyBinding] {
+        let all = KeyMap.bindings(for: scope)
+        let needle = query.lowercased()
+        guard !needle.isEmpty else { return all }
+        return all.filter {
+            $0.keyLabel.lowercased().contains(needle) || $0.description.lowercased().contains(needle)
+                || $0.action.rawValue.lowercased().contains(needle)
+        }
+    }
+}
+
+/// The `:` command palette.
+public struct PaletteModel: Sendable, Equatable {
+    public var input: String
+    public var selectedCompletion: Int
+    /// Profile names offered after `:profile `.
+    public var profiles: [String]
+    public var error: String?
+
+    public init(input: String = "", selectedCompletion: Int = 0, profiles: [String] = [], error: String? = nil) {
+        self.input = input
+        self.selectedCompletion = selectedCompletion
+        self.profiles = profiles
+        self.error = error
+    }
+
+    public var completions: [String] { CommandPalette.completions(for: input, profiles: profiles) }
+}
+
+/// The overlay on top of the panes, at most one.
+public enum OverlayModel: Sendable, Equatable {
+    case confirm(ConfirmModel)
+    case editForm(EditFormModel)
+    case conflict(ConflictModel)
+    case help(HelpModel)
+    case palette(PaletteModel)
+}

@@ -1,0 +1,182 @@
+import CNcurses
+import Foundation
+
+/// The real terminal, through ncursesw. The only file that calls ncurses.
+/// Opening it switches the terminal to raw mode on the alternate screen; `restore()` (also run at exit, and by
+/// ncurses on SIGINT / SIGTERM, and by a last-resort handler on SIGHUP and crashes) gives it back.
+@MainActor
+public final class NcursesTerminal: Terminal {
+    public private(set) var size: TerminalSize
+    public let supportsColor: Bool
+    private var colorPairs: [ColorKey: Int16] = [:]
+    private var isOpen = true
+    private var cursorVisible = false
+
+    private struct ColorKey: Hashable {
+        var foreground: TerminalColor
+        var background: TerminalColor
+    }
+
+    /// Opens the terminal. Throws (without touching the screen) when stdin or stdout is not a TTY.
+    public init(environment: [String: String]) throws(TerminalError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        // Wide characters need a UTF-8 locale; fall back to C.UTF-8 when the environment's is not UTF-8.
+        setlocale(LC_ALL, "")
+        let ctype = setlocale(LC_CTYPE, nil).map { String(cString: $0).lowercased() } ?? ""
+        if !ctype.contains("utf-8"), !ctype.contains("utf8") { setlocale(LC_CTYPE, "C.UTF-8") }
+        if environment["TERM"] == nil || environment["TERM"] == "" { setenv("TERM", "xterm-256color", 0) }
+        cn_install_restore_handlers()
+        guard cn_newterm() != nil else {
+            cn_remove_restore_handlers()
+            throw .initializationFailed("ncurses does not know TERM=\(environment["TERM"] ?? "")")
+        }
+        raw()
+        noecho()
+        nonl()
+        keypad(cn_stdscr(), true)
+        nodelay(cn_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        var hasColor = false
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            hasColor = cn_colors() >= 8 && cn_color_pairs() > 16
+        }
+        supportsColor = hasColor
+        size = TerminalSize(columns: Int(cn_cols()), rows: Int(cn_lines()))
+        // Error paths that end the process with exit() still leave a usable shell.
+        atexit { if isendwin() == false { endwin() } }
+    }
+
+    public func apply(_ diff: FrameDiff) {
+        guard isOpen else { return }
+        if diff.isFullRepaint { clearok(cn_stdscr(), true) }
+        for run in diff.runs {
+            var x = run.x
+            for cell in run.cells {
+                defer { x += 1 }
+                if cell.isContinuation { continue }
+                // The bottom-right cell cannot be written without scrolling on some terminals: leave it blank.
+                if run.y == size.rows - 1, x + Int(cell.width) >= size.columns, cell.text == " " { continue }
+                draw(cell, x: x, y: run.y)
+            }
+        }
+        if let cursor = diff.cursor {
+            move(Int32(cursor.y), Int32(cursor.x))
+            if !cursorVisible { curs_set(1) }
+            cursorVisible = true
+        } else if cursorVisible {
+            curs_set(0)
+            cursorVisible = false
+        }
+        refresh()
+    }
+
+    private func draw(_ cell: Cell, x: Int, y: Int) {
+        var scalars = cell.text.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
+        scalars.append(0)
+        let pair = pairNumber(for: cell.style)
+        _ = scalars.withUnsafeBufferPointer { chars in
+            cn_put_cluster(Int32(y), Int32(x), chars.baseAddress, attributes(for: cell.style), pair)
+        }
+    }
+
+    private func attributes(for style: Style) -> attr_t {
+        var attrs = cn_attr_normal()
+        if style.bold { attrs |= cn_attr_bold() }
+        if style.reverse { attrs |= cn_attr_reverse() }
+        if style.underline { attrs |= cn_attr_underline() }
+        if style.dim { attrs |= cn_attr_dim() }
+        return attrs
+    }
+
+    /// Color pairs are created on first use; pair 0 is the terminal's default colors.
+    private func pairNumber(for style: Style) -> Int16 {
+        guard supportsColor, style.foreground != .default || style.background != .default else { return 0 }
+        let key = ColorKey(foreground: style.foreground, background: style.background)
+        if let pair = colorPairs[key] { return pair }
+        let number = Int16(colorPairs.count + 1)
+        guard Int32(number) < cn_color_pairs() else { return 0 }
+        init_pair(number, cursesColor(style.foreground), cursesColor(style.background))
+        colorPairs[key] = number
+        return number
+    }
+
+    private func cursesColor(_ color: TerminalColor) -> Int16 {
+        switch color {
+        case .default: -1
+        case .black: Int16(COLOR_BLACK)
+        case .red: Int16(COLOR_RED)
+        case .green: Int16(COLOR_GREEN)
+        case .yellow: Int16(COLOR_YELLOW)
+        case .blue: Int16(COLOR_BLUE)
+        case .magenta: Int16(COLOR_MAGENTA)
+        case .cyan: Int16(COLOR_CYAN)
+        case .white: Int16(COLOR_WHITE)
+        }
+    }
+
+    public func readKey() -> KeyEvent? {
+        guard isOpen else { return nil }
+        var character: wint_t = 0
+        let result = cn_get_wch(&character)
+        if result == cn_err() { return nil }
+        if result == cn_key_code_yes() {
+            return specialKey(Int32(character))
+        }
+        guard let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
+        return KeyEvent.fromCharacter(scalar)
+    }
+
+    public func waitForInput(timeout: Duration) async {
+        let milliseconds = Int32(clamping: timeout.components.seconds * 1_000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        // poll(2) on stdin off the main actor: no ncurses call, so no thread-safety concern. A resize (SIGWINCH)
+        // is seen at the latest when the timeout ends.
+        await Task.detached {
+            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            _ = poll(&descriptor, 1, milliseconds)
+        }.value
+    }
+
+    private func specialKey(_ code: Int32) -> KeyEvent? {
+        switch code {
+        case cn_key_resize():
+            size = TerminalSize(columns: Int(cn_cols()), rows: Int(cn_lines()))
+            return .resize
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        default: return nil
+        }
+    }
+
+    public func bell() {
+        guard isOpen else { return }
+        beep()
+    }
+
+    public func copyToClipboard(_ text: String) {
+        guard isOpen else { return }
+        let sequence = "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
+        refresh()
+        sequence.withCString { cn_write_raw($0, strlen($0)) }
+    }
+
+    public func restore() {
+        guard isOpen else { return }
+        isOpen = false
+        curs_set(1)
+        endwin()
+        cn_remove_restore_handlers()
+    }
+}

@@ -1,0 +1,177 @@
+import ArgumentParser
+import AuthPIAdmin
+import AuthPIEmulator
+import ConsoleCore
+import ConsoleLaunch
+import ConsoleUI
+import Foundation
+import Logging
+
+@main
+struct AuthPIConsoleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "authpi-console",
+        abstract: "A keyboard-first terminal console for the AuthPI admin API.",
+        discussion: """
+            Credentials, one of:
+              AUTHPI_API_KEY=key_…                                   (sent as Bearer)
+              AUTHPI_API_KEY_ID=key_… and AUTHPI_API_KEY_SECRET=…    (sent as HTTP Basic)
+              AUTHPI_ACCESS_TOKEN=… with --account-id acc_…
+              --profile NAME from ~/.config/authpi/config.toml (must not be readable by others: chmod 600)
+            AUTHPI_BASE_URL sets the server when --base-url is not given. NO_COLOR=1 turns colours off.
+
+            Exit codes: 0 after quitting; 1 when the terminal or the demo server cannot start;
+            2 for usage and configuration errors (bad flags, missing credentials, bad config, not a terminal).
+            """
+    )
+
+    @Flag(help: "Start a local AuthPI emulator with demo data in-process and connect to it.")
+    var demo = false
+
+    @Option(name: .customLong("demo-users"), help: ArgumentHelp("With --demo: fill the first issuer with N users.", valueName: "N"))
+    var demoUsers: Int?
+
+    @Option(name: .customLong("base-url"), help: "API root (default https://api.authpi.dev, or AUTHPI_BASE_URL).")
+    var baseURL: String?
+
+    @Option(name: .customLong("account-id"), help: "Account to act on (needed with AUTHPI_ACCESS_TOKEN).")
+    var accountID: String?
+
+    @Option(help: "Profile from ~/.config/authpi/config.toml.")
+    var profile: String?
+
+    @Flag(name: .customLong("read-only"), help: "Refuse every change (revoke, edit, delete…) before any request.")
+    var readOnly = false
+
+    @Option(name: .customLong("log-file"), help: ArgumentHelp("Write debug logs to PATH (never to the terminal).", valueName: "PATH"))
+    var logFile: String?
+
+    @Flag(name: .customLong("allow-insecure-http"), help: "Allow plain http:// to a host that is not loopback.")
+    var allowInsecureHTTP = false
+
+    @Option(name: .customLong("refresh-interval"), help: ArgumentHelp("Refresh the pane every N seconds.", valueName: "N"))
+    var refreshInterval: Int?
+
+    func validate() throws {
+        if demo, baseURL != nil || profile != nil || accountID != nil {
+            throw ValidationError("--demo runs its own server; it does not combine with --base-url, --profile or --account-id")
+        }
+        if let demoUsers, !(0...1_000_000).contains(demoUsers) {
+            throw ValidationError("--demo-users must be between 0 and 1000000")
+        }
+        if demoUsers != nil, !demo { throw ValidationError("--demo-users goes with --demo") }
+        if let refreshInterval, refreshInterval < 1 { throw ValidationError("--refresh-interval must be at least 1 second") }
+    }
+
+    func run() async throws {
+        do {
+            try await launch()
+        } catch let error as LaunchError {
+            FileHandle.standardError.write(Data("authpi-console: \(error.description)\n".utf8))
+            throw ExitCode(error.exitCode)
+        }
+    }
+
+    private func launch() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        // Refuse before anything else: without a terminal there is nothing to draw on.
+        guard isatty(STDIN_FILENO) == 1 else { throw LaunchError.notATerminal("standard input") }
+        guard isatty(STDOUT_FILENO) == 1 else { throw LaunchError.notATerminal("standard output") }
+
+        var emulator: RunningEmulator?
+        let plan: LaunchPlan
+        if demo {
+            plan = LaunchPlan(
+                baseURL: "", // filled below once the emulator listens
+                credentials: LaunchCredentials(kind: .apiKeyPair(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret),
+                                               accountID: EmulatorDemo.accountID, source: "the demo emulator"),
+                profileName: "demo", readOnly: readOnly)
+        } else {
+            plan = try LaunchResolver.resolve(
+                flags: LaunchFlags(baseURL: baseURL, accountID: accountID, profile: profile,
+                                   readOnly: readOnly, allowInsecureHTTP: allowInsecureHTTP),
+                environment: environment)
+        }
+        let logger = try makeLogger(secrets: plan.credentials.secretValues)
+
+        if demo {
+            do {
+                var options = EmulatorOptions()
+                options.users = demoUsers
+                emulator = try await Emulator.start(options)
+            } catch {
+                FileHandle.standardError.write(Data("authpi-console: the demo emulator could not start: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        let base = emulator?.baseURL ?? plan.baseURL
+
+        let credentials: Credentials
+        switch plan.credentials.kind {
+        case .apiKey(let key): credentials = .apiKey(key)
+        case .apiKeyPair(let id, let secret): credentials = .apiKey(id: id, secret: secret)
+        case .accessToken(let token): credentials = .accessToken(token)
+        }
+        let client: AuthPIClient
+        do {
+            client = try AuthPIClient(
+                credentials: credentials,
+                configuration: Configuration(baseURL: base, accountID: plan.credentials.accountID,
+                                             timeout: .seconds(15), logger: logger))
+        } catch {
+            await emulator?.shutdown()
+            FileHandle.standardError.write(Data("authpi-console: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+
+        let exitCode = await runScreen(client: client, plan: plan, baseURL: base, environment: environment, logger: logger)
+        try? await client.close()
+        await emulator?.shutdown()
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    @MainActor
+    private func runScreen(client: AuthPIClient, plan: LaunchPlan, baseURL: String,
+                           environment: [String: String], logger: Logger) async -> Int32 {
+        let store = ConsoleStore(
+            source: AuthPIDataSource(client: client, credentialSource: plan.credentials.source),
+            header: HeaderInfo(account: plan.credentials.accountID ?? "me", baseURL: baseURL, profile: plan.profileName),
+            configuration: ConsoleConfiguration(isReadOnly: plan.readOnly))
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(environment: environment)
+        } catch {
+            FileHandle.standardError.write(Data("authpi-console: \(error)\n".utf8))
+            return 1
+        }
+        if let refreshInterval { store.send(.setAutoRefresh(seconds: refreshInterval)) }
+        store.start()
+        let app = ConsoleApp(terminal: terminal, driver: StoreDriver(store: store),
+                             theme: Theme.forEnvironment(environment, terminalHasColor: terminal.supportsColor))
+        await app.run()
+        store.shutdown()
+        logger.info("console closed")
+        return 0
+    }
+
+    private func makeLogger(secrets: [String]) throws(LaunchError) -> Logger {
+        guard let logFile else {
+            return Logger(label: "authpi.console") { _ in SwiftLogNoOpLogHandler() }
+        }
+        let sink = try FileLogSink(path: logFile, secrets: secrets)
+        var logger = Logger(label: "authpi.console") { FileLogHandler(label: $0, sink: sink, level: .debug) }
+        logger.logLevel = .debug
+        return logger
+    }
+}
+
+extension LaunchCredentials {
+    /// Values the log file masks if anything ever tried to write them.
+    var secretValues: [String] {
+        switch kind {
+        case .apiKey(let key): [key]
+        case .apiKeyPair(_, let secret): [secret]
+        case .accessToken(let token): [token]
+        }
+    }
+}

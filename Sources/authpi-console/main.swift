@@ -1,1 +1,0 @@
-print("authpi-console: not yet implemented")

@@ -1,0 +1,194 @@
+import Testing
+@testable import ConsoleUI
+
+/// A driver with a list and a few actions, recording what the app asked for.
+@MainActor
+final class RecordingDriver: ConsoleDriver {
+    var revision = 0
+    var performed: [KeyAction] = []
+    var inputs: [KeyEvent] = []
+    var commands: [CommandPalette.Command] = []
+    var selected = 0
+    var overlay: OverlayModel?
+    var isFinished = false
+    var ticks = 0
+    var screensBuilt = 0
+    let profiles = ["staging", "prod"]
+
+    var selectedID: String? { Fixtures.users[safe: selected]?.id }
+
+    func screen(size: TerminalSize) -> ScreenModel {
+        screensBuilt += 1
+        return Fixtures.usersScreen(selected: selected, overlay: overlay)
+    }
+
+    func perform(_ action: KeyAction, size: TerminalSize) {
+        performed.append(action)
+        switch action {
+        case .moveDown: selected = min(selected + 1, Fixtures.users.count - 1)
+        case .moveUp: selected = max(0, selected - 1)
+        case .quit: isFinished = true
+        case .revoke: overlay = .confirm(Fixtures.confirm)
+        default: break
+        }
+        revision += 1
+    }
+
+    func input(_ key: KeyEvent, size: TerminalSize) {
+        inputs.append(key)
+        if key == .character("n") || key == .escape { overlay = nil }
+        revision += 1
+    }
+
+    func run(_ command: CommandPalette.Command) {
+        commands.append(command)
+        revision += 1
+    }
+
+    func tick() { ticks += 1 }
+}
+
+@MainActor
+@Suite struct ConsoleAppTests {
+    static func make(size: TerminalSize = TerminalSize(columns: 100, rows: 30)) -> (ConsoleApp, MemoryTerminal, RecordingDriver) {
+        let terminal = MemoryTerminal(size: size)
+        let driver = RecordingDriver()
+        let app = ConsoleApp(terminal: terminal, driver: driver, theme: .colored)
+        app.step()
+        return (app, terminal, driver)
+    }
+
+    @Test func keysGoThroughTheKeyMapToTheDriver() {
+        let (app, terminal, driver) = Self.make()
+        terminal.feed(.down, .character("j"), .character("k"), .character("r"), .character("e"))
+        app.step()
+        #expect(driver.performed == [.moveDown, .moveDown, .moveUp, .refresh, .edit])
+        #expect(terminal.text().contains("▶●usr_01JBBB"), "the marked row is selected")
+    }
+
+    @Test func nothingIsRenderedWhenNothingChanged() {
+        let (app, terminal, driver) = Self.make()
+        let frames = app.renderer.framesDrawn
+        let built = driver.screensBuilt
+        app.step()
+        app.step()
+        #expect(app.renderer.framesDrawn == frames)
+        #expect(driver.screensBuilt == built)
+        terminal.feed(.down)
+        app.step()
+        #expect(app.renderer.framesDrawn == frames + 1)
+        #expect(app.renderer.lastStats.rowsTouched == 2)
+    }
+
+    @Test func unboundKeysRingTheBell() {
+        let (app, terminal, driver) = Self.make()
+        terminal.feed(.character("x"), .character("Z"))
+        app.step()
+        #expect(driver.performed.isEmpty)
+        #expect(terminal.bellCount == 2)
+    }
+
+    @Test func dialogsTakeTheKeyboard() {
+        let (app, terminal, driver) = Self.make()
+        driver.perform(.revoke, size: terminal.size)
+        app.step()
+        #expect(terminal.text().contains("[y] yes"))
+        terminal.feed(.character("j"), .character("n"))
+        app.step()
+        #expect(driver.inputs == [.character("j"), .character("n")])
+        #expect(!terminal.text().contains("[y] yes"))
+        #expect(driver.performed == [.revoke])
+    }
+
+    @Test func helpOpensSearchesAndCloses() {
+        let (app, terminal, driver) = Self.make()
+        terminal.feed(.character("?"))
+        app.step()
+        #expect(terminal.text().contains("Help — Users"))
+        #expect(terminal.text().contains("delete the user"))
+        terminal.type("edit")
+        app.step()
+        #expect(terminal.text().contains("search: edit"))
+        #expect(terminal.text().contains("edit the user (form)"))
+        #expect(!terminal.text().contains("delete the user"))
+        #expect(terminal.cursor != nil)
+        terminal.feed(.escape)
+        app.step()
+        #expect(!terminal.text().contains("Help — Users"))
+        #expect(driver.performed.isEmpty, "keys typed in help never reach the panes")
+    }
+
+    @Test func paletteCompletesAndRunsCommands() {
+        let (app, terminal, driver) = Self.make()
+        terminal.feed(.character(":"))
+        terminal.type("we")
+        terminal.feed(.tab)
+        app.step()
+        #expect(terminal.text().contains(":webhooks"))
+        terminal.feed(.enter)
+        app.step()
+        #expect(driver.commands == [.webhooks])
+        terminal.feed(.character(":"))
+        terminal.type("profile st")
+        terminal.feed(.tab, .enter)
+        app.step()
+        #expect(driver.commands == [.webhooks, .profile("staging")])
+        terminal.feed(.character(":"))
+        terminal.type("frob")
+        terminal.feed(.enter)
+        app.step()
+        #expect(terminal.text().contains("unknown command :frob"))
+        #expect(driver.commands.count == 2)
+        terminal.feed(.escape)
+        app.step()
+        #expect(!terminal.text().contains("unknown command"))
+    }
+
+    @Test func copyUsesOSC52AndSaysSo() {
+        let (app, terminal, _) = Self.make()
+        terminal.feed(.down, .character("y"))
+        app.step()
+        #expect(terminal.clipboard == ["usr_01JBBB"])
+        #expect(terminal.text().contains("Copied"))
+    }
+
+    @Test func resizeAtAnyTimeDownToTwentyByFiveAndBack() {
+        let (app, terminal, driver) = Self.make()
+        terminal.resize(to: TerminalSize(columns: 20, rows: 5))
+        app.step()
+        #expect(terminal.text().contains("too small"))
+        terminal.feed(.down)
+        app.step()
+        #expect(driver.performed.isEmpty, "keys do nothing on a screen too small to show them")
+        terminal.resize(to: TerminalSize(columns: 100, rows: 30))
+        app.step()
+        #expect(terminal.text().contains("alice@acme.test"))
+        terminal.feed(.character("q"))
+        app.step()
+        #expect(app.isFinished)
+    }
+
+    @Test func controlCAsksThenForces() {
+        let (app, terminal, driver) = Self.make()
+        driver.isFinished = false
+        terminal.feed(.control("c"))
+        app.step()
+        #expect(driver.performed == [.quit])
+        #expect(app.isFinished)
+    }
+
+    @Test func runRestoresTheTerminalOnQuit() async {
+        let (app, terminal, _) = Self.make()
+        terminal.feed(.down, .character("q"))
+        await app.run()
+        #expect(terminal.restored)
+    }
+
+    @Test func tickReachesTheDriver() {
+        let (app, _, driver) = Self.make()
+        let start = ContinuousClock.now
+        app.step(now: start + .seconds(1))
+        app.step(now: start + .seconds(2))
+        #expect(driver.ticks == 2)
+    }
+}
