@@ -8,6 +8,13 @@ public struct LaunchPlan: Sendable, Equatable {
     /// Profile name shown in the header, when one was used.
     public var profileName: String?
     public var readOnly: Bool
+
+    public init(baseURL: String, credentials: LaunchCredentials, profileName: String?, readOnly: Bool) {
+        self.baseURL = baseURL
+        self.credentials = credentials
+        self.profileName = profileName
+        self.readOnly = readOnly
+    }
 }
 
 /// Flags of `authpi-console` that decide the connection (the demo mode does not come here).
