@@ -80,6 +80,20 @@ class Tmux:
             time.sleep(0.05)
         raise AssertionError("program did not exit; screen was:\n" + self.screen())
 
+    def alternate_screen(self):
+        """True while the program has the terminal in its alternate screen (ncurses running)."""
+        return self._tmux("display-message", "-p", "-t", self.session, "#{alternate_on}").stdout.strip() == "1"
+
+    def wait_exit_marker(self, timeout=15.0):
+        """The exit status the test's shell wrapper prints after the program ends."""
+        text = self.wait_for(r"CONSOLE-EXIT=\d+", timeout=timeout)
+        return int(re.search(r"CONSOLE-EXIT=(\d+)", text).group(1))
+
+    def signal_program(self, signal_name):
+        """Sends a signal to the program itself (the child of the pane's shell), not to the shell."""
+        shell = self._tmux("display-message", "-p", "-t", self.session, "#{pane_pid}").stdout.strip()
+        subprocess.run(["pkill", f"-{signal_name}", "-P", shell], check=False, timeout=10)
+
     def kill(self):
         self._tmux("kill-session", "-t", self.session, check=False)
 

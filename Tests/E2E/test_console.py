@@ -1,0 +1,192 @@
+"""End-to-end: the real authpi-console in tmux against a real authpi-emulator process."""
+import os
+import subprocess
+
+from conftest import CONSOLE, Emulator  # noqa: F401
+from tmux_driver import Tmux
+
+USER = "usr_a5bd1e995"
+USER_PATH = f"/v1/accounts/acc_demo/issuers/iss_acme_prod/users/{USER}"
+
+
+def open_first_users_sessions(t):
+    t.wait_for(r"Issuers \(\d+\)")
+    t.wait_for(r"iss_acme_prod")
+    t.send("Enter")
+    t.wait_for(r"Users \(\d+\+?\)")
+    t.wait_for(r"minjun\.choi0")
+    t.send("Enter")
+    t.wait_for(r"sessions\s+\d+")
+    t.send("Tab")
+    t.wait_for(r"Sessions \(\d+\)")
+    t.wait_for(r"ses_")
+
+
+def test_browse_and_revoke_a_session_with_confirmation(console_factory, emulator):
+    t = console_factory()
+    open_first_users_sessions(t)
+    screen = t.screen()
+    assert "▶ ses_" in screen and "active" in screen
+    t.send("x")
+    t.wait_for(r"Revoke session ses_")
+    t.send("y")
+    t.wait_for(r"Revoked 1 session")
+    t.wait_for(r"▶ ses_\S+\s+revoked")
+    status, body = emulator.request("GET", f"{USER_PATH}/sessions")
+    assert status == 200
+    assert sum(1 for s in body["data"] if s["status"] == "revoked") >= 1
+    # Back goes up one pane and keeps its position.
+    t.send("Escape")
+    t.wait_for(r"› minjun\.choi0\S*\s*$|sessions\s+\d+")
+
+
+def test_mark_and_bulk_revoke(console_factory, emulator):
+    t = console_factory()
+    open_first_users_sessions(t)
+    _, before = emulator.request("GET", f"{USER_PATH}/sessions")
+    active = [s["id"] for s in before["data"] if s["status"] == "active"]
+    # Mark the first and the last row.
+    t.send("Space")
+    t.send("G")
+    t.send("Space")
+    t.wait_for(r"(?s)●.*●")
+    t.send("x")
+    t.wait_for(r"Revoke 2 marked sessions")
+    t.send("y")
+    t.wait_for(r"Revoked 2 sessions|Revoked 1 session|failed")
+    _, after = emulator.request("GET", f"{USER_PATH}/sessions")
+    revoked = {s["id"] for s in after["data"] if s["status"] == "revoked"}
+    first, last = before["data"][0]["id"], before["data"][-1]["id"]
+    for sid in (first, last):
+        if sid in active:
+            assert sid in revoked
+
+
+def test_edit_user_then_resolve_a_real_etag_conflict(console_factory, emulator):
+    t = console_factory()
+    t.wait_for(r"iss_acme_prod")
+    t.send("Enter")
+    t.wait_for(r"minjun\.choi0")
+    t.send("e")
+    t.wait_for(r"Edit minjun\.choi0")
+    t.send("Tab")  # display name
+    t.send(" (console)", literal=True)
+    # A second client changes the same user meanwhile: the form's ETag is now stale.
+    status, _ = emulator.request("PATCH", USER_PATH, {"profile": {"display_name": "Changed Elsewhere"}})
+    assert status == 200
+    t.send("Enter")
+    t.wait_for(r"Conflict: minjun\.choi0")
+    screen = t.screen()
+    assert "Changed Elsewhere" in screen and "(console)" in screen
+    assert "412" in screen
+    # Cancel keeps the form with my input; then overwrite from the conflict.
+    t.send("c")
+    t.wait_for(r"Edit minjun\.choi0")
+    assert "(console)" in t.screen()
+    t.send("Enter")
+    t.wait_for(r"Conflict: minjun\.choi0")
+    t.send("o")
+    t.wait_for(r"Saved minjun\.choi0")
+    _, body = emulator.request("GET", USER_PATH)
+    assert body["data"]["profile"]["display_name"].endswith("(console)")
+    t.wait_for(r"\(console\)")
+
+
+def test_filter_help_and_palette(console_factory):
+    t = console_factory()
+    t.wait_for(r"iss_acme_prod")
+    t.send("Enter")
+    t.wait_for(r"zofia\.wojcik1")
+    t.send("/")
+    t.send("Zofia", literal=True)
+    t.send("Enter")
+    t.wait_for(r"/filter: Zofia")
+    t.wait_for(r"Users \(1\)")
+    assert "minjun.choi0" not in t.screen()
+    t.send("?")
+    t.wait_for(r"Help — Users")
+    t.send("revoke", literal=True)  # help is searchable
+    t.wait_for(r"search: revoke")
+    t.send("Escape")
+    t.wait_for(r"Help — Users", absent=True)
+    t.send(":")
+    t.send("web", literal=True)
+    t.send("Tab")
+    t.wait_for(r":webhooks")
+    t.send("Enter")
+    t.wait_for(r"Webhooks \(\d+\)")
+    t.wait_for(r"wh_demo_primary")
+
+
+def test_resize_to_20x5_and_back(console_factory):
+    t = console_factory()
+    t.wait_for(r"iss_acme_prod")
+    t.resize(20, 5)
+    t.wait_for(r"(?i)too small")
+    t.resize(100, 30)
+    t.wait_for(r"iss_acme_prod")
+    t.wait_for(r"Issuers \(\d+\)")
+    t.send("q")
+    assert t.wait_exit_marker() == 0
+
+
+def test_quit_restores_the_terminal(console_factory):
+    t = console_factory()
+    t.wait_for(r"iss_acme_prod")
+    assert t.alternate_screen()
+    t.send("q")
+    assert t.wait_exit_marker() == 0
+    assert not t.alternate_screen()
+
+
+def test_ctrl_c_and_sigterm_restore_the_terminal(console_factory):
+    t = console_factory()
+    t.wait_for(r"iss_acme_prod")
+    t.send("C-c")  # raw mode: Ctrl-C is a key that quits like q (nothing unsaved here)
+    assert t.wait_exit_marker() == 0
+    assert not t.alternate_screen()
+    t2 = console_factory()
+    t2.wait_for(r"iss_acme_prod")
+    t2.signal_program("TERM")
+    t2.wait_for(r"CONSOLE-EXIT=\d+")
+    assert not t2.alternate_screen()
+
+
+def test_dead_server_opens_at_once_with_a_banner():
+    t = Tmux(f"{CONSOLE} --base-url http://127.0.0.1:9; echo CONSOLE-EXIT=$?; sleep 30",
+             env={"AUTHPI_API_KEY": "key_demo"})
+    try:
+        t.wait_for(r"Issuers", timeout=3)
+        t.wait_for(r"127\.0\.0\.1", timeout=10)
+        t.wait_for(r"✖|⚠", timeout=20)
+        t.send("q")
+        assert t.wait_exit_marker() == 0
+    finally:
+        t.kill()
+
+
+def test_missing_credentials_exit_2_before_the_screen():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AUTHPI_")}
+    env["HOME"] = "/nonexistent-home"
+    t = Tmux(f"env -u AUTHPI_API_KEY {CONSOLE} --base-url http://127.0.0.1:9; echo CONSOLE-EXIT=$?; sleep 30",
+             env={"HOME": "/nonexistent-home", "XDG_CONFIG_HOME": "/nonexistent-home"})
+    try:
+        screen = t.wait_for(r"CONSOLE-EXIT=\d+")
+        assert "CONSOLE-EXIT=2" in screen
+        assert "AUTHPI_API_KEY" in screen
+    finally:
+        t.kill()
+
+
+def test_not_a_terminal_is_a_clear_error():
+    proc = subprocess.run([CONSOLE, "--demo"], stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 2
+    assert "not a terminal" in proc.stderr
+
+
+def test_secrets_never_reach_the_screen(console_factory):
+    t = console_factory()
+    t.wait_for(r"iss_acme_prod")
+    t.send("d")
+    t.wait_for(r"\"id\"")
+    assert "demo_secret" not in t.screen()
