@@ -16,6 +16,8 @@ FONT_PATHS = [
     "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
 ]
 BOLD_FONT_PATHS = ["/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf"]
+# Symbols the monospace font lacks (spinner, braille) are drawn with the proportional DejaVu.
+SYMBOL_FONT_PATHS = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"]
 # Fallbacks for glyphs DejaVu lacks (CJK); the first that exists is used.
 WIDE_FONT_PATHS = [
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -168,6 +170,8 @@ def render(grid, out, size=16):
     font = load_font(FONT_PATHS, size)
     bold = load_font(BOLD_FONT_PATHS, size) or font
     wide = load_font(WIDE_FONT_PATHS, size)
+    symbol = load_font(SYMBOL_FONT_PATHS, size)
+    notdef = bytes(font.getmask("\U000FFFFD"))
     if font is None:
         sys.exit("ansi2png: no monospace font found (install fonts-dejavu-core)")
     bbox = font.getbbox("M")
@@ -195,8 +199,8 @@ def render(grid, out, size=16):
                 f = bold if st.bold else font
                 if width == 2 and wide is not None:
                     f = wide
-                elif wide is not None and not all(f.getmask(c).getbbox() for c in text[:1]):
-                    f = wide
+                elif bytes(f.getmask(text[0])) == notdef:
+                    f = symbol or wide or f
                 draw.text((x0, y0 + (ch - size) / 2 - bbox[1] / 2), text, font=f, fill=fg)
             if st.underline:
                 draw.line([x0, y0 + ch - 2, x0 + cw * width, y0 + ch - 2], fill=fg)

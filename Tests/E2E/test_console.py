@@ -2,7 +2,7 @@
 import os
 import subprocess
 
-from conftest import CONSOLE, Emulator  # noqa: F401
+from emulator_process import CONSOLE, Emulator  # noqa: F401
 from tmux_driver import Tmux
 
 USER = "usr_a5bd1e995"

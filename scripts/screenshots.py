@@ -1,0 +1,83 @@
+"""Drives the console through its main screens in tmux and saves each as screenshots/NAME.png."""
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "Tests", "E2E"))
+from emulator_process import CONSOLE, Emulator  # noqa: E402
+from tmux_driver import Tmux  # noqa: E402
+
+OUT = os.path.join(HERE, "..", "screenshots")
+USER_PATH = "/v1/accounts/acc_demo/issuers/iss_acme_prod/users/usr_a5bd1e995"
+
+
+def shot(t, name):
+    time.sleep(0.4)  # let the spinner settle so the picture shows a finished frame
+    capture = os.path.join(OUT, f".{name}.ansi")
+    with open(capture, "w", encoding="utf-8") as f:
+        f.write(t.screen(colors=True))
+    subprocess.run([sys.executable, os.path.join(HERE, "ansi2png.py"), capture, os.path.join(OUT, f"{name}.png"),
+                    "--cols", str(t.cols), "--rows", str(t.rows)], check=True)
+    if not os.environ.get("KEEP_ANSI"):
+        os.remove(capture)
+    print(f"screenshots/{name}.png")
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    emu = Emulator()
+    t = Tmux(f"{CONSOLE} --base-url {emu.base_url}; sleep 30",
+             cols=110, rows=32, env={"AUTHPI_API_KEY_ID": "key_demo", "AUTHPI_API_KEY_SECRET": "demo_secret"})
+    try:
+        t.wait_for(r"iss_acme_prod")
+        shot(t, "issuers")
+        t.send("Enter")
+        t.wait_for(r"minjun\.choi0")
+        t.wait_for(r"최 민준")
+        shot(t, "users")
+        t.send("Enter")
+        t.wait_for(r"sessions\s+\d+")
+        shot(t, "user-detail")
+        t.send("Tab")
+        t.wait_for(r"Sessions \(\d+\)")
+        t.send("Space", "Down", "Down", "Down", "Space")
+        t.wait_for(r"(?s)●.*●")
+        shot(t, "sessions-marked")
+        t.send("Escape", "Escape")
+        t.wait_for(r"Users \(")
+        t.send("e")
+        t.wait_for(r"Edit minjun\.choi0")
+        t.send("Tab")
+        t.send(" (on-call)", literal=True)
+        shot(t, "edit-form")
+        emu.request("PATCH", USER_PATH, {"profile": {"display_name": "Min-jun Choi"}})
+        t.send("Enter")
+        t.wait_for(r"Conflict: minjun\.choi0")
+        shot(t, "conflict")
+        t.send("c", "Escape")
+        t.wait_for(r"(?i)discard|Users \(")
+        t.send("y")
+        t.wait_for(r"Edit minjun", absent=True)
+        emu.request("POST", "/_emulator/faults", {"method": "GET", "path": "/v1/accounts/*/webhooks", "status": 500, "count": 5})
+        t.send(":")
+        t.send("webhooks", literal=True)
+        t.send("Enter")
+        t.wait_for(r"✖", timeout=20)
+        shot(t, "error-banner")
+        emu.request("DELETE", "/_emulator/faults")
+        t.send(":")
+        t.send("issuers", literal=True)
+        t.send("Enter")
+        t.wait_for(r"iss_acme_prod")
+        t.send("?")
+        t.wait_for(r"Help — Issuers")
+        shot(t, "help")
+    finally:
+        t.kill()
+        emu.stop()
+
+
+if __name__ == "__main__":
+    main()
