@@ -180,6 +180,19 @@ struct ResourceTests {
         }
     }
 
+    @Test func underscoreKeysNeverReachTheServer() async throws {
+        try await withTestEmulator { emulator in
+            let client = try emulator.client()
+            let updated = try await client.issuer(issuerID).users.update(
+                userID, ["_etag": "\"local\"", "metadata": ["team": "red", "_draft": true, "nested": ["_x": 1, "y": 2]]])
+            #expect(updated.metadata?["team"] == "red")
+            #expect(updated.metadata?["_draft"] == nil)
+            #expect(updated.metadata?["nested"] == ["y": 2])
+            #expect(updated.value["_etag"] == nil)
+            try await client.close()
+        }
+    }
+
     @Test func accessTokensAuthenticateAsBearer() async throws {
         try await withTestEmulator { emulator in
             let token = try await emulator.accessToken()
