@@ -163,6 +163,36 @@ struct ResourceTests {
         }
     }
 
+    @Test func bareSingleResourcesAreAcceptedLikeEnvelopes() async throws {
+        try await withTestEmulator { emulator in
+            // The emulator answers bare objects to 0.x clients; a middleware makes our requests look like one.
+            var legacy = Configuration()
+            legacy.middlewares = [PretendLegacyClient()]
+            let bare = try emulator.client(legacy)
+            let enveloped = try emulator.client()
+            let fromBare = try await bare.issuer(issuerID).user(userID).get()
+            let fromEnvelope = try await enveloped.issuer(issuerID).user(userID).get()
+            #expect(fromBare.value == fromEnvelope.value)
+            #expect(fromBare.etag == fromEnvelope.etag)
+            #expect(fromBare.id == userID)
+            try await bare.close()
+            try await enveloped.close()
+        }
+    }
+
+    @Test func underscoreKeysNeverReachTheServer() async throws {
+        try await withTestEmulator { emulator in
+            let client = try emulator.client()
+            let updated = try await client.issuer(issuerID).users.update(
+                userID, ["_etag": "\"local\"", "metadata": ["team": "red", "_draft": true, "nested": ["_x": 1, "y": 2]]])
+            #expect(updated.metadata?["team"] == "red")
+            #expect(updated.metadata?["_draft"] == nil)
+            #expect(updated.metadata?["nested"] == ["y": 2])
+            #expect(updated.value["_etag"] == nil)
+            try await client.close()
+        }
+    }
+
     @Test func accessTokensAuthenticateAsBearer() async throws {
         try await withTestEmulator { emulator in
             let token = try await emulator.accessToken()
@@ -195,5 +225,15 @@ struct RewriteMe: ClientMiddleware {
         response.body = Array(try JSONEncoder().encode(body))
         response.headers.removeAll { $0.name.lowercased() == "content-length" }
         return response
+    }
+}
+
+/// Sends the User-Agent of the Python SDK 0.3.0, to which the emulator answers single resources bare.
+struct PretendLegacyClient: ClientMiddleware {
+    func intercept(_ request: TransportRequest, next: @Sendable (TransportRequest) async throws -> TransportResponse) async throws -> TransportResponse {
+        var request = request
+        request.headers.removeAll { $0.name.lowercased() == "user-agent" }
+        request.headers.append((name: "User-Agent", value: "authpi-admin-py/0.3.0"))
+        return try await next(request)
     }
 }

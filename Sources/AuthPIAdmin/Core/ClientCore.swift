@@ -242,9 +242,9 @@ final class ClientCore: Sendable, CustomReflectable {
             return nil
         }
         do {
-            return try JSONCoding.decode(JSONValue.self, from: Data(response.body))
+            return try JSONParser.parse(response.body)
         } catch {
-            throw AuthPIError.malformedResponse("the response body is not JSON", operation: operation)
+            throw AuthPIError.malformedResponse("the response body is not JSON (\(error))", operation: operation)
         }
     }
 

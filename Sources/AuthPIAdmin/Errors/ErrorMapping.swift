@@ -9,7 +9,7 @@ extension AuthPIError {
     ) -> AuthPIError {
         var object: JSONObject = [:]
         var rawBody: String?
-        if let value = try? JSONCoding.decode(JSONValue.self, from: Data(body)), case .object(let parsed) = value {
+        if let value = try? JSONParser.parse(body), case .object(let parsed) = value {
             object = parsed
         } else if !body.isEmpty {
             var text = String(decoding: body.prefix(maxRawBodyBytes), as: UTF8.self)

@@ -119,8 +119,7 @@ extension JSONValue {
 
     /// Encodes any `Encodable` value into its JSON form.
     public init(encoding value: some Encodable) throws {
-        let data = try JSONCoding.encode(value)
-        self = try JSONCoding.decode(JSONValue.self, from: data)
+        self = try JSONParser.parse(Array(JSONCoding.encode(value)))
     }
 
     /// Decodes this JSON into any `Decodable` type.
