@@ -10,7 +10,9 @@ def test_seed_form_and_me_alias():
             page = await admin.issuers.list()
             assert len(page.data) >= 3
             issuer = await admin.issuer(ISSUER).get()
-            assert issuer["id"] == ISSUER and issuer["_etag"]
+            assert issuer["id"] == ISSUER and issuer["name"]
+            listed = await admin.issuers.get(ISSUER)
+            assert listed["_etag"]
     run(go())
 
 
@@ -48,10 +50,12 @@ def test_issuer_mounted_families():
             await issuer.invitations.revoke(invitation["id"])
             members = await issuer.members.list()
             assert members.data
-            keys = await issuer.api_keys.list()
-            key = await issuer.api_keys.create({"name": "legacy key", "restrictions": {}})
-            assert key["secret_plain"]
-            assert len((await issuer.api_keys.list()).data) == len(keys.data) + 1
+            key = await issuer.api_keys.get("key_acme_prod_legacy")
+            blocked = await issuer.api_keys.block(key["id"], {"reason": "test"}, if_match=key["_etag"])
+            assert blocked["status"] == "blocked"
+            assert (await issuer.api_keys.unblock(key["id"]))["status"] == "active"
+            assert (await issuer.api_keys.rotate(key["id"], {}))["secret_plain"]
+            await admin.api_keys.update("key_seed_2", {"description": "legacy update"})
             domains = await issuer.domains.list()
             assert domains is not None
     run(go())

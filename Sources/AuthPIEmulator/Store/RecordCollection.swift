@@ -141,6 +141,21 @@ struct RecordCollection: Sendable {
         records.values.filter(filter)
     }
 
+    /// Newest first (event and delivery logs): `before` is the sequence of the last item already
+    /// seen (-1 for the first page), so new items never shift a cursor.
+    func pageNewestFirst(before: Int, limit: Int, filter: (Record) -> Bool = { _ in true }) -> (records: [Record], hasMore: Bool) {
+        var result: [Record] = []
+        result.reserveCapacity(min(limit, 128))
+        var position = before < 0 ? order.count - 1 : firstPosition(after: before - 1) - 1
+        while position >= 0 {
+            defer { position -= 1 }
+            guard let record = records[order[position].id], filter(record) else { continue }
+            if result.count == limit { return (result, true) }
+            result.append(record)
+        }
+        return (result, false)
+    }
+
     /// Every record, in order (small collections only).
     func all(filter: (Record) -> Bool = { _ in true }) -> [Record] {
         page(after: -1, limit: Int.max - 1, filter: filter).records
