@@ -165,4 +165,44 @@ struct FamilyRouteTests {
         let port = try await withEmulator(.init(seed: .empty)) { $0.port }
         #expect(port > 0)
     }
+
+    @Test func portInUseIsAListenFailure() async throws {
+        let first = try await Emulator.start(.init(seed: .empty))
+        await #expect {
+            _ = try await Emulator.start(.init(port: first.port, seed: .empty))
+        } throws: { error in
+            (error as? EmulatorError)?.isListenFailure == true && "\(error)".contains("address already in use")
+        }
+        await first.shutdown()
+        await #expect(throws: EmulatorError.self) { _ = try await Emulator.start(.init(users: 2_000_000)) }
+    }
+
+    @Test func legacyClientsGetBareSingleResources() async throws {
+        try await withTestEmulator { client in
+            let bare = try await client.get(demoIssuerPath, headers: ["User-Agent": "authpi-admin-py/0.3.0 Python/3.11.7 (linux; x86_64)"])
+            #expect(bare.json?["id"]?.stringValue == EmulatorDemo.issuerID)
+            #expect(bare.etag != nil)
+            let wrapped = try await client.get(demoIssuerPath, headers: ["User-Agent": "authpi-admin-py/1.4.0 Python/3.11.7 (linux; x86_64)"])
+            #expect(wrapped.data?["id"]?.stringValue == EmulatorDemo.issuerID)
+            let list = try await client.get("/v1/accounts/me/issuers", headers: ["User-Agent": "authpi-admin-py/0.3.0"])
+            #expect(list.data?.arrayValue?.isEmpty == false)
+        }
+    }
+
+    @Test func controlAPIErrorsAreJSON() async throws {
+        try await withTestEmulator { client in
+            let unknown = try await client.get("/_emulator/nothing")
+            #expect(unknown.status == 404)
+            #expect(unknown.errorCode == "not_found")
+            #expect(try await client.send(.put, "/_emulator/faults").status == 405)
+            let bad = try await client.send(.post, "/_emulator/faults", body: ["path": "no-slash", "status": 503])
+            #expect(bad.status == 422)
+            #expect(try await client.send(.post, "/_emulator/access-tokens/tok_unknown/expire").status == 404)
+            #expect(try await client.send(.post, "/_emulator/access-tokens", body: ["ttl_seconds": 0]).status == 422)
+            let listed = try await client.send(.post, "/_emulator/faults", body: ["path": "/v1/**", "delay_ms": 10, "count": 3])
+            #expect(listed.data?.arrayValue?.first?["remaining"]?.intValue == 3)
+            #expect(try await client.send(.delete, "/_emulator/faults").status == 204)
+            #expect(try await client.get("/_emulator/faults").data?.arrayValue?.isEmpty == true)
+        }
+    }
 }

@@ -71,3 +71,47 @@ def test_webhooks_notes_events_validate_v03_models():
             events = await admin.events.list(limit=5)
             assert len(events.data) == 5
     run(go())
+
+
+def test_remaining_v03_families():
+    import httpx
+    from conftest import KEY_ID, KEY_SECRET, URL
+
+    async def go():
+        async with make_admin() as admin:
+            accounts = await admin.accounts.list()
+            assert accounts.data[0]["id"] == "acc_demo"
+            assert (await admin.accounts.get("acc_demo"))["organization"]
+            issuer = admin.issuer(ISSUER)
+            assert (await issuer.agents.list()).data
+            assert (await issuer.approvals.list()).data
+            assert (await issuer.auth_methods.list()).data
+            client = await issuer.clients.create({"name": "Legacy client", "type": "spa"})
+            assert client["confidential"] is False
+            assert (await issuer.clients.list()).data
+            assert (await issuer.organizations.list()).data
+            assert (await admin.webhook("wh_demo_primary").deliveries.list(limit=5)).data
+
+            user_id = (await issuer.users.list(limit=1)).data[0]["user_id"]
+            user = issuer.user(user_id)
+            created = await user.tokens.create({"name": "legacy token"})
+            assert created["token_plain"]
+            assert (await user.tokens.list()).data
+            device = await user.trusted_devices.create({"fingerprint": "legacy-fp"})
+            assert any(d["id"] == device["device_id"] for d in (await user.trusted_devices.list()).data)
+            await user.trusted_devices.delete(device["device_id"])
+            verifiers = await user.verifiers.list()
+            assert verifiers.data
+            enrollment = await user.verifiers.create({"type": "totp"})
+            assert enrollment["secret"]
+            await user.verifiers.delete(verifiers.data[0]["id"])
+
+            # 0.3.0 cannot list sessions: find one through the 1.4.0 route, then act with 0.3.0.
+            async with httpx.AsyncClient(base_url=URL, auth=(KEY_ID, KEY_SECRET)) as raw:
+                sessions = (await raw.get(f"/v1/accounts/me/issuers/{ISSUER}/users/{user_id}/sessions", params={"status": "active"})).json()["data"]
+            session = await issuer.sessions.get(sessions[0]["id"])
+            assert session["status"] == "active"
+            suspended = await issuer.sessions.suspend(session["id"], {"reason": "legacy"}, if_match=session["_etag"])
+            assert suspended["status"] == "suspended"
+            assert (await issuer.sessions.reactivate(session["id"]))["status"] == "active"
+    run(go())

@@ -38,6 +38,7 @@ struct EmulatorState: Sendable {
     var requestCount = 0
 
     static let requestLogLimit = 500
+    static let idempotencyLimit = 10_000
 
     // MARK: Keys
 

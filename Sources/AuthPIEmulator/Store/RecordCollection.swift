@@ -104,6 +104,7 @@ struct RecordCollection: Sendable {
         after afterSeq: Int,
         limit: Int,
         virtualStatus: String? = nil,
+        summaries: Bool = false,
         filter: (Record) -> Bool = { _ in true }
     ) -> (records: [Record], hasMore: Bool) {
         var result: [Record] = []
@@ -119,7 +120,7 @@ struct RecordCollection: Sendable {
                     record = stored
                 } else {
                     if let virtualStatus, virtual.status(index) != virtualStatus { continue }
-                    record = Record(seq: index, version: 1, object: virtual.user(at: index))
+                    record = Record(seq: index, version: 1, object: summaries ? virtual.summary(at: index) : virtual.user(at: index))
                 }
                 guard filter(record) else { continue }
                 if result.count == limit { return (result, true) }
