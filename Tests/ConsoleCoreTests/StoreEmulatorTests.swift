@@ -553,4 +553,81 @@ struct StoreEmulatorTests {
             #expect(h.store.state.current?.selection == 64)
         }
     }
+    // MARK: More panes and behaviours
+
+    @Test func issuerSiblingPanesAndEventFilters() async throws {
+        try await withHarness() { h in
+            h.store.start()
+            #expect(await h.waitForRows(.issuers))
+            #expect(h.select(EmulatorDemo.issuerID))
+            h.store.send(.nextSibling)
+            #expect(await h.waitForRows(.clients))
+            #expect(h.select(EmulatorDemo.clientID))
+            h.store.send(.nextSibling)
+            #expect(await h.waitForRows(.agents))
+            #expect(h.select(EmulatorDemo.agentID))
+            h.store.send(.nextSibling)
+            #expect(await h.waitForRows(.organizations))
+            #expect(h.select(EmulatorDemo.organizationID))
+            h.store.send(.previousSibling)
+            #expect(await h.waitForRows(.agents))
+            #expect(h.store.state.stack.map(\.kind) == [.issuers, .agents])
+            h.store.send(.describe)
+            guard case .describe(let description) = h.store.state.dialog else {
+                Issue.record("no describe")
+                return
+            }
+            #expect(description.json.contains("\"id\""))
+            h.store.send(.cancelDialog)
+
+            // Events, filtered on the server by type and user.
+            h.store.send(.jump(.events))
+            #expect(await h.waitForRows(.events))
+            #expect((h.store.state.current?.rowCount ?? 0) > 0)
+            h.store.send(.setFilter("type:user.updated"))
+            #expect(await h.waitForRows(.events))
+            let types = Set((0..<(h.store.state.current?.list.count ?? 0)).compactMap { h.store.state.current?.row(at: $0)?.cells[1] })
+            #expect(types.isSubset(of: ["user.updated"]))
+            let sent = try await h.requests().filter { $0.path.hasSuffix("/events") && $0.query["event_types"] == "user.updated" }
+            #expect(!sent.isEmpty)
+            h.store.send(.setFilter("user:\(EmulatorDemo.userWithSessionsID)"))
+            #expect(await h.waitForRows(.events))
+            let byUser = try await h.requests().filter { $0.path.hasSuffix("/events") && $0.query["user_id"] == EmulatorDemo.userWithSessionsID }
+            #expect(!byUser.isEmpty)
+        }
+    }
+
+    @Test func hydrationOfRowsScrolledAwayIsCancelled() async throws {
+        try await withHarness(users: 5000) { h in
+            try await h.openUsers()
+            // Every user detail answers slowly from now on.
+            try await h.addFault(method: "GET", path: "/v1/accounts/*/issuers/*/users/*", count: nil, delayMilliseconds: 3000)
+            h.store.send(.move(by: 30))
+            #expect(await h.store.waitUntil { !($0.current?.hydratingIDs.isEmpty ?? true) })
+            let first = h.store.state.current?.hydratingIDs ?? []
+            #expect(first.count <= 4)
+            h.store.send(.pageDown)
+            h.store.send(.pageDown)
+            let visible = Set((h.store.state.current?.visibleRows(height: 10) ?? []).compactMap { $0.row?.id })
+            let now = h.store.state.current?.hydratingIDs ?? []
+            #expect(now.isSubset(of: visible))
+            #expect(now.isDisjoint(with: first))
+            #expect(now.count <= 4)
+            // The cancelled requests end at once: only the new ones (and no page) are in flight.
+            #expect(await h.store.waitUntil(timeout: .seconds(2)) { $0.header.requestsInFlight <= 4 })
+            try await h.clearFaults()
+        }
+    }
+
+    @Test func closedClientBannerAndNoStuckLoading() async throws {
+        try await withHarness() { h in
+            h.store.start()
+            #expect(await h.waitForRows(.issuers))
+            try await h.client.close()
+            h.store.send(.refresh)
+            #expect(await h.store.waitUntil { $0.banner?.kind == .closedClient })
+            #expect(h.store.state.current?.list.isLoading == false)
+            if case .failed = h.store.state.current?.footer {} else { Issue.record("footer is not failed") }
+        }
+    }
 }
