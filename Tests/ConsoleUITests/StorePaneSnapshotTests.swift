@@ -16,7 +16,7 @@ import Testing
         let h = try await StoreHarness(size: size)
         defer { Task { await h.stop() } }
         #expect(await h.settled(on: .issuers))
-        #expect(h.terminal.text().contains("iss_acme_p"))
+        #expect(h.terminal.text().contains("_prod") && h.terminal.text().contains("Acme Produ"))
         #expect(h.terminal.text().split(separator: "\n").first?.contains("AuthPI · acc_demo") ?? false)
         h.assertSnapshot("issuers")
 
@@ -120,7 +120,7 @@ import Testing
         h.assertSnapshot("webhooks-failed")
         h.press(.character("r"))
         #expect(await h.settled(on: .webhooks))
-        #expect(h.terminal.text().contains("wh_demo_p"))
+        #expect(h.terminal.text().contains("Primary"))
         #expect(!h.terminal.text().contains("✖ failed"))
 
         h.press(.character(":"))
