@@ -146,7 +146,7 @@ extension ConsoleStore {
         let row = record.usersRow
         hydrationCache.set(row, for: record.id)
         for pane in state.stack {
-            if pane.kind == .users, pane.context.issuerID == record.issuerID {
+            if pane.kind == .users {
                 withPane(pane.id) { pane in
                     pane.list.replace(row)
                     pane.recomputeDisplay()

@@ -9,12 +9,12 @@ extension ConsoleStore {
     /// Starts (or resumes) the pane's work: fetch what it lacks, hydrate what is visible.
     func startPane(_ paneID: Int) {
         guard let position = position(ofPane: paneID) else { return }
-        let pane = state.stack[position]
-        switch pane.kind {
+        switch state.stack[position].kind {
         case .errors:
             fillErrorsPane(paneID)
         case .userDetail:
-            if !pane.list.hasFirstPage, !pane.list.isLoading { loadUserDetail(paneID) }
+            let list = state.stack[position].list
+            if !list.hasFirstPage, !list.isLoading { loadUserDetail(paneID) }
         default:
             schedulePageFetch(paneID)
             scheduleHydration(paneID)

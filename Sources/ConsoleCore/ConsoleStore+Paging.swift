@@ -5,23 +5,24 @@ extension ConsoleStore {
         guard isCurrent(paneID), state.loadToEnd?.paneID != paneID, pageTasks[paneID] == nil,
             let position = position(ofPane: paneID)
         else { return }
-        let pane = state.stack[position]
-        guard pane.kind.isServerList else { return }
-        let fetch: PagedList.Fetch?
-        if refreshTargets[paneID] != nil {
-            fetch = pane.list.appendFetch()
-        } else if pane.isFilteredOrSorted {
+        // The pane is read in place (no copy is kept): a copy alive while the list is mutated would copy its
+        // whole page table.
+        guard let fetch = neededFetch(state.stack[position], refreshing: refreshTargets[paneID] != nil) else { return }
+        startFetch(fetch, paneID: paneID)
+    }
+
+    private func neededFetch(_ pane: PaneState, refreshing: Bool) -> PagedList.Fetch? {
+        guard pane.kind.isServerList else { return nil }
+        if refreshing { return pane.list.appendFetch() }
+        if pane.isFilteredOrSorted {
             // Over a filtered view, fetch on only while it shows rows: a filter that matches nothing must not
             // page through the whole list by itself (G does that, cancellably).
             let nearEnd = pane.rowCount > 0 && pane.selection >= pane.rowCount - configuration.prefetchDistance - 1
-            fetch = nearEnd || !pane.list.hasFirstPage ? pane.list.appendFetch() : nil
-        } else {
-            let visible = pane.scrollTop..<(pane.scrollTop + viewport)
-            fetch = pane.list.nextFetch(
-                focus: pane.selection, visible: visible, prefetchDistance: configuration.prefetchDistance)
+            return nearEnd || !pane.list.hasFirstPage ? pane.list.appendFetch() : nil
         }
-        guard let fetch else { return }
-        startFetch(fetch, paneID: paneID)
+        let visible = pane.scrollTop..<(pane.scrollTop + viewport)
+        return pane.list.nextFetch(
+            focus: pane.selection, visible: visible, prefetchDistance: configuration.prefetchDistance)
     }
 
     private func pageRequest(for fetch: PagedList.Fetch, pane: PaneState) -> PageRequest {
@@ -37,8 +38,8 @@ extension ConsoleStore {
 
     private func startFetch(_ fetch: PagedList.Fetch, paneID: Int) {
         guard let position = position(ofPane: paneID) else { return }
-        state.stack[position].list.begin(fetch)
         let request = pageRequest(for: fetch, pane: state.stack[position])
+        state.stack[position].list.begin(fetch)
         let token = makeToken()
         let source = self.source
         let task = Task {
@@ -164,10 +165,11 @@ extension ConsoleStore {
             while !Task.isCancelled, self.loadToEndTask?.token == token,
                 let position = self.position(ofPane: pane.id)
             {
-                let current = self.state.stack[position]
-                guard let fetch = current.list.appendFetch() else { break }
+                // No copy of the pane may be alive while its list is mutated: that would copy the page table
+                // on every page (quadratic over a million rows).
+                guard let fetch = self.state.stack[position].list.appendFetch() else { break }
+                let request = self.pageRequest(for: fetch, pane: self.state.stack[position])
                 self.state.stack[position].list.begin(fetch)
-                let request = self.pageRequest(for: fetch, pane: current)
                 do {
                     let page = try await self.measured { try await source.fetchPage(request) }
                     guard self.loadToEndTask?.token == token else { return }
@@ -206,10 +208,10 @@ extension ConsoleStore {
     func stopLoadToEnd() {
         guard let entry = loadToEndTask, let progress = state.loadToEnd else { return }
         entry.task.cancel()
-        finishLoadToEnd(paneID: progress.paneID)
+        finishLoadToEnd(paneID: progress.paneID, stoppedByUser: true)
     }
 
-    private func finishLoadToEnd(paneID: Int) {
+    private func finishLoadToEnd(paneID: Int, stoppedByUser: Bool = false) {
         loadToEndTask = nil
         state.loadToEnd = nil
         withPane(paneID) { pane in
@@ -217,7 +219,12 @@ extension ConsoleStore {
             pane.selection = max(pane.rowCount - 1, 0)
             pane.clampSelection(viewport: viewport)
         }
-        if isCurrent(paneID) { selectionChanged() }
+        if stoppedByUser {
+            // Stopped means stopped: no prefetch until the user moves again.
+            scheduleHydration(paneID)
+        } else if isCurrent(paneID) {
+            selectionChanged()
+        }
         publish()
     }
 

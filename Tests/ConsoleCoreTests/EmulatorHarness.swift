@@ -40,17 +40,29 @@ final class Harness {
         return Harness(emulator: emulator, client: client, store: store)
     }
 
+    private var otherClients: [AuthPIClient] = []
+
+    /// Stops the store, lets cancelled requests end, closes every client, then the emulator: no connection is
+    /// left open when the server goes down.
     func stop() async {
         store.shutdown()
+        _ = await store.waitUntil(timeout: .seconds(5)) { $0.header.requestsInFlight == 0 }
         try? await client.close()
+        for other in otherClients { try? await other.close() }
+        otherClients = []
+        // Connections a cancelled request had started opening settle before the server stops: the emulator's
+        // shutdown cancels its server task, and Hummingbird traps on a connection accepted during that.
+        try? await Task.sleep(for: .milliseconds(150))
         await emulator.shutdown()
     }
 
-    /// A second client, as another administrator would use.
+    /// A second client, as another administrator would use (closed by `stop()`).
     func otherClient() throws -> AuthPIClient {
-        try AuthPIClient(
+        let other = try AuthPIClient(
             credentials: .apiKey(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret),
             configuration: Configuration(baseURL: emulator.baseURL, accountID: EmulatorDemo.accountID, retries: .disabled))
+        otherClients.append(other)
+        return other
     }
 
     // MARK: - Navigation helpers
@@ -135,6 +147,8 @@ final class Harness {
         guard let url = URL(string: emulator.baseURL + path) else { throw HarnessError("bad url") }
         var request = URLRequest(url: url)
         request.httpMethod = method
+        // No keep-alive connection may outlive the emulator.
+        request.setValue("close", forHTTPHeaderField: "Connection")
         if let body {
             request.httpBody = try JSONSerialization.data(withJSONObject: body)
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -145,6 +159,23 @@ final class Harness {
         }
         return data
     }
+}
+
+/// Starts a harness, runs `body`, and always stops the harness (emulator, client, store) before returning.
+@MainActor
+func withHarness(
+    users: Int? = nil, pageSize: Int = 50, readOnly: Bool = false, retries: Bool = false,
+    viewport: Int = 10, retained: Int = 2, _ body: (Harness) async throws -> Void
+) async throws {
+    let harness = try await Harness.start(
+        users: users, pageSize: pageSize, readOnly: readOnly, retries: retries, viewport: viewport, retained: retained)
+    do {
+        try await body(harness)
+    } catch {
+        await harness.stop()
+        throw error
+    }
+    await harness.stop()
 }
 
 struct HarnessError: Error, CustomStringConvertible {

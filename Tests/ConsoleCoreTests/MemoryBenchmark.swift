@@ -19,30 +19,30 @@ struct MemoryBenchmark {
 
     @Test func scrollingAMillionUsersStaysWithinBudget() async throws {
         let users = Int(ProcessInfo.processInfo.environment["CONSOLE_BENCH_USERS"] ?? "") ?? 1_000_000
-        let h = try await Harness.start(users: users, pageSize: 100, viewport: 40, retained: 3)
-        defer { Task { await h.stop() } }
-        try await h.openUsers()
-        _ = await h.store.waitUntil { $0.current?.hydratingIDs.isEmpty ?? false }
-        let baseline = Self.residentBytes()
-        var peak = baseline
-        let clock = ContinuousClock()
-        let started = clock.now
-        h.store.send(.moveToEnd)
-        // Bounded: one sample per 50 ms for at most 30 minutes.
-        for _ in 0..<36_000 {
+        try await withHarness(users: users, pageSize: 100, viewport: 40, retained: 3) { h in
+            try await h.openUsers()
+            _ = await h.store.waitUntil { $0.current?.hydratingIDs.isEmpty ?? false }
+            let baseline = Self.residentBytes()
+            var peak = baseline
+            let clock = ContinuousClock()
+            let started = clock.now
+            h.store.send(.moveToEnd)
+            // Bounded: one sample per 50 ms for at most 30 minutes.
+            for _ in 0..<36_000 {
+                peak = max(peak, Self.residentBytes())
+                if h.store.state.loadToEnd == nil { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
             peak = max(peak, Self.residentBytes())
-            if h.store.state.loadToEnd == nil { break }
-            try await Task.sleep(for: .milliseconds(50))
+            let elapsed = clock.now - started
+            let pane = try #require(h.store.state.current)
+            print(
+                "MemoryBenchmark: users=\(users) rows=\(pane.rowCount) resident rows=\(pane.list.residentRowCount) "
+                    + "baseline=\(baseline / 1_048_576) MiB peak=\(peak / 1_048_576) MiB "
+                    + "growth=\((peak - baseline) / 1_048_576) MiB time=\(elapsed)")
+            #expect(pane.rowCount == users)
+            #expect(pane.selection == users - 1)
+            #expect(peak - baseline < 64 * 1_048_576)
         }
-        peak = max(peak, Self.residentBytes())
-        let elapsed = clock.now - started
-        let pane = try #require(h.store.state.current)
-        print(
-            "MemoryBenchmark: users=\(users) rows=\(pane.rowCount) resident rows=\(pane.list.residentRowCount) "
-                + "baseline=\(baseline / 1_048_576) MiB peak=\(peak / 1_048_576) MiB "
-                + "growth=\((peak - baseline) / 1_048_576) MiB time=\(elapsed)")
-        #expect(pane.rowCount == users)
-        #expect(pane.selection == users - 1)
-        #expect(peak - baseline < 64 * 1_048_576)
     }
 }

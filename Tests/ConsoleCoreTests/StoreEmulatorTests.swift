@@ -11,306 +11,312 @@ struct StoreEmulatorTests {
     // MARK: Navigation and paging
 
     @Test func navigationBackRestoresPositionWithoutRefetching() async throws {
-        let h = try await Harness.start(users: 500)
-        defer { Task { await h.stop() } }
-        try await h.openUsers()
-        h.store.send(.move(by: 7))
-        let selected = try #require(h.store.state.current?.selectedRow?.id)
-        let scrollTop = h.store.state.current?.scrollTop
-        h.store.send(.open)
-        #expect(await h.store.waitUntil { $0.current?.kind == .userDetail && $0.current?.userRecord != nil })
-        #expect(h.store.state.breadcrumb.first == "Issuers")
-        #expect(h.store.state.breadcrumb.contains("Users"))
-        let listCalls = try await h.requests().filter { $0.method == "GET" && $0.path.hasSuffix("/users") }.count
-        h.store.send(.back)
-        #expect(h.store.state.current?.kind == .users)
-        #expect(h.store.state.current?.selectedRow?.id == selected)
-        #expect(h.store.state.current?.scrollTop == scrollTop)
-        try await Task.sleep(for: .milliseconds(100))
-        let after = try await h.requests().filter { $0.method == "GET" && $0.path.hasSuffix("/users") }.count
-        #expect(after == listCalls)
-        // Direct jumps from anywhere.
-        h.store.send(.jump(.webhooks))
-        #expect(await h.waitForRows(.webhooks))
-        #expect(h.store.state.stack.count == 1)
-        h.store.send(.jump(.issuers))
-        #expect(await h.waitForRows(.issuers))
+        try await withHarness(users: 500) { h in
+            try await h.openUsers()
+            h.store.send(.move(by: 7))
+            let selected = try #require(h.store.state.current?.selectedRow?.id)
+            let scrollTop = h.store.state.current?.scrollTop
+            h.store.send(.open)
+            #expect(await h.store.waitUntil { $0.current?.kind == .userDetail && $0.current?.userRecord != nil })
+            #expect(h.store.state.breadcrumb.first == "Issuers")
+            #expect(h.store.state.breadcrumb.contains("Users"))
+            let listCalls = try await h.requests().filter { $0.method == "GET" && $0.path.hasSuffix("/users") }.count
+            h.store.send(.back)
+            #expect(h.store.state.current?.kind == .users)
+            #expect(h.store.state.current?.selectedRow?.id == selected)
+            #expect(h.store.state.current?.scrollTop == scrollTop)
+            try await Task.sleep(for: .milliseconds(100))
+            let after = try await h.requests().filter { $0.method == "GET" && $0.path.hasSuffix("/users") }.count
+            #expect(after == listCalls)
+            // Direct jumps from anywhere.
+            h.store.send(.jump(.webhooks))
+            #expect(await h.waitForRows(.webhooks))
+            #expect(h.store.state.stack.count == 1)
+            h.store.send(.jump(.issuers))
+            #expect(await h.waitForRows(.issuers))
+        }
     }
 
     @Test func pagingAcrossPageBoundariesWithPrefetch() async throws {
-        let h = try await Harness.start(users: 5000)
-        defer { Task { await h.stop() } }
-        try await h.openUsers()
-        #expect(h.store.state.current?.list.count == 50)
-        #expect(h.store.state.current?.rowCountText == "50+")
-        // Far from the end: nothing more is asked for.
-        h.store.send(.move(by: 30))
-        try await Task.sleep(for: .milliseconds(150))
-        let early = try await h.requests().filter { $0.path.hasSuffix("/users") && $0.query["cursor"] != nil }
-        #expect(early.isEmpty)
-        // Within the prefetch distance: the second page, through the first page's cursor.
-        h.store.send(.move(by: 10))
-        #expect(await h.store.waitUntil { $0.current?.list.count == 100 })
-        let second = try await h.requests().filter { $0.path.hasSuffix("/users") && $0.query["cursor"] != nil }
-        #expect(second.count == 1)
-        // Rows run on across the boundary, no gap and no duplicate.
-        let ids = (45..<55).compactMap { h.store.state.current?.row(at: $0)?.id }
-        #expect(ids.count == 10)
-        #expect(Set(ids).count == 10)
-        h.store.send(.move(by: 15))
-        #expect(h.store.state.current?.selectedRow?.id == h.store.state.current?.row(at: 55)?.id)
+        try await withHarness(users: 5000) { h in
+            try await h.openUsers()
+            #expect(h.store.state.current?.list.count == 50)
+            #expect(h.store.state.current?.rowCountText == "50+")
+            // Far from the end: nothing more is asked for.
+            h.store.send(.move(by: 30))
+            try await Task.sleep(for: .milliseconds(150))
+            let early = try await h.requests().filter { $0.path.hasSuffix("/users") && $0.query["cursor"] != nil }
+            #expect(early.isEmpty)
+            // Within the prefetch distance: the second page, through the first page's cursor.
+            h.store.send(.move(by: 10))
+            #expect(await h.store.waitUntil { $0.current?.list.count == 100 })
+            let second = try await h.requests().filter { $0.path.hasSuffix("/users") && $0.query["cursor"] != nil }
+            #expect(second.count == 1)
+            // Rows run on across the boundary, no gap and no duplicate.
+            let ids = (45..<55).compactMap { h.store.state.current?.row(at: $0)?.id }
+            #expect(ids.count == 10)
+            #expect(Set(ids).count == 10)
+            h.store.send(.move(by: 15))
+            #expect(h.store.state.current?.selectedRow?.id == h.store.state.current?.row(at: 55)?.id)
+        }
     }
 
     @Test func leavingAPaneCancelsItsFetch() async throws {
-        let h = try await Harness.start(users: 500)
-        defer { Task { await h.stop() } }
-        h.store.start()
-        #expect(await h.waitForRows(.issuers))
-        try await h.addFault(method: "GET", path: "/v1/accounts/*/issuers/*/users", count: 1, delayMilliseconds: 5000)
-        h.select(EmulatorDemo.issuerID)
-        h.store.send(.open)
-        #expect(await h.store.waitUntil { $0.header.requestsInFlight == 1 })
-        h.store.send(.back)
-        // The request ends at once (cancelled), long before the 5 s delay.
-        #expect(await h.store.waitUntil(timeout: .seconds(2)) { $0.header.requestsInFlight == 0 })
-        #expect(h.store.state.current?.kind == .issuers)
-        #expect(h.store.state.banner == nil)
+        try await withHarness(users: 500) { h in
+            h.store.start()
+            #expect(await h.waitForRows(.issuers))
+            try await h.addFault(method: "GET", path: "/v1/accounts/*/issuers/*/users", count: 1, delayMilliseconds: 5000)
+            h.select(EmulatorDemo.issuerID)
+            h.store.send(.open)
+            #expect(await h.store.waitUntil { $0.header.requestsInFlight == 1 })
+            h.store.send(.back)
+            // The request ends at once (cancelled), long before the 5 s delay.
+            #expect(await h.store.waitUntil(timeout: .seconds(2)) { $0.header.requestsInFlight == 0 })
+            #expect(h.store.state.current?.kind == .issuers)
+            #expect(h.store.state.banner == nil)
+        }
     }
 
     @Test func visibleUsersAreHydratedAndOnlyThem() async throws {
-        let h = try await Harness.start(users: 5000)
-        defer { Task { await h.stop() } }
-        try await h.openUsers()
-        #expect(await h.store.waitUntil { state in
-            let rows = state.current?.visibleRows(height: 10) ?? []
-            return rows.count == 10 && rows.allSatisfy { $0.row?.needsHydration == false }
-        })
-        let visible = Set((0..<10).compactMap { h.store.state.current?.row(at: $0)?.id })
-        let fetched = try await h.requests().filter { $0.method == "GET" && $0.path.contains("/users/usr") }
-            .map { String($0.path.split(separator: "/").last ?? "") }
-        #expect(Set(fetched) == visible)
-        #expect(h.store.state.current?.row(at: 0)?.cells[1].contains("@") == true)
-        // Cached: scrolling away and back fetches no detail again.
-        h.store.send(.pageDown)
-        h.store.send(.pageDown)
-        _ = await h.store.waitUntil { $0.current?.hydratingIDs.isEmpty ?? false }
-        h.store.send(.moveToTop)
-        try await Task.sleep(for: .milliseconds(100))
-        let again = try await h.requests().filter { $0.method == "GET" && $0.path.contains("/users/usr") }
-            .map { String($0.path.split(separator: "/").last ?? "") }
-        #expect(again.filter { visible.contains($0) }.count == visible.count)
+        try await withHarness(users: 5000) { h in
+            try await h.openUsers()
+            #expect(await h.store.waitUntil { state in
+                let rows = state.current?.visibleRows(height: 10) ?? []
+                return rows.count == 10 && rows.allSatisfy { $0.row?.needsHydration == false }
+            })
+            let visible = Set((0..<10).compactMap { h.store.state.current?.row(at: $0)?.id })
+            let fetched = try await h.requests().filter { $0.method == "GET" && $0.path.contains("/users/usr") }
+                .map { String($0.path.split(separator: "/").last ?? "") }
+            #expect(Set(fetched) == visible)
+            #expect(h.store.state.current?.row(at: 0)?.cells[1].contains("@") == true)
+            // Cached: scrolling away and back fetches no detail again.
+            h.store.send(.pageDown)
+            h.store.send(.pageDown)
+            _ = await h.store.waitUntil { $0.current?.hydratingIDs.isEmpty ?? false }
+            h.store.send(.moveToTop)
+            try await Task.sleep(for: .milliseconds(100))
+            let again = try await h.requests().filter { $0.method == "GET" && $0.path.contains("/users/usr") }
+                .map { String($0.path.split(separator: "/").last ?? "") }
+            #expect(again.filter { visible.contains($0) }.count == visible.count)
+        }
     }
 
     @Test func farPagesAreDroppedAndFetchedAgain() async throws {
-        let h = try await Harness.start(users: 5000)
-        defer { Task { await h.stop() } }
-        try await h.openUsers()
-        for _ in 0..<60 {
-            h.store.send(.pageDown)
-            _ = await h.store.waitUntil { !($0.current?.list.isLoading ?? true) }
+        try await withHarness(users: 5000) { h in
+            try await h.openUsers()
+            for _ in 0..<60 {
+                h.store.send(.pageDown)
+                _ = await h.store.waitUntil { !($0.current?.list.isLoading ?? true) }
+            }
+            let pane = try #require(h.store.state.current)
+            #expect(pane.list.count >= 600)
+            #expect(pane.list.residentRowCount <= 50 * 5)
+            #expect(pane.row(at: 0) == nil)
+            let firstPagesBefore = try await h.requests().filter { $0.path.hasSuffix("/users") && $0.query["cursor"] == nil }
+            #expect(firstPagesBefore.count == 1)
+            h.store.send(.moveToTop)
+            #expect(await h.store.waitUntil { $0.current?.row(at: 0) != nil })
+            let firstPages = try await h.requests().filter { $0.path.hasSuffix("/users") && $0.query["cursor"] == nil }
+            #expect(firstPages.count == 2)
+            let firstID = try await h.client.issuer(EmulatorDemo.issuerID).users.list(limit: 1).data.first?.json["user_id"]?.stringValue
+            #expect(h.store.state.current?.row(at: 0)?.id == firstID)
         }
-        let pane = try #require(h.store.state.current)
-        #expect(pane.list.count >= 600)
-        #expect(pane.list.residentRowCount <= 50 * 5)
-        let firstID = try #require(try await h.client.issuer(EmulatorDemo.issuerID).users.list(limit: 1).data.first?.json["user_id"]?.stringValue)
-        h.store.send(.moveToTop)
-        #expect(await h.store.waitUntil { $0.current?.row(at: 0)?.id == firstID })
-        let firstPages = try await h.requests().filter { $0.path.hasSuffix("/users") && $0.query["cursor"] == nil }
-        #expect(firstPages.count == 2)
     }
 
     @Test func loadToEndShowsProgressAndEnds() async throws {
-        let h = try await Harness.start(users: 1200, pageSize: 100)
-        defer { Task { await h.stop() } }
-        try await h.openUsers()
-        h.store.send(.moveToEnd)
-        #expect(h.store.state.loadToEnd != nil)
-        #expect(await h.store.waitUntil { $0.loadToEnd == nil && $0.current?.footer == .end })
-        #expect(h.store.state.current?.rowCount == 1200)
-        #expect(h.store.state.current?.rowCountText == "1,200")
-        #expect(h.store.state.current?.selection == 1199)
+        try await withHarness(users: 1200, pageSize: 100) { h in
+            try await h.openUsers()
+            h.store.send(.moveToEnd)
+            #expect(h.store.state.loadToEnd != nil)
+            #expect(await h.store.waitUntil { $0.loadToEnd == nil && $0.current?.footer == .end })
+            #expect(h.store.state.current?.rowCount == 1200)
+            #expect(h.store.state.current?.rowCountText == "1,200")
+            #expect(h.store.state.current?.selection == 1199)
+        }
     }
 
     // MARK: Filter, sort, marks
 
     @Test func serverAndClientFiltersSortAndMarks() async throws {
-        let h = try await Harness.start(users: 500)
-        defer { Task { await h.stop() } }
-        try await h.openUsers()
-        h.store.send(.toggleMark)
-        let marked = try #require(h.store.state.current?.selectedRow?.id)
-        h.store.send(.setFilter("status:blocked"))
-        #expect(await h.waitForRows(.users))
-        let statuses = Set((0..<(h.store.state.current?.list.count ?? 0)).compactMap { h.store.state.current?.row(at: $0)?.status })
-        #expect(statuses == ["blocked"])
-        let blocked = try await h.requests().filter { $0.path.hasSuffix("/users") && $0.query["status"] == "blocked" }
-        #expect(!blocked.isEmpty)
-        #expect(h.store.state.current?.marks == [marked])
-        h.store.send(.clearFilter)
-        #expect(await h.waitForRows(.users))
-        // Client-side: free text over the loaded rows.
-        let second = try #require(h.store.state.current?.row(at: 1)?.id)
-        h.store.send(.select(index: 1))
-        h.store.send(.toggleMark)
-        h.store.send(.setFilter(second))
-        #expect(h.store.state.current?.rowCount == 1)
-        #expect(h.store.state.current?.marksHiddenByFilter == 1)
-        h.store.send(.action(.delete))
-        guard case .confirm(let confirmation) = h.store.state.dialog else {
-            Issue.record("no confirmation")
-            return
+        try await withHarness(users: 500) { h in
+            try await h.openUsers()
+            h.store.send(.toggleMark)
+            let marked = try #require(h.store.state.current?.selectedRow?.id)
+            h.store.send(.setFilter("status:blocked"))
+            #expect(await h.waitForRows(.users))
+            let statuses = Set((0..<(h.store.state.current?.list.count ?? 0)).compactMap { h.store.state.current?.row(at: $0)?.status })
+            #expect(statuses == ["blocked"])
+            let blocked = try await h.requests().filter { $0.path.hasSuffix("/users") && $0.query["status"] == "blocked" }
+            #expect(!blocked.isEmpty)
+            #expect(h.store.state.current?.marks == [marked])
+            h.store.send(.clearFilter)
+            #expect(await h.waitForRows(.users))
+            // Client-side: free text over the loaded rows.
+            let second = try #require(h.store.state.current?.row(at: 1)?.id)
+            h.store.send(.select(index: 1))
+            h.store.send(.toggleMark)
+            h.store.send(.setFilter(second))
+            #expect(h.store.state.current?.rowCount == 1)
+            #expect(h.store.state.current?.marksHiddenByFilter == 1)
+            h.store.send(.action(.delete))
+            guard case .confirm(let confirmation) = h.store.state.dialog else {
+                Issue.record("no confirmation")
+                return
+            }
+            #expect(confirmation.targetIDs.count == 2)
+            #expect(confirmation.message.contains("2 marked users"))
+            #expect(confirmation.message.contains("1 of them is hidden by the filter"))
+            h.store.send(.cancelDialog)
+            h.store.send(.clearFilter)
+            // Sort by id descending over the loaded window.
+            h.store.send(.sort(column: 0))
+            h.store.send(.sort(column: 0))
+            let ids = (0..<5).compactMap { h.store.state.current?.row(at: $0)?.id }
+            #expect(ids == ids.sorted(by: >))
+            #expect(h.store.state.current?.marks.count == 2)
         }
-        #expect(confirmation.targetIDs.count == 2)
-        #expect(confirmation.message.contains("2 marked users"))
-        #expect(confirmation.message.contains("1 of them is hidden by the filter"))
-        h.store.send(.cancelDialog)
-        h.store.send(.clearFilter)
-        // Sort by id descending over the loaded window.
-        h.store.send(.sort(column: 0))
-        h.store.send(.sort(column: 0))
-        let ids = (0..<5).compactMap { h.store.state.current?.row(at: $0)?.id }
-        #expect(ids == ids.sorted(by: >))
-        #expect(h.store.state.current?.marks.count == 2)
     }
 
     // MARK: Actions
 
     @Test func sessionActionsAndTheirFailures() async throws {
-        let h = try await Harness.start()
-        defer { Task { await h.stop() } }
-        try await h.openUserList(.sessions, of: EmulatorDemo.userWithSessionsID)
-        #expect(h.select(EmulatorDemo.activeSessionID))
-        // Failure: the row stays, a banner says why.
-        try await h.addFault(method: "POST", path: "/v1/accounts/*/issuers/*/sessions/*/suspend", status: 500, count: 1)
-        h.store.send(.action(.suspend))
-        h.store.send(.confirm)
-        #expect(await h.store.waitUntil { $0.banner?.kind == .server })
-        #expect(h.store.state.current?.selectedRow?.status == "active")
-        #expect(h.store.state.banner?.detail.contains("not retried") == true)
-        // Success: the row takes the server's answer.
-        h.store.send(.action(.suspend))
-        h.store.send(.confirm)
-        #expect(await h.store.waitUntil { $0.current?.selectedRow?.status == "suspended" })
-        h.store.send(.action(.reactivate))
-        h.store.send(.confirm)
-        #expect(await h.store.waitUntil { $0.current?.selectedRow?.status == "active" })
-        h.store.send(.action(.revoke))
-        guard case .confirm(let confirmation) = h.store.state.dialog else {
-            Issue.record("no confirmation")
-            return
+        try await withHarness() { h in
+            try await h.openUserList(.sessions, of: EmulatorDemo.userWithSessionsID)
+            #expect(h.select(EmulatorDemo.activeSessionID))
+            // Failure: the row stays, a banner says why.
+            try await h.addFault(method: "POST", path: "/v1/accounts/*/issuers/*/sessions/*/suspend", status: 500, count: 1)
+            h.store.send(.action(.suspend))
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { $0.banner?.kind == .server })
+            #expect(h.store.state.current?.selectedRow?.status == "active")
+            #expect(h.store.state.banner?.detail.contains("not retried") == true)
+            // Success: the row takes the server's answer.
+            h.store.send(.action(.suspend))
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { $0.current?.selectedRow?.status == "suspended" })
+            h.store.send(.action(.reactivate))
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { $0.current?.selectedRow?.status == "active" })
+            h.store.send(.action(.revoke))
+            guard case .confirm(let confirmation) = h.store.state.dialog else {
+                Issue.record("no confirmation")
+                return
+            }
+            #expect(confirmation.message.hasPrefix("Revoke session"))
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { $0.current?.selectedRow?.status == "revoked" })
         }
-        #expect(confirmation.message.hasPrefix("Revoke session"))
-        h.store.send(.confirm)
-        #expect(await h.store.waitUntil { $0.current?.selectedRow?.status == "revoked" })
     }
 
     @Test func bulkRevokeReportsPartialFailure() async throws {
-        let h = try await Harness.start()
-        defer { Task { await h.stop() } }
-        try await h.openUserList(.sessions, of: EmulatorDemo.userWithSessionsID)
-        let active = (0..<(h.store.state.current?.rowCount ?? 0)).compactMap { h.store.state.current?.row(at: $0) }
-            .filter { $0.status == "active" }.map(\.id)
-        try #require(active.count >= 2)
-        for id in active.prefix(3) {
-            h.select(id)
-            h.store.send(.toggleMark)
-        }
-        let failing = active[1]
-        try await h.addFault(method: "POST", path: "/v1/accounts/*/issuers/*/sessions/\(failing)/revoke", status: 404, count: 1)
-        h.store.send(.action(.revoke))
-        h.store.send(.confirm)
-        #expect(await h.store.waitUntil { $0.lastActionReport != nil })
-        let report = try #require(h.store.state.lastActionReport)
-        #expect(Set(report.failed.keys) == [failing])
-        #expect(report.succeeded.count == min(active.count, 3) - 1)
-        #expect(h.store.state.banner?.kind == .partialFailure)
-        #expect(h.store.state.banner?.detail.contains(failing) == true)
-        #expect(h.store.state.current?.marks == [failing])
-        for id in report.succeeded {
-            h.select(id)
-            #expect(h.store.state.current?.selectedRow?.status == "revoked")
+        try await withHarness() { h in
+            try await h.openUserList(.sessions, of: EmulatorDemo.userWithSessionsID)
+            let active = (0..<(h.store.state.current?.rowCount ?? 0)).compactMap { h.store.state.current?.row(at: $0) }
+                .filter { $0.status == "active" }.map(\.id)
+            try #require(active.count >= 2)
+            for id in active.prefix(3) {
+                h.select(id)
+                h.store.send(.toggleMark)
+            }
+            let failing = active[1]
+            try await h.addFault(method: "POST", path: "/v1/accounts/*/issuers/*/sessions/\(failing)/revoke", status: 404, count: 1)
+            h.store.send(.action(.revoke))
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { $0.lastActionReport != nil })
+            let report = try #require(h.store.state.lastActionReport)
+            #expect(Set(report.failed.keys) == [failing])
+            #expect(report.succeeded.count == min(active.count, 3) - 1)
+            #expect(h.store.state.banner?.kind == .partialFailure)
+            #expect(h.store.state.banner?.detail.contains(failing) == true)
+            #expect(h.store.state.current?.marks == [failing])
+            for id in report.succeeded {
+                h.select(id)
+                #expect(h.store.state.current?.selectedRow?.status == "revoked")
+            }
         }
     }
 
     @Test func tokensTrustedDevicesAndUserDeletion() async throws {
-        let h = try await Harness.start()
-        defer { Task { await h.stop() } }
-        try await h.openUserList(.tokens, of: EmulatorDemo.userWithSessionsID)
-        let token = try #require((0..<(h.store.state.current?.rowCount ?? 0)).compactMap { h.store.state.current?.row(at: $0) }
-            .first { $0.status == "active" })
-        h.select(token.id)
-        h.store.send(.action(.revoke))
-        h.store.send(.confirm)
-        #expect(await h.store.waitUntil { $0.current?.selectedRow?.status == "revoked" })
+        try await withHarness() { h in
+            try await h.openUserList(.tokens, of: EmulatorDemo.userWithSessionsID)
+            let token = try #require((0..<(h.store.state.current?.rowCount ?? 0)).compactMap { h.store.state.current?.row(at: $0) }
+                .first { $0.status == "active" })
+            h.select(token.id)
+            h.store.send(.action(.revoke))
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { $0.current?.selectedRow?.status == "revoked" })
 
-        h.store.send(.nextSibling)
-        #expect(await h.waitForRows(.trustedDevices))
-        let before = h.store.state.current?.rowCount ?? 0
-        try #require(before >= 2)
-        let device = try #require(h.store.state.current?.row(at: 0)?.id)
-        h.store.send(.action(.delete))
-        h.store.send(.confirm)
-        #expect(await h.store.waitUntil { $0.current?.rowCount == before - 1 })
-        #expect(h.store.state.current?.row(at: 0)?.id != device)
-        h.store.send(.action(.revokeAll))
-        guard case .confirm = h.store.state.dialog else {
-            Issue.record("no confirmation")
-            return
+            h.store.send(.nextSibling)
+            #expect(await h.waitForRows(.trustedDevices))
+            let before = h.store.state.current?.rowCount ?? 0
+            try #require(before >= 2)
+            let device = try #require(h.store.state.current?.row(at: 0)?.id)
+            h.store.send(.action(.delete))
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { $0.current?.rowCount == before - 1 })
+            #expect(h.store.state.current?.row(at: 0)?.id != device)
+            h.store.send(.action(.revokeAll))
+            guard case .confirm = h.store.state.dialog else {
+                Issue.record("no confirmation")
+                return
+            }
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { $0.banner?.kind == .success && $0.banner?.title.hasPrefix("Revoked") == true })
+            #expect(await h.store.waitUntil { $0.current?.list.hasFirstPage == true && $0.current?.rowCount == 0 })
+
+            // Delete the user from the Users pane.
+            h.store.send(.jump(.users))
+            #expect(await h.waitForRows(.users))
+            let victim = try #require(h.store.state.current?.row(at: 3)?.id)
+            h.store.send(.select(index: 3))
+            h.store.send(.action(.delete))
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { $0.lastActionReport?.action == .deleteUser })
+            #expect(h.store.state.lastActionReport?.succeeded == [victim])
+            #expect(h.store.state.banner?.kind == .success)
+            #expect(h.store.state.current?.list.index(ofID: victim) == nil)
+            await #expect(throws: AuthPIError.self) { try await h.client.issuer(EmulatorDemo.issuerID).user(victim).get() }
         }
-        h.store.send(.confirm)
-        #expect(await h.store.waitUntil { $0.banner?.kind == .success && $0.banner?.title.hasPrefix("Revoked") == true })
-        #expect(await h.store.waitUntil { $0.current?.list.hasFirstPage == true && $0.current?.rowCount == 0 })
-
-        // Delete the user from the Users pane.
-        h.store.send(.jump(.users))
-        #expect(await h.waitForRows(.users))
-        let victim = try #require(h.store.state.current?.row(at: 3)?.id)
-        h.store.send(.select(index: 3))
-        h.store.send(.action(.delete))
-        h.store.send(.confirm)
-        #expect(await h.store.waitUntil { $0.banner?.kind == .success })
-        #expect(h.store.state.current?.list.index(ofID: victim) == nil)
-        await #expect(throws: AuthPIError.self) { try await h.client.issuer(EmulatorDemo.issuerID).user(victim).get() }
     }
 
     @Test func redeliverADelivery() async throws {
-        let h = try await Harness.start()
-        defer { Task { await h.stop() } }
-        h.store.start()
-        h.store.send(.jump(.webhooks))
-        #expect(await h.waitForRows(.webhooks))
-        #expect(h.select(EmulatorDemo.webhookWithDeliveriesID))
-        h.store.send(.open)
-        #expect(await h.waitForRows(.deliveries))
-        let attemptsBefore = Int(h.store.state.current?.selectedRow?.cells[3] ?? "") ?? -1
-        h.store.send(.action(.redeliver))
-        h.store.send(.confirm)
-        #expect(await h.store.waitUntil { $0.banner?.kind == .success })
-        #expect((Int(h.store.state.current?.selectedRow?.cells[3] ?? "") ?? -1) > attemptsBefore)
-        try await h.addFault(method: "POST", path: "/v1/accounts/*/webhooks/*/deliveries/*/redeliver", status: 503, count: 1)
-        let row = h.store.state.current?.selectedRow
-        h.store.send(.action(.redeliver))
-        h.store.send(.confirm)
-        #expect(await h.store.waitUntil { $0.banner?.kind == .server })
-        #expect(h.store.state.current?.selectedRow == row)
+        try await withHarness() { h in
+            h.store.start()
+            h.store.send(.jump(.webhooks))
+            #expect(await h.waitForRows(.webhooks))
+            #expect(h.select(EmulatorDemo.webhookWithDeliveriesID))
+            h.store.send(.open)
+            #expect(await h.waitForRows(.deliveries))
+            let attemptsBefore = Int(h.store.state.current?.selectedRow?.cells[3] ?? "") ?? -1
+            h.store.send(.action(.redeliver))
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { $0.banner?.kind == .success })
+            #expect((Int(h.store.state.current?.selectedRow?.cells[3] ?? "") ?? -1) > attemptsBefore)
+            try await h.addFault(method: "POST", path: "/v1/accounts/*/webhooks/*/deliveries/*/redeliver", status: 503, count: 1)
+            let row = h.store.state.current?.selectedRow
+            h.store.send(.action(.redeliver))
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { $0.banner?.kind == .server })
+            #expect(h.store.state.current?.selectedRow == row)
+        }
     }
 
     @Test func readOnlyRefusesEveryMutationBeforeAnyRequest() async throws {
-        let h = try await Harness.start(readOnly: true)
-        defer { Task { await h.stop() } }
-        try await h.openUserList(.sessions, of: EmulatorDemo.userWithSessionsID)
-        for key in [ActionKey.revoke, .suspend, .reactivate] {
-            h.store.send(.action(key))
+        try await withHarness(readOnly: true) { h in
+            try await h.openUserList(.sessions, of: EmulatorDemo.userWithSessionsID)
+            for key in [ActionKey.revoke, .suspend, .reactivate] {
+                h.store.send(.action(key))
+                #expect(h.store.state.dialog == nil)
+                #expect(h.store.state.banner?.kind == .readOnly)
+            }
+            h.store.send(.back)
+            h.store.send(.editUser)
             #expect(h.store.state.dialog == nil)
             #expect(h.store.state.banner?.kind == .readOnly)
+            try await Task.sleep(for: .milliseconds(100))
+            let writes = try await h.requests().filter { $0.method != "GET" && !$0.path.hasPrefix("/_emulator") }
+            #expect(writes.isEmpty)
         }
-        h.store.send(.back)
-        h.store.send(.editUser)
-        #expect(h.store.state.dialog == nil)
-        #expect(h.store.state.banner?.kind == .readOnly)
-        try await Task.sleep(for: .milliseconds(100))
-        let writes = try await h.requests().filter { $0.method != "GET" && !$0.path.hasPrefix("/_emulator") }
-        #expect(writes.isEmpty)
     }
 
     // MARK: Edit and conflicts
@@ -325,160 +331,158 @@ struct StoreEmulatorTests {
     }
 
     @Test func saveSendsIfMatchAndUpdatesTheDetail() async throws {
-        let h = try await Harness.start()
-        defer { Task { await h.stop() } }
-        let form = try await openForm(h, user: EmulatorDemo.userWithSessionsID)
-        #expect(form.base.etag != nil)
-        h.store.send(.setField(.displayName, "Saved Name"))
-        h.store.send(.save)
-        #expect(await h.store.waitUntil { $0.dialog == nil && $0.banner?.kind == .success })
-        let patch = try await h.requests().last { $0.method == "PATCH" }
-        #expect(patch != nil)
-        #expect(h.store.state.current?.userRecord?.displayName == "Saved Name")
-        let server = try await h.client.issuer(EmulatorDemo.issuerID).user(EmulatorDemo.userWithSessionsID).get()
-        #expect(server.value.json["profile"]?.objectValue?["display_name"]?.stringValue == "Saved Name")
+        try await withHarness() { h in
+            let form = try await openForm(h, user: EmulatorDemo.userWithSessionsID)
+            #expect(form.base.etag != nil)
+            h.store.send(.setField(.displayName, "Saved Name"))
+            h.store.send(.save)
+            #expect(await h.store.waitUntil { $0.dialog == nil && $0.banner?.kind == .success })
+            let patch = try await h.requests().last { $0.method == "PATCH" }
+            #expect(patch != nil)
+            #expect(h.store.state.current?.userRecord?.displayName == "Saved Name")
+            let server = try await h.client.issuer(EmulatorDemo.issuerID).user(EmulatorDemo.userWithSessionsID).get()
+            #expect(server.value.json["profile"]?.objectValue?["display_name"]?.stringValue == "Saved Name")
+        }
     }
 
     @Test func fullConflictFlowWithAConcurrentEdit() async throws {
-        let h = try await Harness.start()
-        defer { Task { await h.stop() } }
-        let userID = EmulatorDemo.userWithSessionsID
-        let form = try await openForm(h, user: userID)
-        let other = try h.otherClient()
-        defer { Task { try? await other.close() } }
-        // Someone else changes the last name and the display name.
-        _ = try await other.issuer(EmulatorDemo.issuerID).user(userID).update(
-            ["profile": ["last_name": "Theirs", "display_name": "Their Display"]])
-        h.store.send(.setField(.displayName, "My Display"))
-        h.store.send(.setField(.firstName, "MyFirst"))
-        h.store.send(.save)
-        #expect(await h.store.waitUntil { if case .conflict = $0.dialog { true } else { false } })
-        #expect(h.store.state.banner?.kind == .preconditionFailed)
-        guard case .conflict(let conflict) = h.store.state.dialog else { return }
-        #expect(conflict.base == form.base.formValues)
-        #expect(conflict.theirs.lastName == "Theirs")
-        #expect(conflict.theirs.etag != form.base.etag)
-        let display = try #require(conflict.diffs.first { $0.field == .displayName })
-        #expect(display.isConflicting)
-        #expect(display.base == form.base.displayName && display.mine == "My Display" && display.theirs == "Their Display")
-        #expect(Set(conflict.changedDiffs.map(\.field)) == [.displayName, .firstName, .lastName])
+        try await withHarness() { h in
+            let userID = EmulatorDemo.userWithSessionsID
+            let form = try await openForm(h, user: userID)
+            let other = try h.otherClient()
+            // Someone else changes the last name and the display name.
+            _ = try await other.issuer(EmulatorDemo.issuerID).user(userID).update(
+                ["profile": ["last_name": "Theirs", "display_name": "Their Display"]])
+            h.store.send(.setField(.displayName, "My Display"))
+            h.store.send(.setField(.firstName, "MyFirst"))
+            h.store.send(.save)
+            #expect(await h.store.waitUntil { if case .conflict = $0.dialog { true } else { false } })
+            #expect(h.store.state.banner?.kind == .preconditionFailed)
+            guard case .conflict(let conflict) = h.store.state.dialog else { return }
+            #expect(conflict.base == form.base.formValues)
+            #expect(conflict.theirs.lastName == "Theirs")
+            #expect(conflict.theirs.etag != form.base.etag)
+            let display = try #require(conflict.diffs.first { $0.field == .displayName })
+            #expect(display.isConflicting)
+            #expect(display.base == form.base.displayName && display.mine == "My Display" && display.theirs == "Their Display")
+            #expect(Set(conflict.changedDiffs.map(\.field)) == [.displayName, .firstName, .lastName])
 
-        // Cancel: back to the form, nothing lost.
-        h.store.send(.resolveConflict(.cancel))
-        guard case .edit(let kept) = h.store.state.dialog else {
-            Issue.record("cancel did not return to the form")
-            return
-        }
-        #expect(kept.values.displayName == "My Display" && kept.values.firstName == "MyFirst")
+            // Cancel: back to the form, nothing lost.
+            h.store.send(.resolveConflict(.cancel))
+            guard case .edit(let kept) = h.store.state.dialog else {
+                Issue.record("cancel did not return to the form")
+                return
+            }
+            #expect(kept.values.displayName == "My Display" && kept.values.firstName == "MyFirst")
 
-        // Again into conflict, then merge: mine where only I changed, theirs elsewhere.
-        h.store.send(.save)
-        #expect(await h.store.waitUntil { if case .conflict = $0.dialog { true } else { false } })
-        h.store.send(.resolveConflict(.merge))
-        guard case .edit(let merged) = h.store.state.dialog else {
-            Issue.record("merge did not return to the form")
-            return
+            // Again into conflict, then merge: mine where only I changed, theirs elsewhere.
+            h.store.send(.save)
+            #expect(await h.store.waitUntil { if case .conflict = $0.dialog { true } else { false } })
+            h.store.send(.resolveConflict(.merge))
+            guard case .edit(let merged) = h.store.state.dialog else {
+                Issue.record("merge did not return to the form")
+                return
+            }
+            #expect(merged.values.firstName == "MyFirst")
+            #expect(merged.values.lastName == "Theirs")
+            #expect(merged.values.displayName == "My Display")
+            #expect(merged.base.etag == conflict.theirs.etag)
+            h.store.send(.save)
+            #expect(await h.store.waitUntil { $0.dialog == nil && $0.banner?.kind == .success })
+            let saved = try await other.issuer(EmulatorDemo.issuerID).user(userID).get()
+            let profile = saved.value.json["profile"]?.objectValue
+            #expect(profile?["first_name"]?.stringValue == "MyFirst")
+            #expect(profile?["last_name"]?.stringValue == "Theirs")
+            #expect(profile?["display_name"]?.stringValue == "My Display")
         }
-        #expect(merged.values.firstName == "MyFirst")
-        #expect(merged.values.lastName == "Theirs")
-        #expect(merged.values.displayName == "My Display")
-        #expect(merged.base.etag == conflict.theirs.etag)
-        h.store.send(.save)
-        #expect(await h.store.waitUntil { $0.dialog == nil && $0.banner?.kind == .success })
-        let saved = try await other.issuer(EmulatorDemo.issuerID).user(userID).get()
-        let profile = saved.value.json["profile"]?.objectValue
-        #expect(profile?["first_name"]?.stringValue == "MyFirst")
-        #expect(profile?["last_name"]?.stringValue == "Theirs")
-        #expect(profile?["display_name"]?.stringValue == "My Display")
     }
 
     @Test func overwriteAndTakeTheirs() async throws {
-        let h = try await Harness.start()
-        defer { Task { await h.stop() } }
-        let userID = EmulatorDemo.userWithSessionsID
-        _ = try await openForm(h, user: userID)
-        let other = try h.otherClient()
-        defer { Task { try? await other.close() } }
-        _ = try await other.issuer(EmulatorDemo.issuerID).user(userID).update(["profile": ["last_name": "Theirs"]])
-        h.store.send(.setField(.lastName, "Mine"))
-        h.store.send(.save)
-        #expect(await h.store.waitUntil { if case .conflict = $0.dialog { true } else { false } })
-        h.store.send(.resolveConflict(.overwrite))
-        #expect(await h.store.waitUntil { $0.dialog == nil && $0.banner?.kind == .success })
-        var server = try await other.issuer(EmulatorDemo.issuerID).user(userID).get()
-        #expect(server.value.json["profile"]?.objectValue?["last_name"]?.stringValue == "Mine")
+        try await withHarness() { h in
+            let userID = EmulatorDemo.userWithSessionsID
+            _ = try await openForm(h, user: userID)
+            let other = try h.otherClient()
+            _ = try await other.issuer(EmulatorDemo.issuerID).user(userID).update(["profile": ["last_name": "Theirs"]])
+            h.store.send(.setField(.lastName, "Mine"))
+            h.store.send(.save)
+            #expect(await h.store.waitUntil { if case .conflict = $0.dialog { true } else { false } })
+            h.store.send(.resolveConflict(.overwrite))
+            #expect(await h.store.waitUntil { $0.dialog == nil && $0.banner?.kind == .success })
+            var server = try await other.issuer(EmulatorDemo.issuerID).user(userID).get()
+            #expect(server.value.json["profile"]?.objectValue?["last_name"]?.stringValue == "Mine")
 
-        // Take theirs: the form closes, the detail shows their version.
-        h.store.send(.editUser)
-        #expect(await h.store.waitUntil { if case .edit = $0.dialog { true } else { false } })
-        _ = try await other.issuer(EmulatorDemo.issuerID).user(userID).update(["profile": ["last_name": "Theirs again"]])
-        h.store.send(.setField(.lastName, "Mine again"))
-        h.store.send(.save)
-        #expect(await h.store.waitUntil { if case .conflict = $0.dialog { true } else { false } })
-        h.store.send(.resolveConflict(.takeTheirs))
-        #expect(h.store.state.dialog == nil)
-        #expect(h.store.state.current?.userRecord?.lastName == "Theirs again")
-        server = try await other.issuer(EmulatorDemo.issuerID).user(userID).get()
-        #expect(server.value.json["profile"]?.objectValue?["last_name"]?.stringValue == "Theirs again")
+            // Take theirs: the form closes, the detail shows their version.
+            h.store.send(.editUser)
+            #expect(await h.store.waitUntil { if case .edit = $0.dialog { true } else { false } })
+            _ = try await other.issuer(EmulatorDemo.issuerID).user(userID).update(["profile": ["last_name": "Theirs again"]])
+            h.store.send(.setField(.lastName, "Mine again"))
+            h.store.send(.save)
+            #expect(await h.store.waitUntil { if case .conflict = $0.dialog { true } else { false } })
+            h.store.send(.resolveConflict(.takeTheirs))
+            #expect(h.store.state.dialog == nil)
+            #expect(h.store.state.current?.userRecord?.lastName == "Theirs again")
+            server = try await other.issuer(EmulatorDemo.issuerID).user(userID).get()
+            #expect(server.value.json["profile"]?.objectValue?["last_name"]?.stringValue == "Theirs again")
+        }
     }
 
     @Test func serverValidationMessagesLandOnTheirFields() async throws {
-        let h = try await Harness.start()
-        defer { Task { await h.stop() } }
-        _ = try await openForm(h, user: EmulatorDemo.userWithSessionsID)
-        h.store.send(.setField(.status, "suspended"))
-        h.store.send(.setField(.firstName, "Kept"))
-        h.store.send(.save)
-        #expect(await h.store.waitUntil { $0.banner?.kind == .validation })
-        guard case .edit(let form) = h.store.state.dialog else {
-            Issue.record("form closed")
-            return
+        try await withHarness() { h in
+            _ = try await openForm(h, user: EmulatorDemo.userWithSessionsID)
+            h.store.send(.setField(.status, "suspended"))
+            h.store.send(.setField(.firstName, "Kept"))
+            h.store.send(.save)
+            #expect(await h.store.waitUntil { $0.banner?.kind == .validation })
+            guard case .edit(let form) = h.store.state.dialog else {
+                Issue.record("form closed")
+                return
+            }
+            #expect(form.fieldErrors[.status] != nil)
+            #expect(form.values.firstName == "Kept")
+            #expect(form.values.status == "suspended")
         }
-        #expect(form.fieldErrors[.status] != nil)
-        #expect(form.values.firstName == "Kept")
-        #expect(form.values.status == "suspended")
     }
 
     @Test func serverErrorOnSaveKeepsTheForm() async throws {
-        let h = try await Harness.start()
-        defer { Task { await h.stop() } }
-        _ = try await openForm(h, user: EmulatorDemo.userWithSessionsID)
-        try await h.addFault(method: "PATCH", path: "/v1/accounts/*/issuers/*/users/*", status: 502, count: 1)
-        h.store.send(.setField(.firstName, "Typed"))
-        h.store.send(.save)
-        #expect(await h.store.waitUntil { $0.banner?.kind == .server })
-        guard case .edit(let form) = h.store.state.dialog else {
-            Issue.record("form closed")
-            return
+        try await withHarness() { h in
+            _ = try await openForm(h, user: EmulatorDemo.userWithSessionsID)
+            try await h.addFault(method: "PATCH", path: "/v1/accounts/*/issuers/*/users/*", status: 502, count: 1)
+            h.store.send(.setField(.firstName, "Typed"))
+            h.store.send(.save)
+            #expect(await h.store.waitUntil { $0.banner?.kind == .server })
+            guard case .edit(let form) = h.store.state.dialog else {
+                Issue.record("form closed")
+                return
+            }
+            #expect(form.values.firstName == "Typed")
+            #expect(!form.isSaving)
+            // Dropped connection: transport failure, same outcome.
+            try await h.addFault(method: "PATCH", path: "/v1/accounts/*/issuers/*/users/*", status: 0, count: 1)
+            h.store.send(.save)
+            #expect(await h.store.waitUntil { $0.banner?.kind == .transport })
+            guard case .edit(let again) = h.store.state.dialog else { return }
+            #expect(again.values.firstName == "Typed")
+            // And then it saves.
+            h.store.send(.save)
+            #expect(await h.store.waitUntil { $0.dialog == nil && $0.banner?.kind == .success })
         }
-        #expect(form.values.firstName == "Typed")
-        #expect(!form.isSaving)
-        // Dropped connection: transport failure, same outcome.
-        try await h.addFault(method: "PATCH", path: "/v1/accounts/*/issuers/*/users/*", status: 0, count: 1)
-        h.store.send(.save)
-        #expect(await h.store.waitUntil { $0.banner?.kind == .transport })
-        guard case .edit(let again) = h.store.state.dialog else { return }
-        #expect(again.values.firstName == "Typed")
-        // And then it saves.
-        h.store.send(.save)
-        #expect(await h.store.waitUntil { $0.dialog == nil && $0.banner?.kind == .success })
     }
 
     // MARK: Banners
 
     @Test func rateLimitBannerCountsDown() async throws {
-        let h = try await Harness.start()
-        defer { Task { await h.stop() } }
-        try await h.addFault(method: "GET", path: "/v1/accounts/*/issuers", status: 429, count: 1, retryAfter: 3)
-        h.store.start()
-        #expect(await h.store.waitUntil { $0.banner?.kind == .rateLimited })
-        let banner = try #require(h.store.state.banner)
-        let first = try #require(banner.secondsUntilRetry(now: h.store.state.now))
-        #expect(first >= 2 && first <= 3)
-        #expect(h.store.state.bannerText?.contains("retry in") == true)
-        #expect(await h.store.waitUntil(timeout: .seconds(3)) { ($0.banner?.secondsUntilRetry(now: $0.now) ?? 99) < first })
-        h.store.send(.retry)
-        #expect(await h.waitForRows(.issuers))
+        try await withHarness() { h in
+            try await h.addFault(method: "GET", path: "/v1/accounts/*/issuers", status: 429, count: 1, retryAfter: 3)
+            h.store.start()
+            #expect(await h.store.waitUntil { $0.banner?.kind == .rateLimited })
+            let banner = try #require(h.store.state.banner)
+            let first = try #require(banner.secondsUntilRetry(now: h.store.state.now))
+            #expect(first >= 2 && first <= 3)
+            #expect(h.store.state.bannerText?.contains("retry in") == true)
+            #expect(await h.store.waitUntil(timeout: .seconds(3)) { ($0.banner?.secondsUntilRetry(now: $0.now) ?? 99) < first })
+            h.store.send(.retry)
+            #expect(await h.waitForRows(.issuers))
+        }
     }
 
     @Test func notFoundAuthenticationForbiddenTransportConflictBanners() async throws {
@@ -534,19 +538,96 @@ struct StoreEmulatorTests {
     }
 
     @Test func refreshKeepsTheSelectionOnTheSameID() async throws {
-        let h = try await Harness.start(users: 500)
-        defer { Task { await h.stop() } }
-        try await h.openUsers()
-        h.store.send(.move(by: 45))
-        #expect(await h.store.waitUntil { $0.current?.list.count == 100 })
-        h.store.send(.move(by: 20))
-        let id = try #require(h.store.state.current?.selectedRow?.id)
-        // Someone deletes a user above: the selected one moves up one row but stays selected.
-        let above = try #require(h.store.state.current?.row(at: 3)?.id)
-        try await h.otherClient().issuer(EmulatorDemo.issuerID).user(above).delete()
-        h.store.send(.refresh)
-        #expect(await h.store.waitUntil { !($0.current?.list.isLoading ?? true) && ($0.current?.list.count ?? 0) > 64 })
-        #expect(h.store.state.current?.selectedRow?.id == id)
-        #expect(h.store.state.current?.selection == 64)
+        try await withHarness(users: 500) { h in
+            try await h.openUsers()
+            h.store.send(.move(by: 45))
+            #expect(await h.store.waitUntil { $0.current?.list.count == 100 })
+            h.store.send(.move(by: 20))
+            let id = try #require(h.store.state.current?.selectedRow?.id)
+            // Someone deletes a user above: the selected one moves up one row but stays selected.
+            let above = try #require(h.store.state.current?.row(at: 3)?.id)
+            try await h.otherClient().issuer(EmulatorDemo.issuerID).user(above).delete()
+            h.store.send(.refresh)
+            #expect(await h.store.waitUntil { !($0.current?.list.isLoading ?? true) && ($0.current?.list.count ?? 0) > 64 })
+            #expect(h.store.state.current?.selectedRow?.id == id)
+            #expect(h.store.state.current?.selection == 64)
+        }
+    }
+    // MARK: More panes and behaviours
+
+    @Test func issuerSiblingPanesAndEventFilters() async throws {
+        try await withHarness() { h in
+            h.store.start()
+            #expect(await h.waitForRows(.issuers))
+            #expect(h.select(EmulatorDemo.issuerID))
+            h.store.send(.nextSibling)
+            #expect(await h.waitForRows(.clients))
+            #expect(h.select(EmulatorDemo.clientID))
+            h.store.send(.nextSibling)
+            #expect(await h.waitForRows(.agents))
+            #expect(h.select(EmulatorDemo.agentID))
+            h.store.send(.nextSibling)
+            #expect(await h.waitForRows(.organizations))
+            #expect(h.select(EmulatorDemo.organizationID))
+            h.store.send(.previousSibling)
+            #expect(await h.waitForRows(.agents))
+            #expect(h.store.state.stack.map(\.kind) == [.issuers, .agents])
+            h.store.send(.describe)
+            guard case .describe(let description) = h.store.state.dialog else {
+                Issue.record("no describe")
+                return
+            }
+            #expect(description.json.contains("\"id\""))
+            h.store.send(.cancelDialog)
+
+            // Events, filtered on the server by type and user.
+            h.store.send(.jump(.events))
+            #expect(await h.waitForRows(.events))
+            #expect((h.store.state.current?.rowCount ?? 0) > 0)
+            h.store.send(.setFilter("type:user.updated"))
+            #expect(await h.waitForRows(.events))
+            let types = Set((0..<(h.store.state.current?.list.count ?? 0)).compactMap { h.store.state.current?.row(at: $0)?.cells[1] })
+            #expect(types.isSubset(of: ["user.updated"]))
+            let sent = try await h.requests().filter { $0.path.hasSuffix("/events") && $0.query["event_types"] == "user.updated" }
+            #expect(!sent.isEmpty)
+            h.store.send(.setFilter("user:\(EmulatorDemo.userWithSessionsID)"))
+            #expect(await h.waitForRows(.events))
+            let byUser = try await h.requests().filter { $0.path.hasSuffix("/events") && $0.query["user_id"] == EmulatorDemo.userWithSessionsID }
+            #expect(!byUser.isEmpty)
+        }
+    }
+
+    @Test func hydrationOfRowsScrolledAwayIsCancelled() async throws {
+        try await withHarness(users: 5000) { h in
+            try await h.openUsers()
+            // Every user detail answers slowly from now on.
+            try await h.addFault(method: "GET", path: "/v1/accounts/*/issuers/*/users/*", count: nil, delayMilliseconds: 3000)
+            h.store.send(.move(by: 30))
+            #expect(await h.store.waitUntil { !($0.current?.hydratingIDs.isEmpty ?? true) })
+            let first = h.store.state.current?.hydratingIDs ?? []
+            #expect(first.count <= 4)
+            h.store.send(.pageDown)
+            h.store.send(.pageDown)
+            let visible = Set((h.store.state.current?.visibleRows(height: 10) ?? []).compactMap { $0.row?.id })
+            let now = h.store.state.current?.hydratingIDs ?? []
+            #expect(now.isSubset(of: visible))
+            #expect(now.isDisjoint(with: first))
+            #expect(now.count <= 4)
+            // The cancelled requests end at once: only the new ones (and no page) are in flight.
+            #expect(await h.store.waitUntil(timeout: .seconds(2)) { $0.header.requestsInFlight <= 4 })
+            try await h.clearFaults()
+        }
+    }
+
+    @Test func closedClientBannerAndNoStuckLoading() async throws {
+        try await withHarness() { h in
+            h.store.start()
+            #expect(await h.waitForRows(.issuers))
+            try await h.client.close()
+            h.store.send(.refresh)
+            #expect(await h.store.waitUntil { $0.banner?.kind == .closedClient })
+            #expect(h.store.state.current?.list.isLoading == false)
+            if case .failed = h.store.state.current?.footer {} else { Issue.record("footer is not failed") }
+        }
     }
 }

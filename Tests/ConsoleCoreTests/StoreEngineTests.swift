@@ -253,6 +253,67 @@ struct StoreEngineTests {
         #expect(store.state.current?.selectedRow?.id == id)
     }
 
+    @Test func loadToEndStopsOnEscapeKeepingWhatLoaded() async throws {
+        try await openUsers()
+        await source.setHoldPages(true)
+        store.send(.moveToEnd)
+        #expect(store.state.loadToEnd != nil)
+        store.send(.escape)
+        #expect(store.state.loadToEnd == nil)
+        #expect(store.state.current?.kind == .users)
+        #expect(store.state.current?.list.count == 50)
+        #expect(store.state.current?.list.isLoading == false)
+        await source.setHoldPages(false)
+    }
+
+    @Test func intervalRefreshRefetchesAndKeepsSelection() async throws {
+        try await openUsers()
+        store.send(.move(by: 5))
+        let id = store.state.current?.selectedRow?.id
+        let before = await source.pageRequests.filter { $0.kind == .users }.count
+        store.send(.setAutoRefresh(seconds: 1))
+        #expect(await waitFor { await self.source.pageRequests.filter { $0.kind == .users }.count > before })
+        #expect(await store.waitUntil { !($0.current?.list.isLoading ?? true) })
+        #expect(store.state.current?.selectedRow?.id == id)
+        store.send(.setAutoRefresh(seconds: nil))
+        #expect(store.state.autoRefreshSeconds == nil)
+    }
+
+    @Test func quitAsksWhenAnEditIsUnsaved() async throws {
+        try await openUsers()
+        store.send(.editUser)
+        #expect(await store.waitUntil { if case .edit = $0.dialog { true } else { false } })
+        store.send(.setField(.lastName, "Changed"))
+        store.send(.quit)
+        guard case .confirmQuit = store.state.dialog else {
+            Issue.record("quit did not ask")
+            return
+        }
+        #expect(!store.state.shouldQuit)
+        store.send(.cancelDialog)
+        guard case .edit(let form) = store.state.dialog else {
+            Issue.record("form lost")
+            return
+        }
+        #expect(form.values.lastName == "Changed")
+        store.send(.escape)
+        guard case .discardEdit = store.state.dialog else {
+            Issue.record("escape did not ask before discarding")
+            return
+        }
+        store.send(.confirm)
+        #expect(store.state.dialog == nil)
+        store.send(.quit)
+        #expect(store.state.shouldQuit)
+    }
+
+    @Test func describeMasksSecrets() {
+        let text = RowMapping.prettyJSON(["id": "cli_1", "client_secret": "s3cr3t", "nested": ["token_plain": "tok"]])
+        #expect(text.contains("cli_1"))
+        #expect(!text.contains("s3cr3t"))
+        #expect(!text.contains("\"tok\""))
+    }
+
     private func waitFor(_ condition: @escaping () async -> Bool) async -> Bool {
         for _ in 0..<400 {
             if await condition() { return true }
