@@ -63,3 +63,14 @@ import Testing
         #expect(lines.allSatisfy { $0.displayWidth <= 20 })
     }
 }
+
+@Suite struct MiddleTruncationTests {
+    @Test func idsKeepTheirDistinguishingEnds() {
+        #expect("cli_acme_web".truncatedInMiddle(toWidth: 9) == "cli_…_web")
+        #expect("cli_acme_web".truncatedInMiddle(toWidth: 20) == "cli_acme_web")
+        #expect("山田太郎山田".truncatedInMiddle(toWidth: 7).displayWidth <= 7)
+        for width in 0...14 {
+            #expect("usr_a5bd1e995".truncatedInMiddle(toWidth: width).displayWidth <= width)
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ConsoleCore
 @testable import ConsoleUI
@@ -111,5 +112,19 @@ import ConsoleCore
         #expect(text.contains("••••••"))
         let plain = JSONHighlighter.highlight(#"  "name" : "sk_live_abc","#).flatMap { $0 }.map(\.text).joined()
         #expect(plain.contains("sk_live_abc"))
+    }
+}
+
+@Suite struct KeyMapDocumentationTests {
+    /// docs/console.md shows the key map generated from `KeyMap`; regenerate it when the keys change.
+    @Test func theDocumentedKeyMapIsTheRealOne() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/console.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let table = KeyMap.markdownTable()
+        if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1" {
+            print("KEYMAP-BEGIN\n\(table)\nKEYMAP-END")
+        }
+        #expect(text.contains(table), "regenerate the key map table in docs/console.md (SNAPSHOT_RECORD=1 prints it)")
     }
 }

@@ -36,9 +36,31 @@ final class StoreHarness {
         store.start()
     }
 
+    private var otherClients: [AuthPIClient] = []
+
+    /// Runs `body` with a harness and always stops it before returning (never in a detached task).
+    static func with(
+        size: TerminalSize, theme: Theme = .colored, _ body: (StoreHarness) async throws -> Void
+    ) async throws {
+        let harness = try await StoreHarness(size: size, theme: theme)
+        do {
+            try await body(harness)
+        } catch {
+            await harness.stop()
+            throw error
+        }
+        await harness.stop()
+    }
+
+    /// Stops the store, lets cancelled requests end, closes every client, then the emulator: no connection is
+    /// left open when the server goes down (its shutdown traps on a connection accepted while it cancels).
     func stop() async {
         store.shutdown()
+        _ = await store.waitUntil(timeout: .seconds(5)) { $0.header.requestsInFlight == 0 }
         try? await client.close()
+        for other in otherClients { try? await other.close() }
+        otherClients = []
+        try? await Task.sleep(for: .milliseconds(150))
         await emulator.shutdown()
     }
 
@@ -92,9 +114,11 @@ final class StoreHarness {
 
     /// A second administrator, for real ETag conflicts.
     func otherClient() throws -> AuthPIClient {
-        try AuthPIClient(
+        let other = try AuthPIClient(
             credentials: .apiKey(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret),
             configuration: Configuration(baseURL: emulator.baseURL, accountID: EmulatorDemo.accountID, retries: .disabled))
+        otherClients.append(other)
+        return other
     }
 
     /// Arms a fault in the emulator (control API).
@@ -104,6 +128,8 @@ final class StoreHarness {
         request.httpMethod = "POST"
         request.httpBody = try JSONSerialization.data(withJSONObject: ["path": path, "status": status, "count": count])
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        // No keep-alive connection may outlive the emulator.
+        request.setValue("close", forHTTPHeaderField: "Connection")
         let (_, response) = try await URLSession.shared.data(for: request)
         guard let http = response as? HTTPURLResponse, (200..<300).contains(http.statusCode) else {
             throw HarnessFailure("could not arm the fault")

@@ -13,219 +13,218 @@ import Testing
 
     @Test(arguments: sizes)
     func issuerScopePanes(size: TerminalSize) async throws {
-        let h = try await StoreHarness(size: size)
-        defer { Task { await h.stop() } }
-        #expect(await h.settled(on: .issuers))
-        #expect(h.terminal.text().contains("iss_acme_p"))
-        #expect(h.terminal.text().split(separator: "\n").first?.contains("AuthPI · acc_demo") ?? false)
-        h.assertSnapshot("issuers")
+        try await StoreHarness.with(size: size) { h in
+            #expect(await h.settled(on: .issuers))
+            #expect(h.terminal.text().contains("_prod") && h.terminal.text().contains("Acme Produ"))
+            #expect(h.terminal.text().split(separator: "\n").first?.contains("AuthPI · acc_demo") ?? false)
+            h.assertSnapshot("issuers")
 
-        h.press(.tab)
-        #expect(await h.settled(on: .clients))
-        h.assertSnapshot("clients")
-        h.press(.tab)
-        #expect(await h.settled(on: .agents))
-        h.assertSnapshot("agents")
-        h.press(.tab)
-        #expect(await h.settled(on: .organizations))
-        h.assertSnapshot("organizations")
-        h.press(.tab)
-        #expect(await h.settled(on: .users))
-        h.assertSnapshot("users")
+            h.press(.tab)
+            #expect(await h.settled(on: .clients))
+            h.assertSnapshot("clients")
+            h.press(.tab)
+            #expect(await h.settled(on: .agents))
+            h.assertSnapshot("agents")
+            h.press(.tab)
+            #expect(await h.settled(on: .organizations))
+            h.assertSnapshot("organizations")
+            h.press(.tab)
+            #expect(await h.settled(on: .users))
+            h.assertSnapshot("users")
 
-        h.press(.character("?"))
-        #expect(h.terminal.text().contains("Help — Users"))
-        h.assertSnapshot("help-users")
-        h.type("del")
-        #expect(h.terminal.text().contains("delete the user"))
-        #expect(!h.terminal.text().contains("edit the user"))
-        h.press(.escape)
+            h.press(.character("?"))
+            #expect(h.terminal.text().contains("Help — Users"))
+            h.assertSnapshot("help-users")
+            h.type("del")
+            #expect(h.terminal.text().contains("delete the user"))
+            #expect(!h.terminal.text().contains("edit the user"))
+            h.press(.escape)
 
-        h.press(.character("d"))
-        #expect(await h.settle { if case .describe = $0.dialog { true } else { false } })
-        h.press(.character("j"), .character("j"))
-        h.assertSnapshot("describe-user")
-        h.press(.escape)
-        #expect(await h.settled(on: .users))
+            h.press(.character("d"))
+            #expect(await h.settle { if case .describe = $0.dialog { true } else { false } })
+            h.press(.character("j"), .character("j"))
+            h.assertSnapshot("describe-user")
+            h.press(.escape)
+            #expect(await h.settled(on: .users))
+        }
     }
 
     @Test(arguments: sizes)
     func userScopePanesWithMarksAndConfirmation(size: TerminalSize) async throws {
-        let h = try await StoreHarness(size: size)
-        defer { Task { await h.stop() } }
-        #expect(await h.settled(on: .issuers))
-        h.press(.enter)
-        #expect(await h.settled(on: .users))
-        #expect(h.select(EmulatorDemo.userWithSessionsID))
-        h.press(.enter)
-        #expect(await h.settledOnUserDetail())
-        if size.rows >= 30 {
-            let sessions = h.terminal.text().split(separator: "\n").first { $0.contains("│  sessions") }
-            #expect(sessions?.contains(" 5 ") ?? false, "the sessions count: \(sessions ?? "none")")
+        try await StoreHarness.with(size: size) { h in
+            #expect(await h.settled(on: .issuers))
+            h.press(.enter)
+            #expect(await h.settled(on: .users))
+            #expect(h.select(EmulatorDemo.userWithSessionsID))
+            h.press(.enter)
+            #expect(await h.settledOnUserDetail())
+            if size.rows >= 30 {
+                let sessions = h.terminal.text().split(separator: "\n").first { $0.contains("│  sessions") }
+                #expect(sessions?.contains(" 5 ") ?? false, "the sessions count: \(sessions ?? "none")")
+            }
+            h.assertSnapshot("user-detail")
+
+            h.press(.tab)
+            #expect(await h.settled(on: .sessions))
+            h.press(.character(" "), .character("j"), .character(" "), .character("j"))
+            #expect(h.store.state.current?.marks.count == 2)
+            h.assertSnapshot("sessions-marked")
+            h.press(.character("x"))
+            #expect(await h.settle { if case .confirm = $0.dialog { true } else { false } })
+            #expect(h.terminal.text().contains("Revoke 2 marked sessions"))
+            h.assertSnapshot("confirm-revoke")
+            h.press(.character("n"))
+            #expect(h.store.state.dialog == nil)
+
+            h.press(.tab)
+            #expect(await h.settled(on: .tokens))
+            h.assertSnapshot("tokens")
+            h.press(.tab)
+            #expect(await h.settled(on: .trustedDevices))
+            h.assertSnapshot("trusted-devices")
+            h.press(.tab)
+            #expect(await h.settled(on: .verifiers))
+            h.assertSnapshot("verifiers")
         }
-        h.assertSnapshot("user-detail")
-
-        h.press(.tab)
-        #expect(await h.settled(on: .sessions))
-        h.press(.character(" "), .character("j"), .character(" "), .character("j"))
-        #expect(h.store.state.current?.marks.count == 2)
-        h.assertSnapshot("sessions-marked")
-        h.press(.character("x"))
-        #expect(await h.settle { if case .confirm = $0.dialog { true } else { false } })
-        #expect(h.terminal.text().contains("Revoke 2 marked sessions"))
-        h.assertSnapshot("confirm-revoke")
-        h.press(.character("n"))
-        #expect(h.store.state.dialog == nil)
-
-        h.press(.tab)
-        #expect(await h.settled(on: .tokens))
-        h.assertSnapshot("tokens")
-        h.press(.tab)
-        #expect(await h.settled(on: .trustedDevices))
-        h.assertSnapshot("trusted-devices")
-        h.press(.tab)
-        #expect(await h.settled(on: .verifiers))
-        h.assertSnapshot("verifiers")
     }
 
     @Test(arguments: sizes)
     func paletteWebhooksDeliveriesEventsAndErrors(size: TerminalSize) async throws {
-        let h = try await StoreHarness(size: size)
-        defer { Task { await h.stop() } }
-        #expect(await h.settled(on: .issuers))
-        h.press(.character(":"))
-        h.type("we")
-        h.press(.tab)
-        h.assertSnapshot("palette")
-        h.press(.enter)
-        #expect(await h.settled(on: .webhooks))
-        h.assertSnapshot("webhooks")
-        #expect(h.select(EmulatorDemo.webhookWithDeliveriesID))
-        h.press(.enter)
-        #expect(await h.settled(on: .deliveries))
-        h.assertSnapshot("deliveries")
-        h.press(.character(":"))
-        h.type("events")
-        h.press(.enter)
-        #expect(await h.settled(on: .events))
-        h.assertSnapshot("events")
+        try await StoreHarness.with(size: size) { h in
+            #expect(await h.settled(on: .issuers))
+            h.press(.character(":"))
+            h.type("we")
+            h.press(.tab)
+            h.assertSnapshot("palette")
+            h.press(.enter)
+            #expect(await h.settled(on: .webhooks))
+            h.assertSnapshot("webhooks")
+            #expect(h.select(EmulatorDemo.webhookWithDeliveriesID))
+            h.press(.enter)
+            #expect(await h.settled(on: .deliveries))
+            h.assertSnapshot("deliveries")
+            h.press(.character(":"))
+            h.type("events")
+            h.press(.enter)
+            #expect(await h.settled(on: .events))
+            h.assertSnapshot("events")
 
-        // A failing page: the footer and the banner say so, and r retries.
-        try await h.addFault(path: "/v1/accounts/acc_demo/webhooks", status: 503)
-        h.press(.character(":"))
-        h.type("webhooks")
-        h.press(.enter)
-        #expect(await h.settle { $0.current?.kind == .webhooks && $0.current?.list.failureMessage != nil && $0.banner != nil })
-        #expect(h.terminal.text().contains("✖"))
-        h.assertSnapshot("webhooks-failed")
-        h.press(.character("r"))
-        #expect(await h.settled(on: .webhooks))
-        #expect(h.terminal.text().contains("wh_demo_p"))
-        #expect(!h.terminal.text().contains("✖ failed"))
+            // A failing page: the footer and the banner say so, and r retries.
+            try await h.addFault(path: "/v1/accounts/acc_demo/webhooks", status: 503)
+            h.press(.character(":"))
+            h.type("webhooks")
+            h.press(.enter)
+            #expect(await h.settle { $0.current?.kind == .webhooks && $0.current?.list.failureMessage != nil && $0.banner != nil })
+            #expect(h.terminal.text().contains("✖"))
+            h.assertSnapshot("webhooks-failed")
+            h.press(.character("r"))
+            #expect(await h.settled(on: .webhooks))
+            #expect(h.terminal.text().contains("Primary"))
+            #expect(!h.terminal.text().contains("✖ failed"))
 
-        h.press(.character(":"))
-        h.type("errors")
-        h.press(.enter)
-        #expect(await h.settle { $0.current?.kind == .errors })
-        #expect(h.terminal.text().contains("server  503"))
-        h.assertSnapshot("errors", maskingDigits: true)
+            h.press(.character(":"))
+            h.type("errors")
+            h.press(.enter)
+            #expect(await h.settle { $0.current?.kind == .errors })
+            #expect(h.terminal.text().contains("server  503"))
+            h.assertSnapshot("errors", maskingDigits: true)
+        }
     }
 
     @Test(arguments: sizes)
     func editFormAndARealConflict(size: TerminalSize) async throws {
-        let h = try await StoreHarness(size: size)
-        defer { Task { await h.stop() } }
-        let userID = EmulatorDemo.userWithSessionsID
-        #expect(await h.settled(on: .issuers))
-        h.press(.enter)
-        #expect(await h.settled(on: .users))
-        #expect(h.select(userID))
-        h.press(.enter)
-        #expect(await h.settledOnUserDetail())
-        h.press(.character("e"))
-        #expect(await h.settle { if case .edit = $0.dialog { true } else { false } })
-        // Display name: go to the field, clear it, type a new one.
-        h.press(.tab, .control("u"))
-        h.type("Mine 山田")
-        h.press(.left, .left)
-        guard case .edit(let form) = h.store.state.dialog else {
-            Issue.record("the form closed")
-            return
-        }
-        #expect(form.values.displayName == "Mine 山田")
-        #expect(h.terminal.cursor != nil)
-        h.assertSnapshot("edit-form")
+        try await StoreHarness.with(size: size) { h in
+            let userID = EmulatorDemo.userWithSessionsID
+            #expect(await h.settled(on: .issuers))
+            h.press(.enter)
+            #expect(await h.settled(on: .users))
+            #expect(h.select(userID))
+            h.press(.enter)
+            #expect(await h.settledOnUserDetail())
+            h.press(.character("e"))
+            #expect(await h.settle { if case .edit = $0.dialog { true } else { false } })
+            // Display name: go to the field, clear it, type a new one.
+            h.press(.tab, .control("u"))
+            h.type("Mine 山田")
+            h.press(.left, .left)
+            guard case .edit(let form) = h.store.state.dialog else {
+                Issue.record("the form closed")
+                return
+            }
+            #expect(form.values.displayName == "Mine 山田")
+            #expect(h.terminal.cursor != nil)
+            h.assertSnapshot("edit-form")
 
-        // Someone else changes the same user; saving now is a 412 and opens the conflict dialog.
-        let other = try h.otherClient()
-        defer { Task { try? await other.close() } }
-        _ = try await other.issuer(EmulatorDemo.issuerID).user(userID).update(
-            ["profile": ["display_name": "Theirs", "last_name": "Other"]])
-        h.press(.enter)
-        #expect(await h.settle { if case .conflict = $0.dialog { true } else { false } })
-        #expect(h.terminal.text().contains("Theirs"))
-        #expect(h.terminal.text().contains("both"))
-        h.assertSnapshot("conflict")
+            // Someone else changes the same user; saving now is a 412 and opens the conflict dialog.
+            let other = try h.otherClient()
+            _ = try await other.issuer(EmulatorDemo.issuerID).user(userID).update(
+                ["profile": ["display_name": "Theirs", "last_name": "Other"]])
+            h.press(.enter)
+            #expect(await h.settle { if case .conflict = $0.dialog { true } else { false } })
+            #expect(h.terminal.text().contains("Theirs"))
+            #expect(h.terminal.text().contains("both"))
+            h.assertSnapshot("conflict")
 
-        // c keeps the form with my input; t takes theirs.
-        h.press(.character("c"))
-        guard case .edit(let kept) = h.store.state.dialog else {
-            Issue.record("cancel must return to the form")
-            return
+            // c keeps the form with my input; t takes theirs.
+            h.press(.character("c"))
+            guard case .edit(let kept) = h.store.state.dialog else {
+                Issue.record("cancel must return to the form")
+                return
+            }
+            #expect(kept.values.displayName == "Mine 山田")
+            h.press(.enter)
+            #expect(await h.settle { if case .conflict = $0.dialog { true } else { false } })
+            h.press(.character("t"))
+            #expect(await h.settle { $0.dialog == nil })
+            #expect(h.terminal.text().contains("Theirs"))
+            // The detail shows the time of the other administrator's change: digits are masked.
+            h.assertSnapshot("after-take-theirs", maskingDigits: true)
         }
-        #expect(kept.values.displayName == "Mine 山田")
-        h.press(.enter)
-        #expect(await h.settle { if case .conflict = $0.dialog { true } else { false } })
-        h.press(.character("t"))
-        #expect(await h.settle { $0.dialog == nil })
-        #expect(h.terminal.text().contains("Theirs"))
-        // The detail shows the time of the other administrator's change: digits are masked.
-        h.assertSnapshot("after-take-theirs", maskingDigits: true)
     }
 
     @Test func monochromeFromTheStore() async throws {
-        let h = try await StoreHarness(size: TerminalSize(columns: 100, rows: 30), theme: .monochrome)
-        defer { Task { await h.stop() } }
-        #expect(await h.settled(on: .issuers))
-        h.press(.enter)
-        #expect(await h.settled(on: .users))
-        for y in 0..<30 {
-            for x in 0..<100 {
-                let style = h.terminal.grid[x, y].style
-                #expect(style.foreground == .default && style.background == .default)
+        try await StoreHarness.with(size: TerminalSize(columns: 100, rows: 30), theme: .monochrome) { h in
+            #expect(await h.settled(on: .issuers))
+            h.press(.enter)
+            #expect(await h.settled(on: .users))
+            for y in 0..<30 {
+                for x in 0..<100 {
+                    let style = h.terminal.grid[x, y].style
+                    #expect(style.foreground == .default && style.background == .default)
+                }
             }
+            h.assertSnapshot("monochrome-users")
         }
-        h.assertSnapshot("monochrome-users")
     }
 
     @Test func copyingTheSelectedIDUsesOSC52() async throws {
-        let h = try await StoreHarness(size: TerminalSize(columns: 100, rows: 30))
-        defer { Task { await h.stop() } }
-        #expect(await h.settled(on: .issuers))
-        let id = try #require(h.store.state.current?.selectedRow?.id)
-        h.press(.character("y"))
-        #expect(h.terminal.clipboard == [id])
-        #expect(h.terminal.text().contains("Copied"))
+        try await StoreHarness.with(size: TerminalSize(columns: 100, rows: 30)) { h in
+            #expect(await h.settled(on: .issuers))
+            let id = try #require(h.store.state.current?.selectedRow?.id)
+            h.press(.character("y"))
+            #expect(h.terminal.clipboard == [id])
+            #expect(h.terminal.text().contains("Copied"))
+        }
     }
 
     @Test func resizeToTwentyByFiveAndBackKeepsTheSelection() async throws {
-        let h = try await StoreHarness(size: TerminalSize(columns: 100, rows: 30))
-        defer { Task { await h.stop() } }
-        #expect(await h.settled(on: .issuers))
-        h.press(.enter)
-        #expect(await h.settled(on: .users))
-        h.press(.character("j"), .character("j"), .character("j"))
-        let selected = h.store.state.current?.selectedRow?.id
-        h.terminal.resize(to: TerminalSize(columns: 20, rows: 5))
-        h.app.step()
-        #expect(h.terminal.text().contains("too small"))
-        h.terminal.resize(to: TerminalSize(columns: 60, rows: 16))
-        h.app.step()
-        #expect(h.store.state.viewportHeight == ScreenRenderer.bodyRows(for: TerminalSize(columns: 60, rows: 16)))
-        h.terminal.resize(to: TerminalSize(columns: 100, rows: 30))
-        h.app.step()
-        #expect(h.store.state.current?.selectedRow?.id == selected)
-        let line = h.terminal.text().split(separator: "\n").first { $0.contains("▶") }
-        #expect(line.map { selected.map($0.contains) ?? false } ?? false, "the selected row is still drawn selected")
+        try await StoreHarness.with(size: TerminalSize(columns: 100, rows: 30)) { h in
+            #expect(await h.settled(on: .issuers))
+            h.press(.enter)
+            #expect(await h.settled(on: .users))
+            h.press(.character("j"), .character("j"), .character("j"))
+            let selected = h.store.state.current?.selectedRow?.id
+            h.terminal.resize(to: TerminalSize(columns: 20, rows: 5))
+            h.app.step()
+            #expect(h.terminal.text().contains("too small"))
+            h.terminal.resize(to: TerminalSize(columns: 60, rows: 16))
+            h.app.step()
+            #expect(h.store.state.viewportHeight == ScreenRenderer.bodyRows(for: TerminalSize(columns: 60, rows: 16)))
+            h.terminal.resize(to: TerminalSize(columns: 100, rows: 30))
+            h.app.step()
+            #expect(h.store.state.current?.selectedRow?.id == selected)
+            let line = h.terminal.text().split(separator: "\n").first { $0.contains("▶") }
+            #expect(line.map { selected.map($0.contains) ?? false } ?? false, "the selected row is still drawn selected")
+        }
     }
 }

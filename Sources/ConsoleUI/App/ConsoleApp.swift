@@ -18,6 +18,9 @@ public final class ConsoleApp {
     private var quitRequestedAt: ContinuousClock.Instant?
     private var forcedQuit = false
     public static let tickInterval: Duration = .milliseconds(100)
+    /// Longest wait for a key before looking at the driver again: the store's answers arrive without a key,
+    /// so this bounds how late they are drawn. Keys themselves wake the loop at once.
+    public static let idleWait: Duration = .milliseconds(20)
 
     public init(terminal: any Terminal, driver: any ConsoleDriver, theme: Theme) {
         self.terminal = terminal
@@ -33,7 +36,7 @@ public final class ConsoleApp {
         defer { terminal.restore() }
         renderIfNeeded()
         while !isFinished, !Task.isCancelled {
-            await terminal.waitForInput(timeout: Self.tickInterval)
+            await terminal.waitForInput(timeout: Self.idleWait)
             step()
         }
     }

@@ -6,13 +6,19 @@ public struct TableColumn: Sendable, Equatable {
     /// Columns with the lowest priority are hidden first when even the minimum widths do not fit.
     public var priority: Int
     public var alignment: TextAlignment
+    /// Cut ids in the middle: their prefixes are shared (`usr_…`), their ends tell them apart.
+    public var truncatesInMiddle: Bool
 
-    public init(_ title: String, min: Int, max: Int, priority: Int, alignment: TextAlignment = .leading) {
+    public init(
+        _ title: String, min: Int, max: Int, priority: Int, alignment: TextAlignment = .leading,
+        truncatesInMiddle: Bool = false
+    ) {
         self.title = title
         self.minWidth = Swift.max(1, min)
         self.maxWidth = Swift.max(Swift.max(1, min), max)
         self.priority = priority
         self.alignment = alignment
+        self.truncatesInMiddle = truncatesInMiddle
     }
 }
 

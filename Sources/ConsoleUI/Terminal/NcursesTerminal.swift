@@ -51,14 +51,16 @@ public final class NcursesTerminal: Terminal {
 
     public func apply(_ diff: FrameDiff) {
         guard isOpen else { return }
-        if diff.isFullRepaint { clearok(cn_stdscr(), true) }
+        if diff.isFullRepaint {
+            // Forget what ncurses believes is on screen (after a resize it may hold cells of the old size).
+            erase()
+            clearok(cn_stdscr(), true)
+        }
         for run in diff.runs {
             var x = run.x
             for cell in run.cells {
                 defer { x += 1 }
                 if cell.isContinuation { continue }
-                // The bottom-right cell cannot be written without scrolling on some terminals: leave it blank.
-                if run.y == size.rows - 1, x + Int(cell.width) >= size.columns, cell.text == " " { continue }
                 draw(cell, x: x, y: run.y)
             }
         }

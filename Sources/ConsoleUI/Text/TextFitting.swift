@@ -25,6 +25,25 @@ extension String {
         return result
     }
 
+    /// The text cut in the middle to at most `width` columns (`cli_acme_…_web`): for ids, whose ends differ.
+    public func truncatedInMiddle(toWidth width: Int) -> String {
+        guard width > 0 else { return "" }
+        if displayWidth <= width { return self }
+        guard width >= 5 else { return truncated(toWidth: width) }
+        let headWidth = (width - 1 + 1) / 2
+        let tailWidth = width - 1 - headWidth
+        let head = truncated(toWidth: headWidth + 1).dropLast()
+        var tail: [Character] = []
+        var used = 0
+        for cluster in reversed() {
+            let clusterWidth = DisplayWidth.of(cluster)
+            if used + clusterWidth > tailWidth { break }
+            tail.append(cluster)
+            used += clusterWidth
+        }
+        return String(head) + "…" + String(tail.reversed())
+    }
+
     /// The end of the text in at most `width` columns, starting with `…` when cut (for inputs that grow to the right).
     public func truncatedFromFront(toWidth width: Int) -> String {
         guard width > 0 else { return "" }

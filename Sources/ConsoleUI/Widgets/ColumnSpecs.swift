@@ -9,7 +9,7 @@ public enum ColumnSpecs {
 
     static func spec(title: String, index: Int) -> TableColumn {
         switch title {
-        case "ID": TableColumn(title, min: 10, max: 30, priority: 10)
+        case "ID": TableColumn(title, min: 10, max: 30, priority: 10, truncatesInMiddle: true)
         case "USERNAME": TableColumn(title, min: 12, max: 36, priority: 9)
         case "NAME": TableColumn(title, min: 10, max: 30, priority: 8)
         case "STATUS": TableColumn(title, min: 7, max: 12, priority: 7)

@@ -12,7 +12,7 @@ enum TableView {
         }
         let widths = TableLayout.widths(columns: model.columns, contentWidths: contentWidths, width: area.width)
         // Header row.
-        drawCells(model.columns.map { TableCell($0.title) }, widths: widths, alignments: model.columns.map(\.alignment),
+        drawCells(model.columns.map { TableCell($0.title) }, widths: widths, columns: model.columns, header: true,
                   x: area.x + TableLayout.gutter, y: area.y, clip: area, buffer: &buffer, theme: theme,
                   base: theme[.tableHeader])
         let bodyTop = area.y + 1
@@ -58,7 +58,7 @@ enum TableView {
         let line = Rect(x: area.x, y: y, width: area.width, height: 1)
         if selected { buffer.put("▶", x: area.x, y: y, style: theme[.marker], clip: line) }
         if row.isMarked { buffer.put("●", x: area.x + 1, y: y, style: theme[.marker], clip: line) }
-        drawCells(row.cells, widths: widths, alignments: model.columns.map(\.alignment), x: area.x + TableLayout.gutter,
+        drawCells(row.cells, widths: widths, columns: model.columns, header: false, x: area.x + TableLayout.gutter,
                   y: y, clip: line, buffer: &buffer, theme: theme, base: row.isMarked ? theme[.marked] : theme[.normal])
         if selected {
             let selection = theme[.selection]
@@ -71,19 +71,21 @@ enum TableView {
     }
 
     private static func drawCells(
-        _ cells: [TableCell], widths: [Int], alignments: [TextAlignment], x: Int, y: Int, clip: Rect,
+        _ cells: [TableCell], widths: [Int], columns: [TableColumn], header: Bool, x: Int, y: Int, clip: Rect,
         buffer: inout ScreenBuffer, theme: Theme, base: Style
     ) {
-        var column = x
+        var position = x
         var first = true
         for (index, width) in widths.enumerated() where width > 0 {
-            if !first { column += TableLayout.gap }
+            if !first { position += TableLayout.gap }
             first = false
             let cell = cells[safe: index] ?? TableCell("")
             let style = cell.role.map { base.merged(with: theme[$0]) } ?? base
-            let text = cell.text.fitted(toWidth: width, alignment: alignments[safe: index] ?? .leading)
-            buffer.put(text, x: column, y: y, style: style, clip: clip)
-            column += width
+            let column = columns[safe: index]
+            let cut = !header && (column?.truncatesInMiddle ?? false) ? cell.text.truncatedInMiddle(toWidth: width) : cell.text
+            let text = cut.fitted(toWidth: width, alignment: column?.alignment ?? .leading)
+            buffer.put(text, x: position, y: y, style: style, clip: clip)
+            position += width
         }
     }
 
