@@ -197,6 +197,22 @@ struct PureTests {
         #expect(try user.jsonObject() == ["id": "usr_1", "profile": ["display_name": "B"], "x_future": 1])
     }
 
+    @Test func ownEncodableTypesAreBodies() throws {
+        struct NewAgent: Encodable, RequestBody {
+            var name: String
+            var modelName: String
+            enum CodingKeys: String, CodingKey { case name, modelName = "model" }
+        }
+        struct NotAnObject: Encodable, RequestBody {
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.singleValueContainer()
+                try container.encode("just a string")
+            }
+        }
+        #expect(try NewAgent(name: "bot", modelName: "m1").jsonObject() == ["name": "bot", "model": "m1"])
+        #expect(throws: AuthPIError.invalidArgument) { try NotAnObject().jsonObject() }
+    }
+
     @Test func underscoreKeysAreStrippedRecursively() {
         let body: JSONObject = ["_etag": "v1", "name": "a", "nested": ["_x": 1, "y": [["_z": 2, "w": 3]]]]
         let stripped = body.strippingUnderscoreKeys()
