@@ -97,12 +97,17 @@ let package = Package(
         // The README's Swift snippets, compiled and run against the emulator by the test command.
         .executableTarget(
             name: "authpi-examples",
-            dependencies: ["AuthPIAdmin", "AuthPIEmulator"],
+            dependencies: [
+                "AuthPIAdmin", "AuthPIEmulator",
+                // The "custom HTTP client" and "logging" snippets build an HTTPClient and a Logger.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AuthPIAdminTests",
-            dependencies: ["AuthPIAdmin", "AuthPIEmulator"],
+            dependencies: ["AuthPIAdmin", "AuthPIEmulator", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -54,7 +54,7 @@ do {
         exit(0)
     }
     writeError("authpi-emulator: \(EmulatorCommand.message(for: error))")
-    writeError(EmulatorCommand.usageString())
+    writeError("Usage: " + EmulatorCommand.usageString() + "\nSee authpi-emulator --help.")
     exit(2)
 }
 

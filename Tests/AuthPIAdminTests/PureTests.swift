@@ -113,6 +113,13 @@ struct PureTests {
         #expect(!bodySaysNo.retryable)
     }
 
+    @Test func rawBodyNeverExceeds4KiBEvenWhenAMultiByteCharacterIsCut() {
+        let body = Array(("x" + String(repeating: "é", count: 3000)).utf8)
+        let error = AuthPIError.fromResponse(status: 500, body: body, retryAfterHeader: nil)
+        #expect((error.rawBody?.utf8.count ?? 0) <= 4096)
+        #expect((error.rawBody?.utf8.count ?? 0) >= 4090)
+    }
+
     @Test func nonJSONErrorBodyIsKeptUpTo4KiB() {
         let html = Array(("<html>" + String(repeating: "x", count: 10_000)).utf8)
         let error = AuthPIError.fromResponse(status: 502, body: html, retryAfterHeader: nil)
@@ -159,6 +166,37 @@ struct PureTests {
         }
     }
 
+    @Test func bothResponseFormsAreAccepted() throws {
+        let bare: JSONValue = ["id": "iss_1", "name": "Prod"]
+        let wrapped: JSONValue = ["data": bare]
+        #expect(ClientCore.unwrapData(wrapped) == bare)
+        #expect(ClientCore.unwrapData(bare) == bare)
+        // A list envelope has siblings of data: it is not unwrapped.
+        let list: JSONValue = ["data": [bare], "has_more": false]
+        #expect(ClientCore.unwrapData(list) == list)
+        let issuer = Versioned(try Issuer(validating: ClientCore.unwrapData(wrapped)), etag: "\"e1\"")
+        #expect(issuer.name == "Prod")
+        #expect(issuer.etag == "\"e1\"")
+        let page = try Page<IssuerListItem>(decoding: ["data": [bare], "has_more": true, "next_cursor": "c2", "invalid_count": 1])
+        #expect(page.data.map(\.id) == ["iss_1"])
+        #expect(page.hasMore && page.nextCursor == "c2" && page.invalidCount == 1)
+    }
+
+    @Test func userListItemsAcceptUserIDOrID() throws {
+        #expect(try UserListItem(validating: ["user_id": "usr_1"]).id == "usr_1")
+        #expect(try UserListItem(validating: ["id": "usr_2"]).id == "usr_2")
+        #expect(throws: AuthPIError.malformedResponse) { try UserListItem(validating: ["status": "active"]) }
+    }
+
+    @Test func typedInputsAndRawObjectsBuildTheSameBody() throws {
+        let typed = try CreateUserInput(email: "alice@example.com", displayName: "Alice").jsonObject()
+        let raw: JSONObject = ["email": "alice@example.com", "display_name": "Alice"]
+        #expect(typed == raw)
+        var user = User(json: ["id": "usr_1", "profile": ["display_name": "A"], "x_future": 1])
+        user.profile?["display_name"] = "B"
+        #expect(try user.jsonObject() == ["id": "usr_1", "profile": ["display_name": "B"], "x_future": 1])
+    }
+
     @Test func underscoreKeysAreStrippedRecursively() {
         let body: JSONObject = ["_etag": "v1", "name": "a", "nested": ["_x": 1, "y": [["_z": 2, "w": 3]]]]
         let stripped = body.strippingUnderscoreKeys()
@@ -198,6 +236,16 @@ struct PureTests {
         #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(retries: .init(limit: -1)), transport: NullTransport()) }?.contains("limit") == true)
         #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(defaultHeaders: ["X\r\n": "v"]), transport: NullTransport()) } != nil)
         #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(timeout: .zero), transport: NullTransport()) }?.contains("timeout") == true)
+        #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(baseURL: "https://u:p@api.example.com"), transport: NullTransport()) }?.contains("user or password") == true)
+        #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(accountID: "a/b"), transport: NullTransport()) }?.contains("accountID") == true)
+    }
+
+    @Test func anUnencodableBodyIsRefusedBeforeAnyRequest() async throws {
+        let client = try AuthPIClient(apiKey: "key_x", transport: NullTransport())
+        await #expect(throws: AuthPIError.invalidArgument) {
+            _ = try await client.issuers.create(["score": .double(.nan)])
+        }
+        try await client.close()
     }
 
     @Test func credentialsNeverShowTheirSecret() {

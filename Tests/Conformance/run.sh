@@ -24,6 +24,8 @@ if [ -z "${EMULATOR_BIN:-}" ]; then
 fi
 [ -x "$EMULATOR_BIN" ] || { echo "conformance: emulator binary not found at $EMULATOR_BIN" >&2; exit 1; }
 
+bash "$ROOT/Tests/Conformance/cli_test.sh" "$EMULATOR_BIN"
+
 LOG="$WORK/emulator.log"
 "$EMULATOR_BIN" --port 0 >"$LOG" 2>&1 &
 EMULATOR_PID=$!

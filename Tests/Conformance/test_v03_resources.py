@@ -10,7 +10,9 @@ def test_seed_form_and_me_alias():
             page = await admin.issuers.list()
             assert len(page.data) >= 3
             issuer = await admin.issuer(ISSUER).get()
-            assert issuer["id"] == ISSUER and issuer["_etag"]
+            assert issuer["id"] == ISSUER and issuer["name"]
+            listed = await admin.issuers.get(ISSUER)
+            assert listed["_etag"]
     run(go())
 
 
@@ -48,10 +50,12 @@ def test_issuer_mounted_families():
             await issuer.invitations.revoke(invitation["id"])
             members = await issuer.members.list()
             assert members.data
-            keys = await issuer.api_keys.list()
-            key = await issuer.api_keys.create({"name": "legacy key", "restrictions": {}})
-            assert key["secret_plain"]
-            assert len((await issuer.api_keys.list()).data) == len(keys.data) + 1
+            key = await issuer.api_keys.get("key_acme_prod_legacy")
+            blocked = await issuer.api_keys.block(key["id"], {"reason": "test"}, if_match=key["_etag"])
+            assert blocked["status"] == "blocked"
+            assert (await issuer.api_keys.unblock(key["id"]))["status"] == "active"
+            assert (await issuer.api_keys.rotate(key["id"], {}))["secret_plain"]
+            await admin.api_keys.update("key_seed_2", {"description": "legacy update"})
             domains = await issuer.domains.list()
             assert domains is not None
     run(go())
@@ -66,4 +70,48 @@ def test_webhooks_notes_events_validate_v03_models():
             assert notes.data
             events = await admin.events.list(limit=5)
             assert len(events.data) == 5
+    run(go())
+
+
+def test_remaining_v03_families():
+    import httpx
+    from conftest import KEY_ID, KEY_SECRET, URL
+
+    async def go():
+        async with make_admin() as admin:
+            accounts = await admin.accounts.list()
+            assert accounts.data[0]["id"] == "acc_demo"
+            assert (await admin.accounts.get("acc_demo"))["organization"]
+            issuer = admin.issuer(ISSUER)
+            assert (await issuer.agents.list()).data
+            assert (await issuer.approvals.list()).data
+            assert (await issuer.auth_methods.list()).data
+            client = await issuer.clients.create({"name": "Legacy client", "type": "spa"})
+            assert client["confidential"] is False
+            assert (await issuer.clients.list()).data
+            assert (await issuer.organizations.list()).data
+            assert (await admin.webhook("wh_demo_primary").deliveries.list(limit=5)).data
+
+            user_id = (await issuer.users.list(limit=1)).data[0]["user_id"]
+            user = issuer.user(user_id)
+            created = await user.tokens.create({"name": "legacy token"})
+            assert created["token_plain"]
+            assert (await user.tokens.list()).data
+            device = await user.trusted_devices.create({"fingerprint": "legacy-fp"})
+            assert any(d["id"] == device["device_id"] for d in (await user.trusted_devices.list()).data)
+            await user.trusted_devices.delete(device["device_id"])
+            verifiers = await user.verifiers.list()
+            assert verifiers.data
+            enrollment = await user.verifiers.create({"type": "totp"})
+            assert enrollment["secret"]
+            await user.verifiers.delete(verifiers.data[0]["id"])
+
+            # 0.3.0 cannot list sessions: find one through the 1.4.0 route, then act with 0.3.0.
+            async with httpx.AsyncClient(base_url=URL, auth=(KEY_ID, KEY_SECRET)) as raw:
+                sessions = (await raw.get(f"/v1/accounts/me/issuers/{ISSUER}/users/{user_id}/sessions", params={"status": "active"})).json()["data"]
+            session = await issuer.sessions.get(sessions[0]["id"])
+            assert session["status"] == "active"
+            suspended = await issuer.sessions.suspend(session["id"], {"reason": "legacy"}, if_match=session["_etag"])
+            assert suspended["status"] == "suspended"
+            assert (await issuer.sessions.reactivate(session["id"]))["status"] == "active"
     run(go())

@@ -13,7 +13,7 @@ public import AsyncHTTPClient
 /// (`issuer(id)`, `webhook(id)`) and inside them collections and scopes again (`issuer(id).user(id).sessions`).
 /// A client is `Sendable`: share one across tasks. Close it (or use ``withAuthPIClient(credentials:configuration:httpClient:_:)``)
 /// when done; any request after that throws ``AuthPIError/closedClient``.
-public final class AuthPIClient: Sendable, CustomStringConvertible {
+public final class AuthPIClient: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     let core: ClientCore
 
     /// Uses `transport` for every request. ``close()`` calls its `shutdown()`.
@@ -51,6 +51,9 @@ public final class AuthPIClient: Sendable, CustomStringConvertible {
     }
 
     public var description: String { "AuthPIClient(baseURL: \(core.baseURL))" }
+    public var debugDescription: String { description }
+    /// Reflection (`dump`, debuggers) shows the base URL only, never the credential.
+    public var customMirror: Mirror { Mirror(self, children: ["baseURL": core.baseURL]) }
 
     /// The configuration the client was built with.
     public var configuration: Configuration { core.configuration }

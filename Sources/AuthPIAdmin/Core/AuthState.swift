@@ -3,7 +3,7 @@
 /// N requests that get a 401 with the same credential share one call of the refresh closure:
 /// the first starts a Task, the others await it; a caller whose credential already changed
 /// since its request just takes the new one.
-actor AuthState {
+actor AuthState: CustomReflectable {
     private(set) var authorization: String
     /// Bumped on each successful refresh: tells a stale 401 from a fresh one.
     private(set) var generation = 0
@@ -15,6 +15,9 @@ actor AuthState {
     init(authorization: String) {
         self.authorization = authorization
     }
+
+    /// Keeps the credential out of `dump` and debuggers.
+    nonisolated var customMirror: Mirror { Mirror(self, children: [:]) }
 
     func snapshot() throws -> (authorization: String, generation: Int) {
         if closed { throw AuthPIError.closedClientError }
@@ -29,25 +32,34 @@ actor AuthState {
     var isClosed: Bool { closed }
 
     /// Returns the authorization to retry with after a 401 seen at `generation`.
+    ///
+    /// Whichever caller resumes first after the shared refresh installs the new credential, so that no
+    /// caller can retry with the stale one.
     func refreshed(after staleGeneration: Int, using refresh: @escaping Credentials.Refresh) async throws -> String {
         if staleGeneration != generation { return authorization }
-        if let inFlight { return try await inFlight.value }
-        refreshCount += 1
-        let task = Task<String, any Error> {
-            let token = try await refresh()
-            guard !token.isEmpty else { throw AuthPIError.configuration("the refresh closure returned an empty token") }
-            try Credentials.checkHeaderSafe(token, what: "the refreshed access token")
-            return "Bearer \(token)"
+        let task: Task<String, any Error>
+        if let inFlight {
+            task = inFlight
+        } else {
+            refreshCount += 1
+            task = Task<String, any Error> {
+                let token = try await refresh()
+                guard !token.isEmpty else { throw AuthPIError.configuration("the refresh closure returned an empty token") }
+                try Credentials.checkHeaderSafe(token, what: "the refreshed access token")
+                return "Bearer \(token)"
+            }
+            inFlight = task
         }
-        inFlight = task
         do {
             let value = try await task.value
-            authorization = value
-            generation += 1
-            inFlight = nil
-            return value
+            if generation == staleGeneration {
+                authorization = value
+                generation += 1
+            }
+            if inFlight == task { inFlight = nil }
+            return authorization
         } catch {
-            inFlight = nil
+            if inFlight == task { inFlight = nil }
             throw error
         }
     }

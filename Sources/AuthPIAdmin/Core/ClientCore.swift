@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 /// What every accessor shares: the transport, the credential, the settings and the request loop.
-final class ClientCore: Sendable {
+final class ClientCore: Sendable, CustomReflectable {
     let baseURL: String
     let host: String
     let configuration: Configuration
@@ -22,6 +22,10 @@ final class ClientCore: Sendable {
         else {
             throw AuthPIError.configuration(
                 "baseURL must be an absolute http(s) URL without query or fragment, got \"\(configuration.baseURL)\"")
+        }
+        // Credentials go in `Credentials`, never in the URL (which appears in descriptions and errors).
+        guard components.user == nil, components.password == nil else {
+            throw AuthPIError.configuration("baseURL must not contain a user or password")
         }
         if let accountID = configuration.accountID {
             do { try PathPart.validateSegment(accountID, label: "accountID") } catch {
@@ -59,6 +63,9 @@ final class ClientCore: Sendable {
         self.send = next
     }
 
+    /// Keeps the credential out of `dump` and debuggers.
+    var customMirror: Mirror { Mirror(self, children: ["baseURL": baseURL]) }
+
     // MARK: Account
 
     func accountSegment() async throws -> String {
@@ -93,6 +100,7 @@ final class ClientCore: Sendable {
             method, path, query: query, body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey,
             options: options)
         guard let body = result.body else {
+            if T.acceptsEmptyBody { return Versioned(T(json: [:]), etag: result.etag) }
             throw AuthPIError.malformedResponse(
                 "expected a \(T.self) object, got an empty body", operation: result.operation)
         }
@@ -152,8 +160,15 @@ final class ClientCore: Sendable {
         let operation = "\(method.rawValue) \(pathText)"
         var bodyBytes: [UInt8]?
         if let body {
-            let object = try body.jsonObject().strippingUnderscoreKeys()
-            bodyBytes = Array(try JSONCoding.encode(JSONValue.object(object)))
+            do {
+                let object = try body.jsonObject().strippingUnderscoreKeys()
+                bodyBytes = Array(try JSONCoding.encode(JSONValue.object(object)))
+            } catch let error as AuthPIError {
+                throw error
+            } catch {
+                // e.g. a NaN or infinite number: nothing is sent.
+                throw AuthPIError.invalidArgument("the request body cannot be encoded as JSON").withUnderlying(error)
+            }
         }
         for (name, value) in options.headers { try HeaderBuilder.validate(name: name, value: value) }
         if let ifMatch { try HeaderBuilder.validate(name: "If-Match", value: ifMatch) }

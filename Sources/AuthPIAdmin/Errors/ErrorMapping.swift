@@ -12,7 +12,10 @@ extension AuthPIError {
         if let value = try? JSONCoding.decode(JSONValue.self, from: Data(body)), case .object(let parsed) = value {
             object = parsed
         } else if !body.isEmpty {
-            rawBody = String(decoding: body.prefix(maxRawBodyBytes), as: UTF8.self)
+            var text = String(decoding: body.prefix(maxRawBodyBytes), as: UTF8.self)
+            // A cut multi-byte character decodes to U+FFFD, which may push the text past the limit.
+            while text.utf8.count > maxRawBodyBytes { text.removeLast() }
+            rawBody = text
         }
 
         let code = code(forStatus: status)

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Decoding is lenient about missing or differently typed fields (the typed property is then `nil`), and
 /// strict about the shape: the value must be a JSON object carrying the model's ``requiredKeys``.
-public protocol AuthPIModel: Codable, Sendable, Hashable, CustomStringConvertible {
+public protocol AuthPIModel: Codable, Sendable, Hashable, CustomStringConvertible, RequestBody {
     /// The JSON object as read from (or to be sent to) the API.
     var json: JSONObject { get set }
     /// Wraps a JSON object without checking it.
@@ -17,10 +17,13 @@ public protocol AuthPIModel: Codable, Sendable, Hashable, CustomStringConvertibl
     static var requiredKeys: [String] { get }
     /// Wraps a JSON value, checking it is an object with the required keys.
     init(validating value: JSONValue) throws
+    /// Whether a 2xx answer without a body counts as an empty resource (for free-form answers).
+    static var acceptsEmptyBody: Bool { get }
 }
 
 extension AuthPIModel {
     public static var requiredKeys: [String] { [] }
+    public static var acceptsEmptyBody: Bool { false }
 
     public init(from decoder: any Decoder) throws {
         let value = try JSONValue(from: decoder)
@@ -88,8 +91,10 @@ extension JSONValue {
 }
 
 /// A resource of a kind the SDK has no dedicated type for: its JSON object, with an optional `id`.
+/// Free-form answers (`{}` or no body at all) are accepted as an empty object.
 public struct Resource: AuthPIModel {
     public var json: JSONObject
     public init(json: JSONObject) { self.json = json }
+    public static var acceptsEmptyBody: Bool { true }
     public var id: String? { string("id") }
 }

@@ -57,7 +57,7 @@ struct EmulatorResponder: HTTPResponder {
         case .failure(let error): status = error.status
         }
         await logRequest(request, method: method, path: path, query: query, status: status, started: started)
-        return Self.render(result, head: method == "HEAD")
+        return Self.render(result, head: method == "HEAD", bareSingle: Self.isLegacyClient(request.headers))
     }
 
     private func handleAPI(
@@ -153,7 +153,11 @@ struct EmulatorResponder: HTTPResponder {
     static func isLoopback(_ address: SocketAddress?) -> Bool {
         guard let address else { return false }
         if case .unixDomainSocket = address { return true }
-        guard let ip = address.ipAddress else { return false }
+        return isLoopback(ip: address.ipAddress)
+    }
+
+    static func isLoopback(ip: String?) -> Bool {
+        guard let ip else { return false }
         return ip.hasPrefix("127.") || ip == "::1" || ip.hasPrefix("::ffff:127.")
     }
 
@@ -175,14 +179,24 @@ struct EmulatorResponder: HTTPResponder {
         }
     }
 
-    static func render(_ result: Result<APIResponse, APIError>, head: Bool = false) -> Response {
+    /// authpi-admin 0.x reads single resources bare (no `{"data": …}` envelope); its User-Agent says so.
+    static func isLegacyClient(_ headers: HTTPFields) -> Bool {
+        guard let agent = headers[.userAgent] else { return false }
+        return agent.hasPrefix("authpi-admin-py/0.")
+    }
+
+    static func render(_ result: Result<APIResponse, APIError>, head: Bool = false, bareSingle: Bool = false) -> Response {
         var headers = HTTPFields()
         let status: Int
         let body: JSON?
         switch result {
         case .success(let response):
             status = response.status
-            body = response.body
+            if bareSingle, case .object(let object) = response.body, object.count == 1, let data = object["data"], data.objectValue != nil {
+                body = data
+            } else {
+                body = response.body
+            }
             if let etag = response.etag { headers[.eTag] = etag }
         case .failure(let error):
             status = error.status

@@ -229,7 +229,7 @@ enum AccountRoutes {
             let type = request.query["event_type"]
             let status = request.query["status"]
             let key = EmulatorState.key(request.param("acct"), "webhooks", request.param("wh"), "deliveries")
-            let page = (state.collections[key] ?? RecordCollection()).page(after: cursor, limit: limit) { record in
+            let page = (state.collections[key] ?? RecordCollection()).pageNewestFirst(before: cursor, limit: limit) { record in
                 let created = record.object["created_at"]?.doubleValue ?? 0
                 if let type, record.object["event_type"]?.stringValue != type { return false }
                 if let status, record.object["status"]?.stringValue != status { return false }
@@ -318,7 +318,7 @@ enum AccountRoutes {
             let limit = try ListQuery.limit(request)
             let after = try ListQuery.after(request)
             let filter = try eventFilter(request)
-            let page = (state.collections[EmulatorState.key(request.param("acct"), "events")] ?? RecordCollection()).page(after: after, limit: limit, filter: filter)
+            let page = (state.collections[EmulatorState.key(request.param("acct"), "events")] ?? RecordCollection()).pageNewestFirst(before: after, limit: limit, filter: filter)
             return .list(page.records.map { .object($0.object) }, hasMore: page.hasMore, nextCursor: page.hasMore ? page.records.last.map { Cursor.encode($0.seq) } : nil)
         }
         table.add("GET", "\(base)/aggregate") { state, request in

@@ -29,7 +29,7 @@ enum UserRoutes {
         let after = try ListQuery.after(request)
         let status = try onlyStatus ?? ListQuery.oneOf(request, "status", statuses)
         let collection = state.collections[key(request)] ?? RecordCollection()
-        let page = collection.page(after: after, limit: limit, virtualStatus: status) { record in
+        let page = collection.page(after: after, limit: limit, virtualStatus: status, summaries: true) { record in
             status == nil || record.object["status"]?.stringValue == status
         }
         return .list(page.records.map { listItem($0.object) }, hasMore: page.hasMore,

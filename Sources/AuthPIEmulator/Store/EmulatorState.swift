@@ -38,6 +38,7 @@ struct EmulatorState: Sendable {
     var requestCount = 0
 
     static let requestLogLimit = 500
+    static let idempotencyLimit = 10_000
 
     // MARK: Keys
 
@@ -64,35 +65,31 @@ struct EmulatorState: Sendable {
 
     @discardableResult
     mutating func insert(_ object: [String: JSON], into key: String) -> Record {
-        var collection = collections[key] ?? RecordCollection()
         nextSeq += 1
-        collection.append(object, seq: nextSeq)
-        collections[key] = collection
+        // Mutated in place: copying a large collection per write would make writes O(n).
+        collections[key, default: RecordCollection()].append(object, seq: nextSeq)
         let id = object["id"]?.stringValue ?? ""
         locations[id] = key
-        return collection.get(id) ?? Record(seq: nextSeq, version: 1, object: object)
+        return Record(seq: nextSeq, version: 1, object: object)
     }
 
     /// Applies `change`, bumps the version and keeps `updated_at` strictly increasing.
     @discardableResult
     mutating func update(in key: String, id: String, now: Int, touch: Bool = true, _ change: (inout [String: JSON]) throws -> Void) throws -> Record? {
-        guard var collection = collections[key] else { return nil }
-        let record = try collection.update(id) { object in
+        guard collections[key] != nil else { return nil }
+        return try collections[key]?.update(id) { object in
             try change(&object)
             if touch {
                 let previous = object["updated_at"]?.intValue ?? 0
                 object["updated_at"] = .int(max(now, previous + 1))
             }
-        }
-        collections[key] = collection
-        return record
+        } ?? nil
     }
 
     @discardableResult
     mutating func remove(from key: String, id: String) -> Record? {
-        guard var collection = collections[key] else { return nil }
-        let record = collection.remove(id)
-        collections[key] = collection
+        guard collections[key] != nil else { return nil }
+        let record = collections[key]?.remove(id) ?? nil
         locations[id] = nil
         return record
     }

@@ -143,6 +143,8 @@ actor EmulatorStore {
                 if let response = entry.response { return .success(response) }
                 if let error = entry.error { return .failure(error) }
             }
+            // A long-running emulator must not grow without bound; old keys simply stop replaying.
+            if state.idempotency.count >= EmulatorState.idempotencyLimit { state.idempotency.removeAll(keepingCapacity: true) }
             do {
                 let response = try route.handler(&state, request)
                 state.idempotency[scopeKey] = .init(fingerprint: fingerprint, response: response)

@@ -235,8 +235,8 @@ enum Models {
         return [
             "id": .string(id), "account_id": .string(account), "issuer_id": body["issuer_id"] ?? .null,
             "subject_type": body["subject_type"] ?? "user", "subject_id": body["subject_id"] ?? "", "content": .string(content),
-            "pinned": body["pinned"] ?? false, "created_by": .string(createdBy), "updated_by": .null,
-            "created_at": .double(Double(now)), "updated_at": .null, "mentions": .array(mentions), "references": body["references"] ?? [],
+            "pinned": body["pinned"] ?? false, "created_by": .string(createdBy), "updated_by": .string(createdBy),
+            "created_at": .double(Double(now)), "updated_at": .double(Double(now)), "mentions": .array(mentions), "references": body["references"] ?? [],
         ]
     }
 

@@ -104,6 +104,7 @@ struct RecordCollection: Sendable {
         after afterSeq: Int,
         limit: Int,
         virtualStatus: String? = nil,
+        summaries: Bool = false,
         filter: (Record) -> Bool = { _ in true }
     ) -> (records: [Record], hasMore: Bool) {
         var result: [Record] = []
@@ -119,7 +120,7 @@ struct RecordCollection: Sendable {
                     record = stored
                 } else {
                     if let virtualStatus, virtual.status(index) != virtualStatus { continue }
-                    record = Record(seq: index, version: 1, object: virtual.user(at: index))
+                    record = Record(seq: index, version: 1, object: summaries ? virtual.summary(at: index) : virtual.user(at: index))
                 }
                 guard filter(record) else { continue }
                 if result.count == limit { return (result, true) }
@@ -139,6 +140,21 @@ struct RecordCollection: Sendable {
     /// Stored (created or changed) records only, unordered: cheap even beside a million virtual users.
     func materialized(filter: (Record) -> Bool = { _ in true }) -> [Record] {
         records.values.filter(filter)
+    }
+
+    /// Newest first (event and delivery logs): `before` is the sequence of the last item already
+    /// seen (-1 for the first page), so new items never shift a cursor.
+    func pageNewestFirst(before: Int, limit: Int, filter: (Record) -> Bool = { _ in true }) -> (records: [Record], hasMore: Bool) {
+        var result: [Record] = []
+        result.reserveCapacity(min(limit, 128))
+        var position = before < 0 ? order.count - 1 : firstPosition(after: before - 1) - 1
+        while position >= 0 {
+            defer { position -= 1 }
+            guard let record = records[order[position].id], filter(record) else { continue }
+            if result.count == limit { return (result, true) }
+            result.append(record)
+        }
+        return (result, false)
     }
 
     /// Every record, in order (small collections only).

@@ -85,6 +85,10 @@ enum Seed {
 
     private static func seedIssuerChildren(_ state: inout EmulatorState, account: String, issuer: String, position: Int, created: Int) {
         let issuerKey = EmulatorState.issuerKey(account, issuer)
+        if position == 0 {
+            // 0.3.0 mounted API keys under the issuer.
+            state.insert(Models.apiKey(id: "key_acme_prod_legacy", account: account, body: ["name": "Legacy issuer key"], now: created + 300, hint: "…lgcy", issuer: issuer), into: issuerKey + "/api-keys")
+        }
         let methods = ["password", "magic_link", "totp", "webauthn", "oauth_google"]
         for (index, method) in methods.enumerated() where position < 3 || index == 0 {
             let body: [String: JSON] = ["type": .string(method), "name": .string(method.replacingOccurrences(of: "_", with: " ").capitalized), "signup_enabled": .bool(index < 2)]

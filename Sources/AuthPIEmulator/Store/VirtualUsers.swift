@@ -36,6 +36,28 @@ struct VirtualUsers: Sendable {
         }
     }
 
+    /// Just what a users list item needs: much cheaper than `user(at:)` for list pages.
+    func summary(at index: Int) -> [String: JSON] {
+        let culture = Deterministic.pick(NameBank.cultures, index, salt: 0xC017)
+        let (usernameType, username) = login(index, culture)
+        let created = createdAt(index)
+        return [
+            "id": .string(id(at: index)), "issuer_id": .string(issuerID), "status": .string(status(index)),
+            "username_type": .string(usernameType), "username": .string(username), "profile": ["timezone": .string(culture.timezone)],
+            "created_at": .int(created), "updated_at": .int(created + Deterministic.number(index, salt: 0x0DA, below: 86_400 * 30)),
+        ]
+    }
+
+    private func login(_ index: Int, _ culture: NameBank.Culture) -> (String, String) {
+        let given = Deterministic.pick(culture.given, index, salt: 0x6177)
+        let family = Deterministic.pick(culture.family, index, salt: 0xFA31)
+        switch Deterministic.number(index, salt: 0x7E1E, below: 20) {
+        case 0: return ("phone", "+1555\(1_000_000 + Deterministic.number(index, salt: 0x9407, below: 8_999_999))")
+        case 1: return ("username", "\(given.ascii)_\(family.ascii)\(index)")
+        default: return ("email", "\(given.ascii).\(family.ascii)\(index)@\(Deterministic.pick(NameBank.emailDomains, index, salt: 0xD0))")
+        }
+    }
+
     func user(at index: Int) -> [String: JSON] {
         let culture = Deterministic.pick(NameBank.cultures, index, salt: 0xC017)
         let given = Deterministic.pick(culture.given, index, salt: 0x6177)
@@ -43,20 +65,7 @@ struct VirtualUsers: Sendable {
         let display = culture.familyFirst
             ? family.display + culture.separator + given.display
             : given.display + culture.separator + family.display
-        let kindRoll = Deterministic.number(index, salt: 0x7E1E, below: 20)
-        let usernameType: String
-        let username: String
-        switch kindRoll {
-        case 0:
-            usernameType = "phone"
-            username = "+1555\(1_000_000 + Deterministic.number(index, salt: 0x9407, below: 8_999_999))"
-        case 1:
-            usernameType = "username"
-            username = "\(given.ascii)_\(family.ascii)\(index)"
-        default:
-            usernameType = "email"
-            username = "\(given.ascii).\(family.ascii)\(index)@\(Deterministic.pick(NameBank.emailDomains, index, salt: 0xD0))"
-        }
+        let (usernameType, username) = login(index, culture)
         let status = status(index)
         let created = createdAt(index)
         let lastLogin = created + Deterministic.number(index, salt: 0x1A57, below: 5_000_000)

@@ -1,0 +1,137 @@
+import Foundation
+import HTTPTypes
+import Testing
+@testable import AuthPIEmulator
+
+@Suite("Core routes")
+struct CoreRouteTests {
+    @Test func meIdentifiesTheDemoKey() async throws {
+        try await withTestEmulator { client in
+            let answer = try await client.get("/v1/me")
+            #expect(answer.status == 200)
+            #expect(answer.data?["type"]?.stringValue == "api_key")
+            #expect(answer.data?["key_id"]?.stringValue == "key_demo")
+            #expect(answer.data?["accounts"]?.arrayValue?.first?["account_id"]?.stringValue == "acc_demo")
+        }
+    }
+
+    @Test func authErrorsAreJSON() async throws {
+        try await withTestEmulator { client in
+            var anonymous = client
+            anonymous.authorization = nil
+            let missing = try await anonymous.get("/v1/accounts/me/issuers")
+            #expect(missing.status == 401)
+            #expect(missing.errorCode == "missing_credentials")
+            anonymous.authorization = "Basic " + Data("key_demo:wrong".utf8).base64EncodedString()
+            #expect(try await anonymous.get("/v1/me").status == 401)
+            anonymous.authorization = "Bearer key_demo"
+            #expect(try await anonymous.get("/v1/accounts/me/issuers").status == 200)
+            let other = try await client.get("/v1/accounts/acc_other/issuers")
+            #expect(other.status == 403)
+            #expect(other.errorCode == "forbidden")
+        }
+    }
+
+    @Test func issuersListAndGet() async throws {
+        try await withTestEmulator { client in
+            let list = try await client.get("/v1/accounts/me/issuers")
+            #expect(list.status == 200)
+            let items = list.data?.arrayValue ?? []
+            #expect(items.count >= 3)
+            #expect(list.json?["has_more"]?.boolValue == false)
+            #expect(items.first?["auth_method_count"]?.intValue != nil)
+            let one = try await client.get(demoIssuerPath)
+            #expect(one.status == 200)
+            #expect(one.data?["id"]?.stringValue == EmulatorDemo.issuerID)
+            #expect(one.etag != nil)
+            #expect(try await client.get("/v1/accounts/me/issuers/iss_nope").status == 404)
+        }
+    }
+
+    @Test func usersPaginateWithStableCursors() async throws {
+        try await withTestEmulator { client in
+            var cursor: String?
+            var seen = Set<String>()
+            for _ in 0..<20 {
+                let path = "\(demoIssuerPath)/users?limit=100" + (cursor.map { "&cursor=\($0)" } ?? "")
+                let page = try await client.get(path)
+                #expect(page.status == 200)
+                for item in page.data?.arrayValue ?? [] {
+                    let id = item["user_id"]?.stringValue ?? ""
+                    #expect(!seen.contains(id))
+                    seen.insert(id)
+                    #expect(item["username"] == nil)
+                }
+                guard page.json?["has_more"]?.boolValue == true else { break }
+                cursor = page.json?["next_cursor"]?.stringValue
+            }
+            #expect(seen.count == EmulatorDemo.demoUserCount)
+            #expect(try await client.get("\(demoIssuerPath)/users?limit=0").status == 400)
+            #expect(try await client.get("\(demoIssuerPath)/users?limit=101").status == 400)
+            #expect(try await client.get("\(demoIssuerPath)/users?cursor=garbage").status == 400)
+        }
+    }
+
+    @Test func userEtagConflictChangesNothing() async throws {
+        try await withTestEmulator { client in
+            let path = "\(demoIssuerPath)/users/\(EmulatorDemo.userWithSessionsID)"
+            let before = try await client.get(path)
+            let etag = try #require(before.etag)
+            let updated = try await client.send(.patch, path, body: ["profile": ["display_name": "Renamed"]], headers: ["If-Match": etag])
+            #expect(updated.status == 200)
+            #expect(updated.etag != etag)
+            #expect(updated.data?["profile"]?["display_name"]?.stringValue == "Renamed")
+            #expect((updated.data?["updated_at"]?.intValue ?? 0) > (before.data?["updated_at"]?.intValue ?? 0))
+            let stale = try await client.send(.patch, path, body: ["profile": ["display_name": "Lost"]], headers: ["If-Match": etag])
+            #expect(stale.status == 412)
+            #expect(stale.json?["current_etag"]?.stringValue == updated.etag)
+            let after = try await client.get(path)
+            #expect(after.data?["profile"]?["display_name"]?.stringValue == "Renamed")
+        }
+    }
+
+    @Test func sessionTransitions() async throws {
+        try await withTestEmulator { client in
+            let sessions = try await client.get("\(demoIssuerPath)/users/\(EmulatorDemo.userWithSessionsID)/sessions")
+            #expect((sessions.data?.arrayValue?.count ?? 0) >= 2)
+            let path = "\(demoIssuerPath)/sessions/\(EmulatorDemo.activeSessionID)"
+            #expect(try await client.send(.post, "\(path)/suspend").data?["status"]?.stringValue == "suspended")
+            #expect(try await client.send(.post, "\(path)/suspend").status == 409)
+            #expect(try await client.send(.post, "\(path)/reactivate").data?["status"]?.stringValue == "active")
+            #expect(try await client.send(.post, "\(path)/revoke", body: ["reason": "test"]).data?["status"]?.stringValue == "revoked")
+            let again = try await client.send(.post, "\(path)/revoke")
+            #expect(again.status == 409)
+            #expect(again.errorCode == "invalid_session_transition")
+            let events = try await client.get("/v1/accounts/me/events?event_types=session.terminated&limit=100")
+            #expect(events.data?.arrayValue?.contains { $0["subject"]?["id"]?.stringValue == EmulatorDemo.activeSessionID } == true)
+        }
+    }
+
+    @Test func controlAPIFaultsAndTokens() async throws {
+        try await withTestEmulator { client in
+            let fault = try await client.send(.post, "/_emulator/faults", body: ["method": "GET", "path": "/v1/accounts/*/issuers", "status": 503, "count": 2, "retry_after": 1])
+            #expect(fault.status == 201)
+            let first = try await client.get("/v1/accounts/me/issuers")
+            #expect(first.status == 503)
+            #expect(first.headers[HTTPField.Name("Retry-After")!] == "1")
+            #expect(first.json?["retry_after"]?.intValue == 1)
+            #expect(try await client.get("/v1/accounts/me/issuers").status == 503)
+            #expect(try await client.get("/v1/accounts/me/issuers").status == 200)
+
+            let minted = try await client.send(.post, "/_emulator/access-tokens", body: ["account_id": "acc_demo", "ttl_seconds": 60])
+            let token = try #require(minted.json?["access_token"]?.stringValue)
+            var bearer = client
+            bearer.authorization = "Bearer \(token)"
+            #expect(try await bearer.get("/v1/accounts/me/issuers").status == 200)
+            #expect(try await client.send(.post, "/_emulator/access-tokens/\(token)/expire").status == 200)
+            let expired = try await bearer.get("/v1/accounts/me/issuers")
+            #expect(expired.status == 401)
+            #expect(expired.errorCode == "token_expired")
+
+            let log = try await client.get("/_emulator/requests?limit=50")
+            #expect(!log.rawBody.contains(token))
+            #expect(!log.rawBody.contains("demo_secret"))
+            #expect(!log.rawBody.contains(Data("key_demo:demo_secret".utf8).base64EncodedString()))
+        }
+    }
+}
