@@ -23,13 +23,20 @@ struct MemoryBenchmark {
             try await h.openUsers()
             _ = await h.store.waitUntil { $0.current?.hydratingIDs.isEmpty ?? false }
             let baseline = Self.residentBytes()
+            // Unbuffered, so that a long run can be followed while it goes.
+            FileHandle.standardError.write(Data("MemoryBenchmark: baseline=\(baseline / 1024) KiB\n".utf8))
             var peak = baseline
             let clock = ContinuousClock()
             let started = clock.now
             h.store.send(.moveToEnd)
             // Bounded: one sample per 50 ms for at most 30 minutes.
-            for _ in 0..<36_000 {
+            for sample in 0..<36_000 {
                 peak = max(peak, Self.residentBytes())
+                if sample % 200 == 0 {
+                    let rows = h.store.state.loadToEnd?.loadedRows ?? 0
+                    FileHandle.standardError.write(
+                        Data("MemoryBenchmark: rows=\(rows) rss=\(Self.residentBytes() / 1024) KiB peak=\(peak / 1024) KiB\n".utf8))
+                }
                 if h.store.state.loadToEnd == nil { break }
                 try await Task.sleep(for: .milliseconds(50))
             }

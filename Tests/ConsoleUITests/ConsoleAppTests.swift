@@ -28,7 +28,7 @@ final class RecordingDriver: ConsoleDriver {
         case .moveDown: selected = min(selected + 1, Fixtures.users.count - 1)
         case .moveUp: selected = max(0, selected - 1)
         case .quit: isFinished = true
-        case .revoke: overlay = .confirm(Fixtures.confirm)
+        case .revoke, .delete: overlay = .confirm(Fixtures.confirm)
         default: break
         }
         revision += 1
@@ -98,6 +98,15 @@ final class RecordingDriver: ConsoleDriver {
         #expect(driver.inputs == [.character("j"), .character("n")])
         #expect(!terminal.text().contains("[y] yes"))
         #expect(driver.performed == [.revoke])
+    }
+
+    @Test func keysTypedFasterThanFramesReachTheDialogTheyOpened() {
+        let (app, terminal, driver) = Self.make()
+        terminal.feed(.character("D"), .character("n"))
+        app.step()
+        #expect(driver.performed == [.delete])
+        #expect(driver.inputs == [.character("n")])
+        #expect(terminal.bellCount == 0)
     }
 
     @Test func helpOpensSearchesAndCloses() {

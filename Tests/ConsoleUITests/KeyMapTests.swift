@@ -128,3 +128,11 @@ import ConsoleCore
         #expect(text.contains(table), "regenerate the key map table in docs/console.md (SNAPSHOT_RECORD=1 prints it)")
     }
 }
+
+@MainActor
+@Suite struct HeaderSecretTests {
+    @Test func theHeaderNeverShowsCredentialsInTheBaseURL() {
+        #expect(StoreDriver.displayedURL("https://admin:s3cret@api.example.com/v1?token=abc") == "https://api.example.com/v1")
+        #expect(StoreDriver.displayedURL("http://127.0.0.1:4010") == "http://127.0.0.1:4010")
+    }
+}

@@ -19,8 +19,8 @@ final class StoreHarness {
     let terminal: MemoryTerminal
     let app: ConsoleApp
 
-    init(size: TerminalSize, theme: Theme = .colored) async throws {
-        emulator = try await Emulator.start(EmulatorOptions())
+    init(size: TerminalSize, theme: Theme = .colored, users: Int? = nil) async throws {
+        emulator = try await Emulator.start(EmulatorOptions(users: users))
         client = try AuthPIClient(
             credentials: .apiKey(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret),
             configuration: Configuration(baseURL: emulator.baseURL, accountID: EmulatorDemo.accountID, retries: .disabled))
@@ -40,9 +40,9 @@ final class StoreHarness {
 
     /// Runs `body` with a harness and always stops it before returning (never in a detached task).
     static func with(
-        size: TerminalSize, theme: Theme = .colored, _ body: (StoreHarness) async throws -> Void
+        size: TerminalSize, theme: Theme = .colored, users: Int? = nil, _ body: (StoreHarness) async throws -> Void
     ) async throws {
-        let harness = try await StoreHarness(size: size, theme: theme)
+        let harness = try await StoreHarness(size: size, theme: theme, users: users)
         do {
             try await body(harness)
         } catch {

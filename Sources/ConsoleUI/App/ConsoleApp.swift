@@ -105,7 +105,7 @@ public final class ConsoleApp {
             renderer.invalidate()
             return
         }
-        let screen = lastScreen ?? driver.screen(size: size)
+        let screen = routingScreen(size: size)
         if size.columns < ScreenRenderer.minimumSize.columns || size.rows < ScreenRenderer.minimumSize.rows {
             // Only quit works on the "too small" note; other keys would act on a screen nobody can see.
             if key == .character("q") { driver.perform(.quit, size: size) } else { terminal.bell() }
@@ -144,6 +144,15 @@ public final class ConsoleApp {
         default:
             driver.perform(action, size: size)
         }
+    }
+
+    /// The screen keys are routed by: the one last drawn, unless an earlier key of the same batch changed the
+    /// driver (then "x" opening a confirmation and "y" typed right after must reach the confirmation).
+    private func routingScreen(size: TerminalSize) -> ScreenModel {
+        if let lastScreen, driver.revision == lastRevision { return lastScreen }
+        let screen = driver.screen(size: size)
+        lastScreen = screen
+        return screen
     }
 
     private func showNotice(_ banner: BannerModel) {

@@ -64,7 +64,7 @@ public final class StoreDriver: ConsoleDriver {
         }
         let state = store.state
         let header = HeaderModel(
-            account: state.header.account, baseURL: state.header.baseURL, profile: state.header.profile,
+            account: state.header.account, baseURL: Self.displayedURL(state.header.baseURL), profile: state.header.profile,
             requestsInFlight: state.header.requestsInFlight,
             lastLatency: state.header.lastLatencyText.isEmpty ? nil : state.header.lastLatencyText,
             readOnly: state.isReadOnly)
@@ -112,6 +112,18 @@ public final class StoreDriver: ConsoleDriver {
         return ScreenModel(
             scope: scope, header: header, breadcrumb: breadcrumb, body: body, bodyTitle: bodyTitle,
             banner: notice ?? banner(state), overlay: overlay)
+    }
+
+    /// The base URL as the header shows it: without user info or query, which could hold a credential.
+    static func displayedURL(_ text: String) -> String {
+        guard var components = URLComponents(string: text) else { return text }
+        if components.user != nil || components.password != nil {
+            components.user = nil
+            components.password = nil
+        }
+        components.query = nil
+        components.fragment = nil
+        return components.string ?? text
     }
 
     private func table(for pane: PaneState, state: ConsoleState) -> TableModel {

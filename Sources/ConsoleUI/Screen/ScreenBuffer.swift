@@ -78,8 +78,15 @@ public struct ScreenBuffer: Sendable, Equatable {
     public mutating func fill(_ rect: Rect, style: Style = .plain, character: Character = " ") {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
+        let cell = Cell(text: String(character), width: 1, style: style)
         for y in area.y..<area.maxY {
-            for x in area.x..<area.maxX { set(x: x, y: y, Cell(text: String(character), width: 1, style: style)) }
+            let row = y * size.columns
+            // Only the edges can cut a wide character in half; inside, cells are replaced whole.
+            set(x: area.x, y: y, cell)
+            if area.width > 1 { set(x: area.maxX - 1, y: y, cell) }
+            if area.width > 2 {
+                for index in (row + area.x + 1)..<(row + area.maxX - 1) where cells[index] != cell { cells[index] = cell }
+            }
         }
     }
 
