@@ -1,6 +1,7 @@
 public import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// Starts emulators in-process.
 public enum Emulator {
@@ -8,16 +9,21 @@ public enum Emulator {
     public static func start(_ options: EmulatorOptions = .init()) async throws -> RunningEmulator {
         let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let application = try buildApplication(options: options) { _, port in continuation.yield(.success(port)) }
+        // Run under a ServiceGroup so shutdown is graceful: cancelling the server's task instead traps inside
+        // NIO ("Deinited NIOAsyncWriter without calling finish()") when a connection is accepted meanwhile.
+        let group = ServiceGroup(configuration: .init(
+            services: [application], gracefulShutdownSignals: [],
+            logger: Logger(label: "authpi-emulator", factory: { _ in SwiftLogNoOpLogHandler() })))
         let task = Task {
-            do { try await application.run() } catch { continuation.yield(.failure(error)) }
+            do { try await group.run() } catch { continuation.yield(.failure(error)) }
             continuation.yield(.failure(EmulatorError.stoppedBeforeListening))
             continuation.finish()
         }
         for await event in events {
             switch event {
-            case .success(let port): return RunningEmulator(host: options.host, port: port, task: task)
+            case .success(let port): return RunningEmulator(host: options.host, port: port, group: group, task: task)
             case .failure(let error):
-                task.cancel()
+                await group.triggerGracefulShutdown()
                 await task.value
                 throw EmulatorError.cannotListen(host: options.host, port: options.port, reason: "\(error)")
             }
@@ -30,21 +36,33 @@ public enum Emulator {
 public final class RunningEmulator: Sendable {
     public let host: String
     public let port: Int
+    private let group: ServiceGroup
     private let task: Task<Void, Never>
 
-    init(host: String, port: Int, task: Task<Void, Never>) {
+    /// How long shutdown lets requests in flight finish (a fault may be delaying one) before it forces them.
+    static let gracePeriod: Duration = .seconds(5)
+
+    init(host: String, port: Int, group: ServiceGroup, task: Task<Void, Never>) {
         self.host = host
         self.port = port
+        self.group = group
         self.task = task
     }
 
     /// `http://HOST:PORT`, with IPv6 hosts in brackets.
     public var baseURL: String { host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)" }
 
-    /// Stops listening and waits for the server to finish. Safe to call more than once.
+    /// Stops accepting connections, lets requests in flight finish (at most `gracePeriod`), and waits for the
+    /// server to end. Safe to call more than once.
     public func shutdown() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
+        let task = self.task
+        let watchdog = Task {
+            try await Task.sleep(for: Self.gracePeriod)
+            task.cancel()
+        }
         await task.value
+        watchdog.cancel()
     }
 }
 

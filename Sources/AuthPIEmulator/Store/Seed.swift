@@ -201,7 +201,7 @@ enum Seed {
             let key = EmulatorState.key(account, "webhooks", hook.0, "deliveries")
             for (index, record) in (state.collections[key]?.all() ?? []).enumerated() {
                 let created = record.object["created_at"]?.intValue ?? t0
-                try? state.update(in: key, id: record.id, now: created, touch: false) { object in
+                _ = try? state.update(in: key, id: record.id, now: created, touch: false) { object in
                     switch index % 7 {
                     case 0, 1, 2, 3:
                         object["status"] = "succeeded"; object["attempt_count"] = 1; object["last_response_status"] = 200
