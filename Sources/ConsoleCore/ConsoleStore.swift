@@ -263,6 +263,9 @@ public final class ConsoleStore {
             cancelDialog()
         } else if state.loadToEnd != nil {
             stopLoadToEnd()
+        } else if let pane = state.current, !pane.filterText.isEmpty {
+            // The spec's "/ filter (Esc clears)": a filtered list is cleared before Esc leaves the pane.
+            setFilter("")
         } else {
             back()
         }

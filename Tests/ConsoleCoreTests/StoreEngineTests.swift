@@ -253,6 +253,18 @@ struct StoreEngineTests {
         #expect(store.state.current?.selectedRow?.id == id)
     }
 
+    @Test func escapeClearsAnAppliedFilterBeforeLeavingThePane() async throws {
+        try await openUsers()
+        store.send(.setFilter("usr_0000001"))
+        #expect(store.state.current?.filterText == "usr_0000001")
+        store.send(.escape)
+        #expect(store.state.current?.kind == .users)
+        #expect(store.state.current?.filterText == "")
+        #expect(store.state.current?.row(at: 0)?.id == MemorySource.userID(0))
+        store.send(.escape)
+        #expect(store.state.current?.kind == .issuers)
+    }
+
     @Test func loadToEndStopsOnEscapeKeepingWhatLoaded() async throws {
         try await openUsers()
         await source.setHoldPages(true)

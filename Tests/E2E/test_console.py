@@ -103,6 +103,11 @@ def test_filter_help_and_palette(console_factory):
     t.wait_for(r"/filter: Zofia")
     t.wait_for(r"Users \(1\)")
     assert "minjun.choi0" not in t.screen()
+    # Esc clears an applied filter first, and stays on the pane.
+    t.send("Escape")
+    t.wait_for(r"/filter: Zofia", absent=True)
+    t.wait_for(r"minjun\.choi0")
+    assert "Users (" in t.screen()
     t.send("?")
     t.wait_for(r"Help — Users")
     t.send("revoke", literal=True)  # help is searchable
