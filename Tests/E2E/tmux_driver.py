@@ -35,14 +35,14 @@ class Tmux:
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
                               env=env, check=check, timeout=10)
 
-    def send(self, *keys, literal=False):
+    def send(self, *keys, literal=False, pause=0.02):
         """send("j"), send("Enter"), send("C-c"), send("hello", literal=True)."""
         for key in keys:
             args = ["send-keys", "-t", self.session]
             if literal:
                 args.append("-l")
             self._tmux(*args, key)
-            time.sleep(0.02)
+            time.sleep(pause)
 
     def screen(self, colors=False):
         args = ["capture-pane", "-p", "-t", self.session]
