@@ -59,6 +59,8 @@ public enum ConsoleIntent: Sendable, Hashable {
     case dismissBanner
     /// Interval refresh of the current pane every N seconds; nil turns it off.
     case setAutoRefresh(seconds: Int?)
+    /// The account the header names, once the executable learns it (`GET /v1/me` when started without one).
+    case setHeaderAccount(String)
     /// q.
     case quit
 }

@@ -128,6 +128,7 @@ public final class ConsoleStore {
         case .resolveConflict(let choice): resolveConflict(choice)
         case .dismissBanner: state.banner = nil
         case .setAutoRefresh(let seconds): setAutoRefresh(seconds)
+        case .setHeaderAccount(let account): state.header.account = account
         case .quit: quit()
         }
         publish()

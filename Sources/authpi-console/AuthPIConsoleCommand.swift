@@ -146,6 +146,14 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
         }
         if let refreshInterval { store.send(.setAutoRefresh(seconds: refreshInterval)) }
         store.start()
+        // Started without an account id, paths use `me`; name the real account in the header once the API
+        // says which it is. In the background: a slow server must not delay the first frame.
+        let whoami: Task<Void, Never>? = plan.credentials.accountID == nil ? Task { @MainActor in
+            guard let identity = try? await client.whoami() else { return }
+            let accounts = identity.accounts.map(\.accountID)
+            if accounts.count == 1 { store.send(.setHeaderAccount(accounts[0])) }
+        } : nil
+        defer { whoami?.cancel() }
         let app = ConsoleApp(terminal: terminal, driver: StoreDriver(store: store),
                              theme: Theme.forEnvironment(environment, terminalHasColor: terminal.supportsColor))
         await app.run()

@@ -138,6 +138,8 @@ def test_resize_to_20x5_and_back(console_factory):
 def test_quit_restores_the_terminal(console_factory):
     t = console_factory()
     t.wait_for(r"iss_acme_prod")
+    # Started without --account-id: the header names the account GET /v1/me reports, not "me".
+    t.wait_for(r"AuthPI · acc_demo · ")
     assert t.alternate_screen()
     t.send("q")
     assert t.wait_exit_marker() == 0
