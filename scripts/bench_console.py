@@ -67,16 +67,38 @@ def key_to_frame(presses):
         t.kill()
 
 
+def harness_baseline(presses):
+    """The same send-and-poll loop against `cat` (the tty echoes each key at once): tmux's own round trip."""
+    t = Tmux("cat; sleep 30", cols=120, rows=40)
+    try:
+        time.sleep(0.3)
+        times = []
+        for i in range(presses):
+            before = t.screen()
+            start = time.monotonic()
+            t.send("j", pause=0)
+            poll(t, lambda s: s != before, timeout=5, interval=0.001)
+            times.append((time.monotonic() - start) * 1000)
+            if i % 100 == 99:
+                t.send("C-u", pause=0.05)
+        return times
+    finally:
+        t.kill()
+
+
 def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     ff = first_frame(runs)
     kf = key_to_frame(200)
+    base = harness_baseline(200)
     print("| figure | p50 | p99 | max | runs |")
     print("|---|---|---|---|---|")
     print(f"| first frame of `--demo` (start → issuers on screen) | {statistics.median(ff):.0f} ms | "
           f"{percentile(ff, 99):.0f} ms | {max(ff):.0f} ms | {len(ff)} |")
     print(f"| key-to-frame, j/k on 100,000 users | {statistics.median(kf):.1f} ms | {percentile(kf, 99):.1f} ms | "
           f"{max(kf):.1f} ms | {len(kf)} |")
+    print(f"| the same loop against `cat` (tmux's own round trip, to subtract) | {statistics.median(base):.1f} ms | "
+          f"{percentile(base, 99):.1f} ms | {max(base):.1f} ms | {len(base)} |")
 
 
 if __name__ == "__main__":

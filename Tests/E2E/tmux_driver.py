@@ -26,8 +26,16 @@ class Tmux:
         env_args = []
         for k, v in (env or {}).items():
             env_args += ["-e", f"{k}={v}"]
-        self._tmux("new-session", "-d", "-s", self.session, "-x", str(cols), "-y", str(rows),
-                   *env_args, "-c", cwd or os.getcwd(), command, env=full_env)
+        args = ("new-session", "-d", "-s", self.session, "-x", str(cols), "-y", str(rows),
+                *env_args, "-c", cwd or os.getcwd(), command)
+        # Right after the previous test killed the last session, the tmux server may still be exiting and
+        # refuse a new one: try again briefly (bounded).
+        for attempt in range(20):
+            if self._tmux(*args, env=full_env, check=False).returncode == 0:
+                break
+            time.sleep(0.05)
+        else:
+            self._tmux(*args, env=full_env)
         self._tmux("set-option", "-t", self.session, "remain-on-exit", "on")
         self.cols, self.rows = cols, rows
 
