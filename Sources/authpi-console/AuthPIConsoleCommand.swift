@@ -124,15 +124,35 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
 
-        let exitCode = await runScreen(client: client, plan: plan, baseURL: base, environment: environment, logger: logger)
+        let outcome = await runScreen(client: client, plan: plan, baseURL: base, environment: environment, logger: logger)
         try? await client.close()
         await emulator?.shutdown()
-        if exitCode != 0 { throw ExitCode(exitCode) }
+        switch outcome {
+        case .quit: return
+        case .failed(let code): throw ExitCode(code)
+        case .switchProfile(let name): restart(withProfile: name)
+        }
+    }
+
+    enum ScreenOutcome { case quit, failed(Int32), switchProfile(String) }
+
+    /// `:profile NAME`: the simplest switch that cannot leak state from the old connection is a new process
+    /// with the same flags and the new profile. The terminal is already restored; the new one takes it over.
+    private func restart(withProfile name: String) -> Never {
+        var arguments = ["authpi-console", "--profile", name]
+        if readOnly { arguments.append("--read-only") }
+        if allowInsecureHTTP { arguments.append("--allow-insecure-http") }
+        if let logFile { arguments += ["--log-file", logFile] }
+        if let refreshInterval { arguments += ["--refresh-interval", String(refreshInterval)] }
+        let cArguments = arguments.map { strdup($0) } + [nil]
+        execv("/proc/self/exe", cArguments)
+        FileHandle.standardError.write(Data("authpi-console: could not restart with profile \(name): \(String(cString: strerror(errno)))\n".utf8))
+        Foundation.exit(1)
     }
 
     @MainActor
     private func runScreen(client: AuthPIClient, plan: LaunchPlan, baseURL: String,
-                           environment: [String: String], logger: Logger) async -> Int32 {
+                           environment: [String: String], logger: Logger) async -> ScreenOutcome {
         let store = ConsoleStore(
             source: AuthPIDataSource(client: client, credentialSource: plan.credentials.source),
             header: HeaderInfo(account: plan.credentials.accountID ?? "me", baseURL: baseURL, profile: plan.profileName),
@@ -142,7 +162,7 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
             terminal = try NcursesTerminal(environment: environment)
         } catch {
             FileHandle.standardError.write(Data("authpi-console: \(error)\n".utf8))
-            return 1
+            return .failed(1)
         }
         if let refreshInterval { store.send(.setAutoRefresh(seconds: refreshInterval)) }
         store.start()
@@ -154,12 +174,33 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
             if accounts.count == 1 { store.send(.setHeaderAccount(accounts[0])) }
         } : nil
         defer { whoami?.cancel() }
-        let app = ConsoleApp(terminal: terminal, driver: StoreDriver(store: store),
+        let configPath = ProfileConfig.defaultPath(environment: environment)
+        let profileNames = ((try? ProfileConfig.load(path: configPath))??.profiles.keys).map { Array($0).sorted() } ?? []
+        let driver = StoreDriver(store: store, profiles: profileNames)
+        var switchTo: String?
+        if !demo {
+            driver.onProfileSwitch = { [readOnly, allowInsecureHTTP] name in
+                // Check the profile now, so a typo costs a banner, not the session.
+                do {
+                    _ = try LaunchResolver.resolve(
+                        flags: LaunchFlags(profile: name, readOnly: readOnly, allowInsecureHTTP: allowInsecureHTTP),
+                        environment: environment, configPath: configPath)
+                } catch let error as LaunchError {
+                    return error.description
+                } catch {
+                    return "the profile could not be read"
+                }
+                switchTo = name
+                store.send(.quit)
+                return nil
+            }
+        }
+        let app = ConsoleApp(terminal: terminal, driver: driver,
                              theme: Theme.forEnvironment(environment, terminalHasColor: terminal.supportsColor))
         await app.run()
         store.shutdown()
         logger.info("console closed")
-        return 0
+        return switchTo.map { .switchProfile($0) } ?? .quit
     }
 
     private func makeLogger(secrets: [String]) throws(LaunchError) -> Logger {

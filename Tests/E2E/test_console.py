@@ -197,3 +197,34 @@ def test_secrets_never_reach_the_screen(console_factory):
     t.send("d")
     t.wait_for(r"\"id\"")
     assert "demo_secret" not in t.screen()
+
+
+def test_palette_switches_profile_in_place(emulator, tmp_path):
+    config_dir = tmp_path / "authpi"
+    config_dir.mkdir()
+    config = config_dir / "config.toml"
+    config.write_text(
+        f'[profiles.alpha]\nbase_url = "{emulator.base_url}"\napi_key_id = "key_demo"\napi_key_secret = "demo_secret"\n\n'
+        f'[profiles.beta]\nbase_url = "{emulator.base_url}"\napi_key = "key_demo"\nread_only = true\n')
+    config.chmod(0o600)
+    t = Tmux(f"{CONSOLE} --profile alpha; echo CONSOLE-EXIT=$?; sleep 30",
+             env={"XDG_CONFIG_HOME": str(tmp_path)})
+    try:
+        t.wait_for(r"· alpha")
+        t.wait_for(r"iss_acme_prod")
+        # A profile that does not exist costs a banner, not the session.
+        t.send(":")
+        t.send("profile nope", literal=True)
+        t.send("Enter")
+        t.wait_for(r"Cannot switch to profile nope")
+        t.wait_for(r"no profile 'nope'")
+        t.send(":")
+        t.send("profile beta", literal=True)
+        t.send("Enter")
+        t.wait_for(r"· beta · read-only")
+        t.wait_for(r"iss_acme_prod")
+        t.send("q")
+        assert t.wait_exit_marker() == 0
+        assert not t.alternate_screen()
+    finally:
+        t.kill()

@@ -9,8 +9,9 @@ public final class StoreDriver: ConsoleDriver {
     public let store: ConsoleStore
     public private(set) var revision = 0
     public var profiles: [String]
-    /// Called for `:profile NAME`; nil when switching profiles is not possible (the palette then says so).
-    public var onProfileSwitch: ((String) -> Void)?
+    /// Called for `:profile NAME`; returns why the switch cannot happen (shown as a banner), or nil when it
+    /// will. Nil when switching profiles is not possible (the palette then says so).
+    public var onProfileSwitch: ((String) -> String?)?
     private var observer: Task<Void, Never>?
     /// The filter while it is being typed (applied on ⏎).
     private var filterDraft: String?
@@ -383,7 +384,9 @@ public final class StoreDriver: ConsoleDriver {
         case .quit: send(.quit)
         case .profile(let name):
             if let onProfileSwitch {
-                onProfileSwitch(name)
+                if let problem = onProfileSwitch(name) {
+                    notice = BannerModel(severity: .error, title: "Cannot switch to profile \(name)", detail: problem)
+                }
             } else {
                 notice = BannerModel(
                     severity: .warning, title: "Cannot switch profile here",
