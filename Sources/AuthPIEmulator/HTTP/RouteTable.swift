@@ -13,6 +13,17 @@ struct RouteTable: Sendable {
         let method: String
         let pattern: [Segment]
         let handler: RouteHandler
+        let doc: RouteDoc
+
+        /// `/v1/accounts/{acct}/…`, the OpenAPI form of the pattern.
+        var template: String {
+            "/" + pattern.map { segment in
+                switch segment {
+                case .literal(let text): return text
+                case .param(let name): return "{\(name)}"
+                }
+            }.joined(separator: "/")
+        }
     }
 
     enum Match: Sendable {
@@ -22,12 +33,16 @@ struct RouteTable: Sendable {
     }
 
     private(set) var routes: [Route] = []
+    /// Routes added while this is set are the 0.3.0 aliases (deprecated in the document).
+    var registeringLegacy = false
 
-    mutating func add(_ method: String, _ path: String, _ handler: @escaping RouteHandler) {
+    mutating func add(_ method: String, _ path: String, doc: RouteDoc? = nil, _ handler: @escaping RouteHandler) {
         let pattern = path.split(separator: "/").map { part -> Segment in
             part.hasPrefix(":") ? .param(String(part.dropFirst())) : .literal(String(part))
         }
-        routes.append(Route(method: method, pattern: pattern, handler: handler))
+        var doc = doc ?? RouteDoc.inferred(method: method, pattern: pattern)
+        if registeringLegacy { doc.deprecated = true }
+        routes.append(Route(method: method, pattern: pattern, handler: handler, doc: doc))
     }
 
     func match(method: String, segments: [String]) -> Match {

@@ -164,7 +164,7 @@ enum IssuerChildRoutes {
         table.crud("\(iss)/agents/:agent/verifiers", agentVerifiers, [.list, .create, .delete])
         table.crud("\(iss)/auth-methods", authMethods)
         table.crud("\(iss)/clients", clients)
-        table.add("POST", "\(iss)/clients/:client/secret/rotate") { state, request in
+        table.add("POST", "\(iss)/clients/:client/secret/rotate", doc: .action(etag: true)) { state, request in
             let id = request.param("client")
             let key = issuerKey(request) + "/clients"
             guard let current = state.record(in: key, id: id) else { throw APIError.notFound("Client \(id)") }
@@ -185,16 +185,18 @@ enum IssuerChildRoutes {
         table.crud("\(org)/groups", groups(orgFromBody: false))
         registerInvitations(&table, base: "\(org)/invitations")
         let memberResource = members()
-        table.add("POST", "\(org)/members") { try createMember(&$0, $1) }
+        table.add("POST", "\(org)/members", doc: .create(members().createRules)) { try createMember(&$0, $1) }
         table.crud("\(org)/members", memberResource, [.list, .update, .delete])
         ApiKeyRoutes.register(&table, base: "\(org)/api-keys", key: { orgChildKey($0, "api-keys") }, operations: [.list, .create])
         registerSSO(&table, base: "\(org)/sso")
 
         // 0.3.0: the same families mounted under the issuer.
+        table.registeringLegacy = true
         ApiKeyRoutes.register(&table, base: "\(iss)/api-keys", key: { issuerKey($0) + "/api-keys" }, operations: [.list, .create, .get, .update, .delete])
         registerLegacyOrgChildren(&table, iss: iss)
+        table.registeringLegacy = false
 
-        table.add("POST", "\(iss)/tokens/introspect") { state, request in
+        table.add("POST", "\(iss)/tokens/introspect", doc: .action([FieldRule("token", .nonEmptyString, required: true)], bodyRequired: true)) { state, request in
             let body = try request.objectBody()
             try Validator.check(body, [FieldRule("token", .nonEmptyString, required: true)], creating: true)
             let token = body["token"]?.stringValue ?? ""
@@ -244,7 +246,7 @@ enum IssuerChildRoutes {
     }
 
     static func registerSSO(_ table: inout RouteTable, base: String) {
-        table.add("POST", "\(base)/domains") { state, request in
+        table.add("POST", "\(base)/domains", doc: .create([FieldRule("domain", .nonEmptyString, required: true)], etag: false)) { state, request in
             let body = try request.objectBody()
             try Validator.check(body, [FieldRule("domain", .nonEmptyString, required: true)], creating: true)
             let domain = (body["domain"]?.stringValue ?? "").lowercased()
@@ -262,7 +264,7 @@ enum IssuerChildRoutes {
                 "txt_record_value": .string("authpi-verify=\(Deterministic.hex(Deterministic.fnv(domain + current.id), width: 16))"),
             ]])
         }
-        table.add("DELETE", "\(base)/domains/:domain") { state, request in
+        table.add("DELETE", "\(base)/domains/:domain", doc: .action()) { state, request in
             let domain = request.param("domain").lowercased()
             let current = try requireOrg(state, request)
             try state.checkIfMatch(request, current, id: current.id)
@@ -310,7 +312,7 @@ enum IssuerChildRoutes {
     /// takes `org_id` in the body; items are addressed as `{iss}/<family>/{org_id}/{id}`.
     static func registerLegacyOrgChildren(_ table: inout RouteTable, iss: String) {
         for family in ["groups", "invitations", "members"] {
-            table.add("GET", "\(iss)/\(family)") { state, request in
+            table.add("GET", "\(iss)/\(family)", doc: .list([RouteDoc.Query("status")])) { state, request in
                 let limit = try ListQuery.limit(request)
                 let after = try ListQuery.after(request)
                 let status = request.query["status"]
@@ -326,7 +328,7 @@ enum IssuerChildRoutes {
                 let more = records.count > limit
                 return .list(page.map { .object($0.object) }, hasMore: more, nextCursor: more ? page.last.map { Cursor.encode($0.seq) } : nil)
             }
-            table.add("POST", "\(iss)/\(family)") { state, request in
+            table.add("POST", "\(iss)/\(family)", doc: .create([FieldRule("org_id", .nonEmptyString, required: true)])) { state, request in
                 let body = try request.objectBody()
                 guard let org = body["org_id"]?.stringValue, !org.isEmpty else {
                     throw APIError.invalidField("org_id", "required", "org_id is required")
