@@ -130,7 +130,10 @@ public func buildApplication(
     let host = options.host
     return Application(
         responder: responder,
-        server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(options.idleTimeoutSeconds * 1000)))),
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [MalformedRequestHandler()],
+            idleTimeout: .milliseconds(Int64(options.idleTimeoutSeconds * 1000))
+        )),
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "authpi-emulator"),
         onServerRunning: { channel in
             await onServerRunning(host, channel.localAddress?.port ?? options.port)

@@ -277,18 +277,25 @@ struct EmulatorResponder: HTTPResponder {
 
 /// Keeps secrets out of the request log.
 enum Redaction {
+    /// Names (of headers or query parameters) whose values are secrets, compared without `-` / `_`.
+    static let secretNameParts = ["token", "secret", "password", "passwd", "authorization", "apikey", "cookie", "credential", "signature", "session"]
+
     static func isSecretName(_ name: String) -> Bool {
-        let lowered = name.lowercased()
-        return ["token", "secret", "password", "authorization", "api_key", "apikey", "key_secret"].contains { lowered.contains($0) }
+        let folded = name.lowercased().filter { $0 != "-" && $0 != "_" }
+        return secretNameParts.contains { folded.contains($0) }
     }
 
     static func header(name: String, value: String) -> String {
         let lowered = name.lowercased()
         if lowered == "authorization" || lowered == "proxy-authorization" {
-            let scheme = value.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-            return scheme.isEmpty ? "[redacted]" : "\(scheme) [redacted]"
+            // Keep only a scheme word ("Basic", "Bearer"); a bare credential has no scheme to keep.
+            let parts = value.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, let scheme = parts.first, scheme.count <= 16, scheme.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                return "[redacted]"
+            }
+            return "\(scheme) [redacted]"
         }
-        if lowered == "cookie" || isSecretName(lowered) { return "[redacted]" }
+        if isSecretName(lowered) { return "[redacted]" }
         return value
     }
 }
