@@ -7,8 +7,9 @@
 #
 # Per phase (examples, coverage, fuzzing) the emulator is reset to its seed first, so one phase's
 # deletes do not starve the next. Checks: not_a_server_error, status_code_conformance,
-# content_type_conformance, response_headers_conformance, response_schema_conformance, plus
-# max_response_time. Exit 0 only when every phase and the secrets check pass and the emulator is
+# content_type_conformance, response_headers_conformance, response_schema_conformance,
+# unsupported_method (405 for undocumented methods), allow_header_conformance, ignored_auth (401
+# without credentials), plus max_response_time. Exit 0 only when every phase and the secrets check pass and the emulator is
 # still alive at the end and exits 0 on SIGTERM.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -54,7 +55,7 @@ for phase in examples coverage fuzzing; do
     "$venv/bin/schemathesis" run "$url/openapi.json" --url "$url" \
         --auth key_demo:demo_secret \
         --phases "$phase" --max-examples "$examples" --seed "$seed" --workers 1 --no-shrink \
-        --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \
+        --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,unsupported_method,allow_header_conformance,ignored_auth \
         --max-response-time 5 --request-timeout 10 \
         --report junit --report-junit-path "$work/junit-$phase.xml" \
         >"$work/schemathesis-$phase.log" 2>&1

@@ -76,10 +76,17 @@ for method, path, auth, body, headers in attempts:
     collected.append((f"{method} {path.split('?')[0]} -> {status}", text))
 
 # What the emulator keeps about those requests.
-for path in ["/_emulator/requests?limit=1000", "/v1/accounts/me/api-keys?limit=100", f"/v1/accounts/me/api-keys/{key_id}",
+for path in ["/_emulator/requests?limit=500", "/v1/accounts/me/api-keys?limit=100", f"/v1/accounts/me/api-keys/{key_id}",
              "/v1/accounts/me/events?limit=100"]:
     status, text = call("GET", path, basic("key_demo", demo))
+    if status != 200:
+        print(f"secrets check: GET {path} answered {status}: {text[:300]}")
+        sys.exit(1)
     collected.append((f"GET {path} -> {status}", text))
+log_text = collected[-4][1]
+if "Basic [redacted]" not in log_text or "Bearer [redacted]" not in log_text:
+    print("secrets check: the request log does not show the redacted requests, so it was not really checked")
+    sys.exit(1)
 
 # Stop the emulator and wait until its output is complete.
 os.kill(pid, signal.SIGTERM)

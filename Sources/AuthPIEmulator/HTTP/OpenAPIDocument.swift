@@ -150,9 +150,13 @@ enum OpenAPIDocument {
             operation["description"] = "0.3.0 alias, kept for authpi-admin 0.3.0"
         }
         if case .object(let rules, let required) = doc.body {
+            var schema = bodySchema(rules)
+            if !doc.oneOfRequired.isEmpty {
+                schema["anyOf"] = .array(doc.oneOfRequired.map { ["required": [.string($0)]] })
+            }
             operation["requestBody"] = [
                 "required": .bool(required),
-                "content": ["application/json": ["schema": bodySchema(rules)]],
+                "content": ["application/json": ["schema": schema]],
             ]
         }
         return .object(operation)

@@ -43,6 +43,8 @@ struct RouteDoc: Sendable {
 
     var query: [Query] = []
     var body: Body = .none
+    /// At least one of these body fields is required (aliases such as `host` / `domain`).
+    var oneOfRequired: [String] = []
     var success: Success
     /// A 0.3.0 alias kept for the old SDK.
     var deprecated = false

@@ -100,7 +100,9 @@ enum AccountRoutes {
             }
             return .list(page.records.map { .object($0.object) }, hasMore: page.hasMore, nextCursor: page.hasMore ? page.records.last.map { Cursor.encode($0.seq) } : nil)
         }
-        table.add("POST", base, doc: .create([FieldRule("host", .nonEmptyString), FieldRule("domain", .nonEmptyString), FieldRule("primary", .bool)])) { state, request in
+        var createDoc = RouteDoc.create([FieldRule("host", .nonEmptyString), FieldRule("domain", .nonEmptyString), FieldRule("primary", .bool)])
+        createDoc.oneOfRequired = ["host", "domain"]
+        table.add("POST", base, doc: createDoc) { state, request in
             var body = try request.objectBody()
             if body["host"] == nil, let domain = body["domain"] { body["host"] = domain }
             try Validator.check(body, [FieldRule("host", .nonEmptyString, required: true), FieldRule("primary", .bool)], creating: true)
@@ -123,7 +125,8 @@ enum AccountRoutes {
             state.emit("account.domain.removed", account: request.param("acct"), now: request.now, subject: ["type": "domain", "id": .string(host)], caller: request.caller)
             return .noContent
         }
-        table.add("POST", "\(base)/:domain/assign", doc: .action([FieldRule("issuer_id", .nonEmptyString)], etag: true)) { state, request in
+        let issuerScoped = base.contains("/:iss/")
+        table.add("POST", "\(base)/:domain/assign", doc: .action([FieldRule("issuer_id", .nonEmptyString, required: !issuerScoped)], bodyRequired: !issuerScoped, etag: true)) { state, request in
             let body = try request.objectBody(required: request.params["iss"] == nil)
             try Validator.check(body, [FieldRule("issuer_id", .nonEmptyString, required: request.params["iss"] == nil)], creating: true)
             let issuer = request.params["iss"] ?? body["issuer_id"]?.stringValue ?? ""

@@ -137,6 +137,25 @@ enum IssuerChildRoutes {
         )
     }
 
+    /// 0.3.0 creates under the issuer: the family's body plus `org_id`.
+    static func legacyCreateDoc(_ family: String) -> RouteDoc {
+        let organization = FieldRule("org_id", .nonEmptyString, required: true)
+        switch family {
+        case "groups": return .create(groups(orgFromBody: true).createRules)
+        case "invitations": return .create(invitations().createRules + [organization])
+        default:
+            return RouteDoc(body: .object(members().createRules + [organization], required: true), oneOfRequired: ["user_id", "member_id"],
+                            success: .single(status: 201, etag: true))
+        }
+    }
+
+    /// `user_id` or its alias `member_id`.
+    static var memberCreateDoc: RouteDoc {
+        var doc = RouteDoc.create(members().createRules)
+        doc.oneOfRequired = ["user_id", "member_id"]
+        return doc
+    }
+
     static func createMember(_ state: inout EmulatorState, _ request: APIRequest) throws -> APIResponse {
         let resource = members()
         let body = try request.objectBody()
@@ -185,7 +204,7 @@ enum IssuerChildRoutes {
         table.crud("\(org)/groups", groups(orgFromBody: false))
         registerInvitations(&table, base: "\(org)/invitations")
         let memberResource = members()
-        table.add("POST", "\(org)/members", doc: .create(members().createRules)) { try createMember(&$0, $1) }
+        table.add("POST", "\(org)/members", doc: memberCreateDoc) { try createMember(&$0, $1) }
         table.crud("\(org)/members", memberResource, [.list, .update, .delete])
         ApiKeyRoutes.register(&table, base: "\(org)/api-keys", key: { orgChildKey($0, "api-keys") }, operations: [.list, .create])
         registerSSO(&table, base: "\(org)/sso")
@@ -328,10 +347,15 @@ enum IssuerChildRoutes {
                 let more = records.count > limit
                 return .list(page.map { .object($0.object) }, hasMore: more, nextCursor: more ? page.last.map { Cursor.encode($0.seq) } : nil)
             }
-            table.add("POST", "\(iss)/\(family)", doc: .create([FieldRule("org_id", .nonEmptyString, required: true)])) { state, request in
+            table.add("POST", "\(iss)/\(family)", doc: legacyCreateDoc(family)) { state, request in
                 let body = try request.objectBody()
                 guard let org = body["org_id"]?.stringValue, !org.isEmpty else {
-                    throw APIError.invalidField("org_id", "required", "org_id is required")
+                    // Name every problem at once: org_id and the family's own required fields.
+                    var problems = [APIError.FieldError(field: "org_id", code: "required", message: "org_id is required")]
+                    if case .object(let rules, _) = legacyCreateDoc(family).body {
+                        do throws(APIError) { try Validator.check(body, rules.filter { $0.name != "org_id" }, creating: true) } catch { problems += error.fields }
+                    }
+                    throw APIError.validation(problems)
                 }
                 guard state.record(in: issuerKey(request) + "/organizations", id: org) != nil else {
                     throw APIError.invalidField("org_id", "not_found", "Organization \(org) does not exist")

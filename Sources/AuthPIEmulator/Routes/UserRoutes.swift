@@ -153,8 +153,10 @@ enum UserRoutes {
     static func register(_ table: inout RouteTable) {
         let base = "\(APIRoutes.iss)/users"
         table.add("GET", base, doc: .list([.init("status", .oneOf(statuses))])) { try list(&$0, $1) }
-        // The 0.3.0 body (top-level email) may stand in for username, so username is not required in the document.
-        table.add("POST", base, doc: .create(createRules.map { $0.name == "username" ? FieldRule("username", .nonEmptyString) : $0 })) { try create(&$0, $1) }
+        // The 0.3.0 body (top-level email) may stand in for username.
+        var createDoc = RouteDoc.create(createRules.map { $0.name == "username" ? FieldRule("username", .nonEmptyString) : $0 })
+        createDoc.oneOfRequired = ["username", "email"]
+        table.add("POST", base, doc: createDoc) { try create(&$0, $1) }
         table.add("GET", APIRoutes.usr) { try get(&$0, $1) }
         table.add("PATCH", APIRoutes.usr, doc: .update(updateRules)) { try update(&$0, $1) }
         table.add("DELETE", APIRoutes.usr) { try delete(&$0, $1) }
