@@ -14,19 +14,7 @@ final class ClientCore: Sendable, CustomReflectable {
 
     init(credentials: Credentials, configuration: Configuration, transport: any HTTPTransport) throws {
         let authorization = try credentials.authorization()
-        var base = configuration.baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        guard let components = URLComponents(string: base), let scheme = components.scheme?.lowercased(),
-            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
-            components.query == nil, components.fragment == nil
-        else {
-            throw AuthPIError.configuration(
-                "baseURL must be an absolute http(s) URL without query or fragment, got \"\(configuration.baseURL)\"")
-        }
-        // Credentials go in `Credentials`, never in the URL (which appears in descriptions and errors).
-        guard components.user == nil, components.password == nil else {
-            throw AuthPIError.configuration("baseURL must not contain a user or password")
-        }
+        let (base, host) = try Self.checkBaseURL(configuration.baseURL)
         if let accountID = configuration.accountID {
             do { try PathPart.validateSegment(accountID, label: "accountID") } catch {
                 throw AuthPIError.configuration("accountID is not a valid path segment")
@@ -37,6 +25,10 @@ final class ClientCore: Sendable, CustomReflectable {
                 "an access token needs an accountID (or resolveAccount: true to find it through GET /v1/me)")
         }
         guard configuration.timeout > .zero else { throw AuthPIError.configuration("timeout must be positive") }
+        guard configuration.connectTimeout > .zero else { throw AuthPIError.configuration("connectTimeout must be positive") }
+        guard configuration.maxConnectionsPerHost > 0 else {
+            throw AuthPIError.configuration("maxConnectionsPerHost must be positive")
+        }
         guard configuration.maxResponseBodyBytes > 0 else {
             throw AuthPIError.configuration("maxResponseBodyBytes must be positive")
         }
@@ -63,6 +55,31 @@ final class ClientCore: Sendable, CustomReflectable {
         self.send = next
     }
 
+    /// The base URL without trailing slashes, and its host. Errors name the problem but never repeat the
+    /// URL's user or password.
+    static func checkBaseURL(_ text: String) throws -> (base: String, host: String) {
+        func refuse(_ problem: String) -> AuthPIError {
+            AuthPIError.configuration("baseURL \(problem); expected an absolute http(s) URL such as https://api.authpi.dev")
+        }
+        var base = text
+        while base.hasSuffix("/") { base.removeLast() }
+        guard !base.isEmpty else { throw refuse("is empty") }
+        guard !base.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw refuse("contains spaces or control characters")
+        }
+        guard let components = URLComponents(string: base) else { throw refuse("is not a valid URL") }
+        // Credentials go in `Credentials`, never in the URL (which appears in descriptions and errors).
+        guard components.user == nil, components.password == nil else {
+            throw refuse("must not contain a user or password")
+        }
+        guard let scheme = components.scheme?.lowercased() else { throw refuse("has no scheme (http:// or https://)") }
+        guard scheme == "http" || scheme == "https" else { throw refuse("has the scheme \"\(scheme)\", not http or https") }
+        guard let host = components.host, !host.isEmpty else { throw refuse("has no host") }
+        guard components.query == nil, components.fragment == nil else { throw refuse("must not have a query or fragment") }
+        if let port = components.port, !(1...65535).contains(port) { throw refuse("has an invalid port") }
+        return (base, host)
+    }
+
     /// Keeps the credential out of `dump` and debuggers.
     var customMirror: Mirror { Mirror(self, children: ["baseURL": baseURL]) }
 
@@ -75,7 +92,14 @@ final class ClientCore: Sendable, CustomReflectable {
             let identity = try await whoami(options: .none)
             let accounts = identity.value.accounts
             switch accounts.count {
-            case 1: return accounts[0].accountID
+            case 1:
+                // The id goes into every account path: an id that could change the path is refused.
+                let accountID = accounts[0].accountID
+                do { try PathPart.validateSegment(accountID, label: "account id") } catch {
+                    throw AuthPIError.malformedResponse(
+                        "GET /v1/me returned an account id that is not a valid path segment", operation: "GET /v1/me")
+                }
+                return accountID
             case 0:
                 throw AuthPIError.configuration(
                     "this credential has no account, so the account cannot be resolved; pass accountID")

@@ -51,7 +51,9 @@ extension AuthPIModel {
         set { json[key] = newValue }
     }
 
-    public var description: String { "\(Self.self)(\(JSONValue.object(json)))" }
+    /// The JSON object, with the values of secret-looking fields (`secret`, `*_token`, `password`, …) hidden:
+    /// safe to log. Read a secret the API returned through ``json`` or the subscript.
+    public var description: String { "\(Self.self)(\(Redaction.redacting(JSONValue.object(json))))" }
 
     // Typed accessors used by the models' properties.
 

@@ -19,9 +19,15 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     }
 
     /// Creates a client on the shared event loop group (redirects off, so credentials never follow one).
-    public init() {
+    ///
+    /// A connection that cannot be opened (refused, unknown host, no answer within `connectTimeout`) fails
+    /// the requests waiting for it at once, instead of being retried until each request's deadline.
+    public init(connectTimeout: Duration = .seconds(3), maxConnectionsPerHost: Int = 8) {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
+        configuration.timeout.connect = .nanoseconds(Self.nanoseconds(connectTimeout))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConnectionsPerHost)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.client = client
         self.owned = OwnedHTTPClient(client)

@@ -40,6 +40,10 @@ struct EmulatorResponder: HTTPResponder {
                     try? await context.channel.close(mode: .all)
                     throw CancellationError()
                 }
+                if let body = fault.body {
+                    await logRequest(request, method: method, path: path, query: query, status: status, started: started)
+                    return body.response(status: status)
+                }
                 var error = APIError(status: status, code: Self.faultCode(status), message: "Injected fault (\(status))")
                 if let retryAfter = fault.retryAfter {
                     error.retryAfter = retryAfter
