@@ -1,0 +1,171 @@
+import AuthPIAdmin
+import AuthPIEmulator
+import Foundation
+import Testing
+
+private let issuerID = EmulatorDemo.issuerID
+
+/// 1,000 concurrent requests through one client with a pool of 8 connections: all complete, the pool
+/// limit holds, and closing the client gives every socket back.
+@Suite("Client under load", .timeLimit(.minutes(2)))
+struct LoadTests {
+    static let concurrency = 1000
+    static let poolLimit = 8
+
+    /// TCP connections to `port` (the client's side of each), from the kernel's table, and the sockets of
+    /// this process among them. Nil off Linux.
+    static func connections(toPort port: Int) -> (established: Int, ownedFDs: Int)? {
+        guard let table = try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8) else { return nil }
+        var inodes: Set<String> = []
+        for line in table.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count > 9 else { continue }
+            let remotePort = fields[2].split(separator: ":").last.flatMap { Int($0, radix: 16) }
+            // State 01 is ESTABLISHED.
+            if remotePort == port && fields[3] == "01" { inodes.insert(String(fields[9])) }
+        }
+        var owned = 0
+        if let fds = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") {
+            for fd in fds {
+                if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)"),
+                    target.hasPrefix("socket:["), inodes.contains(String(target.dropFirst(8).dropLast()))
+                {
+                    owned += 1
+                }
+            }
+        }
+        return (inodes.count, owned)
+    }
+
+    static func openFileDescriptors() -> Int? {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.count
+    }
+
+    /// Waits (bounded) until the connections to `port` are back to `baseline` (the test's control client).
+    static func waitForConnections(toPort port: Int, backTo baseline: Int) async throws -> (established: Int, ownedFDs: Int)? {
+        var last = connections(toPort: port)
+        for _ in 0..<100 where (last?.established ?? 0) > baseline {
+            try await Task.sleep(for: .milliseconds(50))
+            last = connections(toPort: port)
+        }
+        return last
+    }
+
+    /// Samples the connection count while `body` runs; returns the body's result and the highest count seen.
+    static func sampling<T: Sendable>(port: Int, _ body: @Sendable @escaping () async throws -> T) async throws -> (T, Int) {
+        try await withThrowingTaskGroup(of: (T?, Int).self) { group in
+            group.addTask { (try await body(), 0) }
+            group.addTask {
+                var peak = 0
+                while !Task.isCancelled {
+                    peak = max(peak, connections(toPort: port)?.established ?? 0)
+                    try? await Task.sleep(for: .milliseconds(10))
+                }
+                return (nil, peak)
+            }
+            guard let (first, _) = try await group.next(), let result = first else {
+                throw ControlError(message: "the load did not finish")
+            }
+            group.cancelAll()
+            var peak = 0
+            for try await (_, seen) in group { peak = max(peak, seen) }
+            return (result, peak)
+        }
+    }
+
+    @Test func thousandConcurrentRequestsCompleteWithinThePoolAndLeakNothing() async throws {
+        try await withTestEmulator { emulator in
+            let port = emulator.running.port
+            // The test's control client keeps one connection of its own: that is the baseline.
+            _ = try await emulator.requests()
+            let baseline = Self.connections(toPort: port)?.established ?? 0
+            let fdsBefore = Self.openFileDescriptors()
+            let client = try emulator.client(Configuration(retries: .disabled, maxConnectionsPerHost: Self.poolLimit))
+            let started = ContinuousClock.now
+            let (outcomes, peak) = try await Self.sampling(port: port) {
+                try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for index in 0..<Self.concurrency {
+                        group.addTask {
+                            switch index % 3 {
+                            case 0: return try await client.issuers.list(limit: 2).data.count == 2
+                            case 1: return try await client.issuer(issuerID).get().id == issuerID
+                            default: return try await client.issuer(issuerID).users.list(limit: 1).data.count == 1
+                            }
+                        }
+                    }
+                    var results: [Bool] = []
+                    for try await result in group { results.append(result) }
+                    return results
+                }
+            }
+            let elapsed = ContinuousClock.now - started
+            #expect(outcomes.count == Self.concurrency)
+            #expect(outcomes.allSatisfy { $0 })
+            #expect(try await emulator.requests().count >= 500)  // the log keeps the latest 500
+            try await client.close()
+            let after = try await Self.waitForConnections(toPort: port, backTo: baseline)
+            print("load: \(Self.concurrency) requests in \(elapsed), peak \(peak) connections (control client: \(baseline)), after close \(String(describing: after)), process fds \(String(describing: fdsBefore)) → \(String(describing: Self.openFileDescriptors()))")
+            if let after {
+                #expect(peak - baseline <= Self.poolLimit, "the pool opened \(peak - baseline) connections")
+                #expect(peak - baseline >= 1)
+                #expect(after.established == baseline, "connections left open after close")
+                #expect(after.ownedFDs == baseline, "sockets left in this process after close")
+            }
+            // A closed client refuses work at once.
+            await #expect(throws: AuthPIError.closedClient) { _ = try await client.issuers.list() }
+        }
+    }
+
+    @Test func thousandConcurrentRequestsWith503sAndDropsEachEndTyped() async throws {
+        try await withTestEmulator { emulator in
+            let port = emulator.running.port
+            let injected503 = 60
+            let injectedDrops = 20
+            try await emulator.fault(method: "GET", path: "/v1/accounts/*/issuers", status: 503, count: injected503)
+            try await emulator.fault(method: "GET", path: "/v1/accounts/*/issuers/*", status: 0, count: injectedDrops)
+            let baseline = Self.connections(toPort: port)?.established ?? 0
+            let client = try emulator.client(Configuration(retries: fastRetries, maxConnectionsPerHost: Self.poolLimit))
+            let (outcomes, peak) = try await Self.sampling(port: port) {
+                await withTaskGroup(of: String.self) { group in
+                    for index in 0..<Self.concurrency {
+                        group.addTask {
+                            do {
+                                if index.isMultiple(of: 2) {
+                                    _ = try await client.issuers.list(limit: 1)
+                                } else {
+                                    _ = try await client.issuer(issuerID).get()
+                                }
+                                return "ok"
+                            } catch let error as AuthPIError {
+                                return "\(error.code)/\(error.transportFailure?.rawValue ?? "-")"
+                            } catch {
+                                return "untyped \(type(of: error))"
+                            }
+                        }
+                    }
+                    var results: [String] = []
+                    for await result in group { results.append(result) }
+                    return results
+                }
+            }
+            var tally: [String: Int] = [:]
+            for outcome in outcomes { tally[outcome, default: 0] += 1 }
+            print("load with faults: \(tally.sorted { $0.key < $1.key }), peak \(peak) connections")
+            #expect(outcomes.count == Self.concurrency)
+            // 503s are retried; a dropped connection is a typed transport error (writes are never replayed).
+            let allowed: Set<String> = ["ok", "serviceUnavailable/-", "transport/connectionReset"]
+            #expect(Set(tally.keys).isSubset(of: allowed), "\(tally)")
+            #expect((tally["transport/connectionReset"] ?? 0) <= injectedDrops)
+            #expect((tally["serviceUnavailable/-"] ?? 0) <= injected503 / (fastRetries.limit + 1))
+            #expect((tally["ok"] ?? 0) >= Self.concurrency - injectedDrops - injected503 / (fastRetries.limit + 1))
+            // Every fault was consumed: the injected answers really reached the client.
+            #expect(try await emulator.controlRequest("GET", "/_emulator/faults")?["data"]?.arrayValue?.isEmpty == true)
+            try await client.close()
+            let after = try await Self.waitForConnections(toPort: port, backTo: baseline)
+            if let after {
+                #expect(peak - baseline <= Self.poolLimit)
+                #expect(after.established == baseline && after.ownedFDs == baseline, "\(after)")
+            }
+        }
+    }
+}
