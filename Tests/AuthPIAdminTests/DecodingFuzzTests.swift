@@ -277,9 +277,10 @@ struct DecodingFuzzTests {
             let small = family.make(50_000)
             let large = family.make(200_000)
             var outcomes: [Bool] = []
-            let first = clock.measure { outcomes.append((try? JSONParser.parse(small)) != nil) }
-            let second = clock.measure { outcomes.append((try? JSONParser.parse(large)) != nil) }
-            #expect(outcomes == [family.valid, family.valid], "\(family.name)")
+            // Best of three: the machine is shared, a single run is noisy.
+            let first = (0..<3).map { _ in clock.measure { outcomes.append((try? JSONParser.parse(small)) != nil) } }.min() ?? .zero
+            let second = (0..<3).map { _ in clock.measure { outcomes.append((try? JSONParser.parse(large)) != nil) } }.min() ?? .zero
+            #expect(outcomes == Array(repeating: family.valid, count: 6), "\(family.name)")
             let ratio = (Double(second.components.seconds) * 1e18 + Double(second.components.attoseconds))
                 / max(1, Double(first.components.seconds) * 1e18 + Double(first.components.attoseconds))
             print("parse time \(family.name): \(small.count) B in \(first), \(large.count) B in \(second), ratio \(String(format: "%.1f", ratio))")

@@ -7,17 +7,23 @@ private let issuerID = EmulatorDemo.issuerID
 
 /// 1,000 concurrent requests through one client with a pool of 8 connections: all complete, the pool
 /// limit holds, and closing the client gives every socket back.
-@Suite("Client under load", .timeLimit(.minutes(2)))
+@Suite("Client under load", .timeLimit(.minutes(3)))
 struct LoadTests {
     static let concurrency = 1000
     static let poolLimit = 8
+    /// Generous: the timeout covers waiting for one of the 8 connections behind up to 999 other requests, on
+    /// a debug build of a shared machine. The point is that every request ends, not how fast.
+    static let timeout: Duration = .seconds(150)
 
     /// TCP connections to `port` (the client's side of each), from the kernel's table, and the sockets of
     /// this process among them. Nil off Linux.
     static func connections(toPort port: Int) -> (established: Int, ownedFDs: Int)? {
-        guard let table = try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8) else { return nil }
+        // Read to the end (procfs files have no size); IPv6 sockets may carry IPv4 connections too.
+        guard let v4 = FileHandle(forReadingAtPath: "/proc/net/tcp")?.readDataToEndOfFile() else { return nil }
+        let v6 = FileHandle(forReadingAtPath: "/proc/net/tcp6")?.readDataToEndOfFile() ?? Data()
+        let table = String(decoding: v4, as: UTF8.self) + "\n" + String(decoding: v6, as: UTF8.self)
         var inodes: Set<String> = []
-        for line in table.split(separator: "\n").dropFirst() {
+        for line in table.split(separator: "\n") where !line.contains("rem_address") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             guard fields.count > 9 else { continue }
             let remotePort = fields[2].split(separator: ":").last.flatMap { Int($0, radix: 16) }
@@ -59,7 +65,7 @@ struct LoadTests {
                 var peak = 0
                 while !Task.isCancelled {
                     peak = max(peak, connections(toPort: port)?.established ?? 0)
-                    try? await Task.sleep(for: .milliseconds(10))
+                    try? await Task.sleep(for: .milliseconds(50))
                 }
                 return (nil, peak)
             }
@@ -80,7 +86,7 @@ struct LoadTests {
             _ = try await emulator.requests()
             let baseline = Self.connections(toPort: port)?.established ?? 0
             let fdsBefore = Self.openFileDescriptors()
-            let client = try emulator.client(Configuration(retries: .disabled, maxConnectionsPerHost: Self.poolLimit))
+            let client = try emulator.client(Configuration(timeout: Self.timeout, retries: .disabled, maxConnectionsPerHost: Self.poolLimit))
             let started = ContinuousClock.now
             let (outcomes, peak) = try await Self.sampling(port: port) {
                 try await withThrowingTaskGroup(of: Bool.self) { group in
@@ -124,7 +130,7 @@ struct LoadTests {
             try await emulator.fault(method: "GET", path: "/v1/accounts/*/issuers", status: 503, count: injected503)
             try await emulator.fault(method: "GET", path: "/v1/accounts/*/issuers/*", status: 0, count: injectedDrops)
             let baseline = Self.connections(toPort: port)?.established ?? 0
-            let client = try emulator.client(Configuration(retries: fastRetries, maxConnectionsPerHost: Self.poolLimit))
+            let client = try emulator.client(Configuration(timeout: Self.timeout, retries: fastRetries, maxConnectionsPerHost: Self.poolLimit))
             let (outcomes, peak) = try await Self.sampling(port: port) {
                 await withTaskGroup(of: String.self) { group in
                     for index in 0..<Self.concurrency {
@@ -166,6 +172,33 @@ struct LoadTests {
                 #expect(peak - baseline <= Self.poolLimit)
                 #expect(after.established == baseline && after.ownedFDs == baseline, "\(after)")
             }
+        }
+    }
+
+    /// With one connection busy for 2 s, a request waiting for it ends at its own timeout (a typed transport
+    /// timeout, never sent), and a waiting request whose task is cancelled ends at once.
+    @Test func aRequestWaitingForAConnectionEndsAtItsTimeoutOrWhenCancelled() async throws {
+        try await withTestEmulator { emulator in
+            try await emulator.fault(method: "GET", path: "/v1/accounts/*/issuers", status: nil, count: 1, delayMilliseconds: 2000)
+            let client = try emulator.client(Configuration(retries: .disabled, maxConnectionsPerHost: 1))
+            let slow = Task { try await client.issuers.list() }
+            try await Task.sleep(for: .milliseconds(300))  // the slow request holds the only connection
+            do {
+                _ = try await client.issuer(issuerID).get(options: RequestOptions(timeout: .milliseconds(200)))
+                Issue.record("expected a timeout")
+            } catch let error as AuthPIError {
+                #expect(error.code == .transport && error.transportFailure == .timeout, "\(error)")
+            }
+            let waiting = Task { try await client.issuer(issuerID).get() }
+            try await Task.sleep(for: .milliseconds(100))
+            waiting.cancel()
+            let outcome = await waiting.result
+            #expect(throws: CancellationError.self) { try outcome.get() }
+            _ = try await slow.value
+            // Neither waiting request reached the server; the connection is usable again.
+            #expect(try await emulator.requests().map { $0["path"]?.stringValue ?? "" }.filter { $0.contains("/issuers/") }.isEmpty)
+            #expect(try await client.issuer(issuerID).get().id == issuerID)
+            try await client.close()
         }
     }
 }

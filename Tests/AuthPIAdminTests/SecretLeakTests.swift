@@ -77,8 +77,15 @@ struct SecretLeakTests {
             _ = try await byToken.issuers.list()
             do { _ = try await byKey.issuer("iss_missing").get() } catch { record(error) }
             do { _ = try await byKey.issuers.list(options: RequestOptions(headers: ["X-Bad": "a\r\n\(keySecret)"])) } catch { record(error) }
-            try await emulator.faultBody(path: "/v1/accounts/*/issuers/*", status: 502, bytes: Array("<html>\(accessToken) \(keySecret)</html>".utf8), count: 4)
+            // A proxy or server that echoes the credential it refused: each client scrubs its own.
+            let basic = Data("\(EmulatorDemo.apiKeyID):\(keySecret)".utf8).base64EncodedString()
+            try await emulator.faultBody(
+                path: "/v1/accounts/*/issuers/*", status: 502, bytes: Array("<html>bad key \(keySecret) (Basic \(basic))</html>".utf8), count: 4)
             do { _ = try await byKey.issuer("iss_1").get() } catch { record(error) }
+            try await emulator.faultBody(
+                path: "/v1/accounts/*/issuers/*", status: 401,
+                bytes: Array(#"{"error":"invalid_token","error_description":"token \#(accessToken) is not valid","fields":[{"field":"\#(accessToken)","code":"x","message":"\#(accessToken)"}]}"#.utf8))
+            do { _ = try await byToken.issuer("iss_1").get() } catch { record(error) }
             try await emulator.fault(method: "GET", path: "/v1/accounts/*/webhooks", status: 0)
             do { _ = try await byKey.webhooks.list() } catch { record(error) }
             try await emulator.expire(accessToken)
@@ -95,7 +102,6 @@ struct SecretLeakTests {
             let lines = capture.lines
             #expect(lines.contains { $0.contains("TransportRequest(GET") }, "the middleware saw the requests")
             #expect(lines.contains { $0.contains("status=503") })
-            let basic = Data("\(EmulatorDemo.apiKeyID):\(keySecret)".utf8).base64EncodedString()
             let secrets = [keySecret, accessToken, webhookSecret, newKeySecret, basic]
             var checked = 0
             for text in outputs + lines {

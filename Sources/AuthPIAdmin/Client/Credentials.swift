@@ -54,6 +54,15 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
         }
     }
 
+    /// The secret strings of this credential, and their encoded form, to scrub from what servers echo back.
+    var secretValues: [String] {
+        switch kind {
+        case .apiKey(let key): [key]
+        case .keyPair(let id, let secret): [secret, Data("\(id):\(secret)".utf8).base64EncodedString()]
+        case .accessToken(let token, _): [token]
+        }
+    }
+
     static func checkHeaderSafe(_ value: String, what: String) throws {
         if value.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) {
             throw AuthPIError.configuration("\(what) contains a line break or control character")

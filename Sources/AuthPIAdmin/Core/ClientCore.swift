@@ -9,6 +9,8 @@ final class ClientCore: Sendable, CustomReflectable {
     let transport: any HTTPTransport
     let auth: AuthState
     let refresh: Credentials.Refresh?
+    /// The credential's secrets, scrubbed from error texts the server sends back.
+    let secretValues: [String]
     let accountResolver = AccountResolver()
     let send: @Sendable (TransportRequest) async throws -> TransportResponse
 
@@ -45,6 +47,7 @@ final class ClientCore: Sendable, CustomReflectable {
         self.transport = transport
         self.auth = AuthState(authorization: authorization)
         self.refresh = credentials.refresh
+        self.secretValues = credentials.secretValues
 
         // Fold the middlewares around the transport, the first one outermost.
         var next: @Sendable (TransportRequest) async throws -> TransportResponse = { try await transport.send($0) }
@@ -241,7 +244,7 @@ final class ClientCore: Sendable, CustomReflectable {
                 } catch {
                     let failure = AuthPIError.fromResponse(
                         status: 401, body: response.body, retryAfterHeader: nil, operation: operation, host: host)
-                    throw failure.withUnderlying(error)
+                    throw await scrubbed(failure.withUnderlying(error))
                 }
                 continue
             }
@@ -255,10 +258,19 @@ final class ClientCore: Sendable, CustomReflectable {
                 attempt += 1
                 continue
             }
-            throw AuthPIError.fromResponse(
-                status: response.status, body: response.body, retryAfterHeader: response.header("Retry-After"),
-                operation: operation, host: host)
+            throw await scrubbed(
+                AuthPIError.fromResponse(
+                    status: response.status, body: response.body, retryAfterHeader: response.header("Retry-After"),
+                    operation: operation, host: host))
         }
+    }
+
+    /// Removes the credential (the configured one and the current, maybe refreshed, token) from an error
+    /// built from a response body.
+    private func scrubbed(_ error: AuthPIError) async -> AuthPIError {
+        let current = await auth.authorization
+        let token = current.split(separator: " ", maxSplits: 1).last.map(String.init) ?? current
+        return error.scrubbing(secretValues + [token])
     }
 
     private func decodeBody(_ response: TransportResponse, operation: String) throws -> JSONValue? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What descriptions hide: credential headers, and fields of API answers that hold secrets.
 enum Redaction {
     static let placeholder = "<redacted>"
@@ -13,7 +15,7 @@ enum Redaction {
     /// `access_token`, `password`, `api_key`, …
     static func isSecretKey(_ name: String) -> Bool {
         let lower = name.lowercased()
-        return ["secret", "password", "token", "api_key", "apikey", "private_key", "credential"].contains {
+        return ["secret", "password", "token", "api_key", "api-key", "apikey", "private_key", "private-key", "credential"].contains {
             lower.contains($0)
         } && !["token_type", "tokens_count", "secret_hint"].contains(lower)
     }
@@ -38,5 +40,15 @@ enum Redaction {
 
     static func headers(_ headers: [(name: String, value: String)]) -> String {
         headers.map { "\($0.name): \(isSecretHeader($0.name) ? placeholder : $0.value)" }.joined(separator: ", ")
+    }
+
+    /// `text` with every occurrence of `secrets` replaced (secrets shorter than 6 characters are left alone:
+    /// they would hide ordinary words).
+    static func scrub(_ text: String, _ secrets: [String]) -> String {
+        var result = text
+        for secret in secrets where secret.count >= 6 && result.contains(secret) {
+            result = result.replacingOccurrences(of: secret, with: placeholder)
+        }
+        return result
     }
 }
