@@ -48,7 +48,7 @@ public struct FaultBody: Sendable, Equatable {
         var contentType = "application/json"
         if let value = object["content_type"], !value.isNull {
             guard let string = value.stringValue, !string.isEmpty,
-                !string.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" })
+                !string.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
             else { throw .init("fault 'content_type' must be a one-line string") }
             contentType = string
         }
