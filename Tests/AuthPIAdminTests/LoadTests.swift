@@ -201,4 +201,45 @@ struct LoadTests {
             try await client.close()
         }
     }
+
+    /// 300 requests on 2 connections, cancelled at seeded random moments (waiting or in flight): each ends
+    /// as a value or `CancellationError`, and no turn is lost — 20 requests afterwards all complete.
+    @Test func cancellingWaitingAndRunningRequestsLosesNoConnectionTurn() async throws {
+        var random = SeededGenerator.fromEnvironment()
+        let seed = random.seed
+        try await withTestEmulator { emulator in
+            try await emulator.fault(method: "GET", path: "/v1/accounts/*/issuers", status: nil, count: 10_000, delayMilliseconds: 20)
+            let client = try emulator.client(Configuration(timeout: Self.timeout, retries: .disabled, maxConnectionsPerHost: 2))
+            var tasks: [Task<Void, any Error>] = []
+            for _ in 0..<300 {
+                tasks.append(Task { _ = try await client.issuers.list(limit: 1) })
+            }
+            var cancelled = 0
+            for task in tasks.shuffled(using: &random) where Bool.random(using: &random) {
+                task.cancel()
+                cancelled += 1
+                if Int.random(in: 0..<10, using: &random) == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            }
+            var ok = 0
+            var cancellations = 0
+            for task in tasks {
+                switch await task.result {
+                case .success: ok += 1
+                case .failure(is CancellationError): cancellations += 1
+                case .failure(let error): Issue.record("seed \(seed): \(error)")
+                }
+            }
+            print("cancellation storm (seed \(seed)): \(cancelled) cancelled → \(cancellations) CancellationError, \(ok) ok")
+            #expect(ok + cancellations == 300)
+            try await emulator.controlRequest("DELETE", "/_emulator/faults")
+            // Had a cancelled request kept its turn, these would wait for ever (here: time out).
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { try await client.issuers.list(limit: 1, options: RequestOptions(timeout: .seconds(20))).data.count }
+                }
+                for try await count in group { #expect(count == 1) }
+            }
+            try await client.close()
+        }
+    }
 }
