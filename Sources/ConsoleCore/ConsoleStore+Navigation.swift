@@ -24,6 +24,8 @@ extension ConsoleStore {
     /// Cancels every request of the pane; what is loaded stays, and an interrupted fetch is asked for again when
     /// the pane is resumed.
     func cancelWork(ofPane paneID: Int) {
+        autoRetryTasks.removeValue(forKey: paneID)?.cancel()
+        refreshBackups[paneID] = nil
         if let entry = pageTasks.removeValue(forKey: paneID) {
             entry.task.cancel()
             withPane(paneID) { $0.list.cancelInFlight() }

@@ -182,8 +182,8 @@ public final class StoreDriver: ConsoleDriver {
         case .error: .error
         }
         var detail = banner.detail
-        if let seconds = banner.secondsUntilRetry(now: state.now) {
-            detail += (detail.isEmpty ? "" : " — ") + (seconds > 0 ? "retry in \(seconds)s" : "you can retry now")
+        if let countdown = banner.countdownText(now: state.now) {
+            detail += (detail.isEmpty ? "" : " — ") + countdown
         }
         let hint: String? = switch banner.kind {
         case .rateLimited, .server, .transport, .notFound, .unexpected, .malformedResponse: "[r] retry"
