@@ -71,7 +71,18 @@ struct MonkeyTests {
                 #expect(failure == nil, "seed \(seed), \(context()): \(failure ?? "")")
             }
 
+            // A huge screen costs ten normal frames in a debug build: it stays only for a few keys.
+            var keysAtHugeSize = 0
             while pressed < keyCount {
+                if h.terminal.size.columns * h.terminal.size.rows > 160 * 50 {
+                    keysAtHugeSize += 1
+                    if keysAtHugeSize > 15 {
+                        keysAtHugeSize = 0
+                        h.terminal.resize(to: Self.sizes[random.next(below: Self.sizes.count - 1)])
+                        h.app.step()
+                        resizes += 1
+                    }
+                }
                 let roll = random.next(below: 1000)
                 switch roll {
                 case 0..<12:
@@ -109,6 +120,8 @@ struct MonkeyTests {
                     press(keyMap[random.next(below: keyMap.count)])
                 }
                 // Let answers from the server arrive now and then, as they would between a user's keys.
+                // Other main-actor work (the store's answers, other suites) runs between keys.
+                await Task.yield()
                 if pressed % 20 == 0 { try await Task.sleep(for: .milliseconds(2)) }
                 if pressed % 100 == 0 || roll < 12 { check("after \(pressed) keys") }
                 if h.driver.isFinished {
