@@ -76,6 +76,20 @@ PALETTE = ["issuers", "users", "webhooks", "events", "errors", "zzz", "profile n
 SIZES = [(20, 5), (40, 8), (60, 16), (200, 60), (1, 1), (120, 40), (100, 30)]
 
 
+def wait_until_quiet(t, quiet=1.0, timeout=30.0):
+    """Waits (bounded) until the screen has not changed for `quiet` seconds: the console caught up with its input."""
+    deadline = time.monotonic() + timeout
+    last, since = t.screen(), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = t.screen()
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+    raise AssertionError("the screen never settled:\n" + last)
+
+
 def test_monkey_in_tmux_then_quit_restores_the_terminal(console_factory):
     seed = int(os.environ.get("MONKEY_SEED", random.randrange(1, 2**31)))
     count = int(os.environ.get("MONKEY_KEYS_TMUX", "2500"))
@@ -111,10 +125,17 @@ def test_monkey_in_tmux_then_quit_restores_the_terminal(console_factory):
     # No stuck state: a normal size, then Esc (and y for a "discard changes?" question) until nothing is open,
     # then :issuers must show the Issuers pane.
     t.resize(100, 30)
+    wait_until_quiet(t)
     for _ in range(12):
-        t.send("Escape", pause=0.05)
-        if "Discard" in t.screen():
-            t.send("y", pause=0.05)
+        t.send("Escape", pause=0.15)
+        screen = t.screen()
+        if "Discard" in screen or "Quit anyway" in screen:
+            t.send("y" if "Discard" in screen else "n", pause=0.15)
+    # Through the Errors pane first: the start screen is Issuers, so reaching Errors proves every key was read.
+    t.send(":", pause=0.05)
+    t.send("errors", literal=True)
+    t.send("Enter")
+    t.wait_for(r"Errors \(\d+\)", timeout=15)
     t.send(":", pause=0.05)
     t.send("issuers", literal=True)
     t.send("Enter")
