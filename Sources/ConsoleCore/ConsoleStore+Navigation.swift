@@ -52,6 +52,7 @@ extension ConsoleStore {
         state.stack.removeLast()
         refreshTargets[top.id] = nil
         hydrationFailures[top.id] = nil
+        hydrationPaused.remove(top.id)
         if let resumed = state.stack.last { startPane(resumed.id) }
     }
 
@@ -184,6 +185,7 @@ extension ConsoleStore {
                 pane.scrollTop = 0
             }
             hydrationFailures[pane.id] = nil
+            hydrationPaused.remove(pane.id)
         }
         withCurrentPane { $0.recomputeDisplay(); $0.clampSelection(viewport: viewport) }
         selectionChanged()

@@ -179,6 +179,7 @@ extension ConsoleStore {
         }
         withCurrentPane { $0.list.retry() }
         hydrationFailures[pane.id] = nil
+        hydrationPaused.remove(pane.id)
         schedulePageFetch(pane.id)
         scheduleHydration(pane.id)
     }
@@ -188,6 +189,7 @@ extension ConsoleStore {
         guard let pane = state.current else { return }
         cancelWork(ofPane: pane.id)
         hydrationFailures[pane.id] = nil
+        hydrationPaused.remove(pane.id)
         switch pane.kind {
         case .errors:
             fillErrorsPane(pane.id)
@@ -309,12 +311,13 @@ extension ConsoleStore {
         }
         var fromCache: [ConsoleRow] = []
         let failed = hydrationFailures[paneID] ?? []
+        let paused = hydrationPaused.contains(paneID)
         for row in visible where tasks[row.id] == nil && !failed.contains(row.id) {
             if let cached = hydrationCache.value(for: row.id) {
                 fromCache.append(cached)
                 continue
             }
-            guard tasks.count < configuration.hydrationConcurrency else { continue }
+            guard !paused, tasks.count < configuration.hydrationConcurrency else { continue }
             let userID = row.id
             let source = self.source
             tasks[userID] = Task {
@@ -353,6 +356,11 @@ extension ConsoleStore {
         withPane(paneID) { $0.hydratingIDs.remove(userID) }
         if !(error is CancellationError) && !Task.isCancelled {
             hydrationFailures[paneID, default: []].insert(userID)
+            let failure = ConsoleFailure.from(error)
+            switch failure.kind {
+            case .transport, .server, .rateLimited: hydrationPaused.insert(paneID)
+            default: break
+            }
             raiseRead(ConsoleFailure.from(error), while: "loading user \(userID)", paneID: paneID, retry: .failedRead)
         }
         scheduleHydration(paneID)

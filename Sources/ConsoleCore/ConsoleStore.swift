@@ -22,6 +22,9 @@ public final class ConsoleStore {
     var hydrationTasks: [Int: [String: Task<Void, Never>]] = [:]
     /// Users that failed to load details (not retried until refresh).
     var hydrationFailures: [Int: Set<String>] = [:]
+    /// Panes whose hydration stopped after the server failed (down, erroring, rate limiting): one failure, not
+    /// one per visible row, until `r` or the automatic retry after a rate limit.
+    var hydrationPaused: Set<Int> = []
     var hydrationCache: LRUCache<ConsoleRow>
     var loadToEndTask: (token: Int, task: Task<Void, Never>)?
     /// After a refresh: the id to select again and how many rows to load to find it.

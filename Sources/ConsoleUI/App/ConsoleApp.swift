@@ -18,6 +18,8 @@ public final class ConsoleApp {
     private var quitRequestedAt: ContinuousClock.Instant?
     private var forcedQuit = false
     public static let tickInterval: Duration = .milliseconds(100)
+    /// Most keys read before a frame is drawn (a paste arrives as thousands of keys at once).
+    public static let keysPerStep = 64
     /// Longest wait for a key before looking at the driver again: the store's answers arrive without a key,
     /// so this bounds how late they are drawn. Keys themselves wake the loop at once.
     public static let idleWait: Duration = .milliseconds(20)
@@ -45,8 +47,8 @@ public final class ConsoleApp {
     public func step(now: ContinuousClock.Instant = .now) {
         var handled = 0
         var textEntry = false
-        // Bounded so a flood of input (a paste) cannot starve rendering.
-        while handled < 256, !isFinished, let key = terminal.readKey() {
+        // Bounded so a flood of input (a paste) cannot starve rendering: a frame at least every 64 keys.
+        while handled < Self.keysPerStep, !isFinished, let key = terminal.readKey() {
             textEntry = handle(key, continuingTextEntry: textEntry)
             handled += 1
         }
