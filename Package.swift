@@ -153,3 +153,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// bench-main (issue 6): the loopback ceiling `scripts/bench` measures the emulator against — a minimal
+// Hummingbird server with one constant route (Benchmarks/Ceiling). Not part of the library products.
+package.products.append(.executable(name: "authpi-bench-ceiling", targets: ["authpi-bench-ceiling"]))
+package.targets.append(
+    .executableTarget(
+        name: "authpi-bench-ceiling",
+        dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        path: "Benchmarks/Ceiling",
+        swiftSettings: strict
+    ))
