@@ -20,6 +20,9 @@ public struct EmulatorOptions: Sendable {
     public var latencyMilliseconds: Int = 0
     /// Faults armed at start, same shape as `POST /_emulator/faults`.
     public var faults: [FaultRule] = []
+    /// A connection that sends nothing (no request, or a request head or body that stalls) for this
+    /// long is closed; a request being answered is never cut. Longer than the `--latency-ms` maximum.
+    public var idleTimeoutSeconds: Double = EmulatorOptions.defaultIdleTimeoutSeconds
 
     public init(
         host: String = "127.0.0.1",
@@ -27,7 +30,8 @@ public struct EmulatorOptions: Sendable {
         seed: EmulatorSeed = .demo,
         users: Int? = nil,
         latencyMilliseconds: Int = 0,
-        faults: [FaultRule] = []
+        faults: [FaultRule] = [],
+        idleTimeoutSeconds: Double = EmulatorOptions.defaultIdleTimeoutSeconds
     ) {
         self.host = host
         self.port = port
@@ -35,7 +39,13 @@ public struct EmulatorOptions: Sendable {
         self.users = users
         self.latencyMilliseconds = latencyMilliseconds
         self.faults = faults
+        self.idleTimeoutSeconds = idleTimeoutSeconds
     }
+
+    /// 75 s: above the 60 s latency cap, and above the 60 s idle time after which HTTP clients' pools
+    /// (AsyncHTTPClient, httpx) drop keep-alive connections themselves.
+    public static let defaultIdleTimeoutSeconds: Double = 75
+    public static let idleTimeoutRange: ClosedRange<Double> = 0.1...3_600
 
     /// The largest `users` value accepted.
     public static let maximumUsers = 1_000_000
@@ -55,6 +65,8 @@ public struct FaultRule: Sendable, Equatable {
     /// Seconds for a `Retry-After` header and the body's `retry_after`.
     public var retryAfter: Int?
     public var delayMilliseconds: Int
+    /// A body served instead of the API's answer (with `status`, default 200).
+    public var body: FaultBody?
 
     public init(
         method: String? = nil,
@@ -62,7 +74,8 @@ public struct FaultRule: Sendable, Equatable {
         status: Int? = nil,
         count: Int? = 1,
         retryAfter: Int? = nil,
-        delayMilliseconds: Int = 0
+        delayMilliseconds: Int = 0,
+        body: FaultBody? = nil
     ) {
         self.method = method?.uppercased()
         self.path = path
@@ -70,6 +83,7 @@ public struct FaultRule: Sendable, Equatable {
         self.count = count
         self.retryAfter = retryAfter
         self.delayMilliseconds = delayMilliseconds
+        self.body = body
     }
 
     /// Parses the command-line form: either the JSON object accepted by `POST /_emulator/faults`, or
@@ -103,7 +117,7 @@ public struct FaultRule: Sendable, Equatable {
 
     init(json: JSON) throws(FaultRuleError) {
         guard case .object(let object) = json else { throw .init("fault must be a JSON object") }
-        let known: Set<String> = ["method", "path", "status", "count", "retry_after", "delay_ms"]
+        let known = Set(["method", "path", "status", "count", "retry_after", "delay_ms"]).union(FaultBody.fieldNames)
         if let unknown = object.keys.first(where: { !known.contains($0) }) { throw .init("unknown fault field '\(unknown)'") }
         guard let path = object["path"]?.stringValue, path.hasPrefix("/") else { throw .init("fault 'path' must be a string starting with /") }
         var method: String?
@@ -116,23 +130,30 @@ public struct FaultRule: Sendable, Equatable {
             guard let number = value.intValue, range.contains(number) else { throw .init("fault '\(key)' must be an integer in \(range)") }
             return number
         }
-        let status = try optionalInt("status", 0...599)
+        let body = try FaultBody(json: object)
+        var status = try optionalInt("status", 0...599)
         if let status, status != 0, status < 100 { throw .init("fault 'status' must be 0 or 100...599") }
+        if body != nil {
+            if status == 0 { throw .init("a fault with a body cannot drop the connection (status 0)") }
+            status = status ?? 200
+        }
         let delay = try optionalInt("delay_ms", 0...60_000) ?? 0
-        if status == nil && delay == 0 { throw .init("a fault needs 'status' or 'delay_ms'") }
+        if status == nil && delay == 0 { throw .init("a fault needs 'status', 'body' or 'delay_ms'") }
         let count = try optionalInt("count", 1...1_000_000)
         let retryAfter = try optionalInt("retry_after", 0...86_400)
         self.init(
             method: method, path: path, status: status, count: object["count"] == nil ? 1 : count,
-            retryAfter: retryAfter, delayMilliseconds: delay
+            retryAfter: retryAfter, delayMilliseconds: delay, body: body
         )
     }
 
     var json: JSON {
-        [
+        var object: [String: JSON] = [
             "method": .str(method), "path": .string(path), "status": .num(status), "count": .num(count),
             "retry_after": .num(retryAfter), "delay_ms": .int(delayMilliseconds),
         ]
+        if let body { object.merge(body.json) { $1 } }
+        return .object(object)
     }
 
     /// Whether the rule applies to this method and path (`*` one segment, `**` the rest).

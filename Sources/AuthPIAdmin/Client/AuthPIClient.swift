@@ -25,7 +25,10 @@ public final class AuthPIClient: Sendable, CustomStringConvertible, CustomDebugS
     public convenience init(credentials: Credentials, configuration: Configuration = Configuration(), httpClient: HTTPClient? = nil) throws {
         // Validate first so that a bad configuration does not leave an HTTPClient behind.
         _ = try ClientCore(credentials: credentials, configuration: configuration, transport: NoTransport())
-        let transport = httpClient.map { AsyncHTTPClientTransport(client: $0) } ?? AsyncHTTPClientTransport()
+        let transport =
+            httpClient.map { AsyncHTTPClientTransport(client: $0) }
+            ?? AsyncHTTPClientTransport(
+                connectTimeout: configuration.connectTimeout, maxConnectionsPerHost: configuration.maxConnectionsPerHost)
         try self.init(credentials: credentials, configuration: configuration, transport: transport)
     }
 

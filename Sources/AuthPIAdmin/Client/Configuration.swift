@@ -20,6 +20,12 @@ public struct Configuration: Sendable {
     public var logger: Logger
     /// Middlewares around the transport, outermost first.
     public var middlewares: [any ClientMiddleware]
+    /// How long opening a connection may take. A refused connection fails at once, without waiting for it.
+    /// Default 3 s. Applies to the HTTP client the SDK creates (not to one you pass in).
+    public var connectTimeout: Duration
+    /// Connections kept open to the API host at most; further concurrent requests wait for one. Default 8.
+    /// Applies to the HTTP client the SDK creates (not to one you pass in).
+    public var maxConnectionsPerHost: Int
 
     public init(
         baseURL: String = "https://api.authpi.dev",
@@ -30,7 +36,9 @@ public struct Configuration: Sendable {
         retries: RetryPolicy = .default,
         maxResponseBodyBytes: Int = 8 * 1024 * 1024,
         logger: Logger = Logger(label: "authpi.admin"),
-        middlewares: [any ClientMiddleware] = []
+        middlewares: [any ClientMiddleware] = [],
+        connectTimeout: Duration = .seconds(3),
+        maxConnectionsPerHost: Int = 8
     ) {
         self.baseURL = baseURL
         self.accountID = accountID
@@ -41,5 +49,22 @@ public struct Configuration: Sendable {
         self.maxResponseBodyBytes = maxResponseBodyBytes
         self.logger = logger
         self.middlewares = middlewares
+        self.connectTimeout = connectTimeout
+        self.maxConnectionsPerHost = maxConnectionsPerHost
     }
+}
+
+extension Configuration: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The settings, with credential-looking default headers (`Authorization`, `Cookie`, `X-Api-Key`, …) hidden.
+    public var description: String {
+        let headers = defaultHeaders.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+        return "Configuration(baseURL: \(baseURL), accountID: \(accountID ?? "nil"), resolveAccount: \(resolveAccount), "
+            + "timeout: \(timeout), connectTimeout: \(connectTimeout), defaultHeaders: [\(Redaction.headers(headers))], "
+            + "retries: \(retries), maxResponseBodyBytes: \(maxResponseBodyBytes), "
+            + "maxConnectionsPerHost: \(maxConnectionsPerHost), middlewares: \(middlewares.count))"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror { Mirror(self, children: ["configuration": description]) }
 }

@@ -45,6 +45,7 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
                 throw AuthPIError.configuration("the API key id must start with \"key_\"")
             }
             guard !id.contains(":") else { throw AuthPIError.configuration("the API key id must not contain \":\"") }
+            try Self.checkHeaderSafe(id, what: "the API key id")
             return "Basic " + Data("\(id):\(secret)".utf8).base64EncodedString()
         case .accessToken(let token, _):
             guard !token.isEmpty else { throw AuthPIError.configuration("the access token is empty") }
@@ -53,9 +54,18 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
         }
     }
 
+    /// The secret strings of this credential, and their encoded form, to scrub from what servers echo back.
+    var secretValues: [String] {
+        switch kind {
+        case .apiKey(let key): [key]
+        case .keyPair(let id, let secret): [secret, Data("\(id):\(secret)".utf8).base64EncodedString()]
+        case .accessToken(let token, _): [token]
+        }
+    }
+
     static func checkHeaderSafe(_ value: String, what: String) throws {
-        if value.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) {
-            throw AuthPIError.configuration("\(what) contains a line break")
+        if value.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) {
+            throw AuthPIError.configuration("\(what) contains a line break or control character")
         }
     }
 

@@ -9,24 +9,14 @@ final class ClientCore: Sendable, CustomReflectable {
     let transport: any HTTPTransport
     let auth: AuthState
     let refresh: Credentials.Refresh?
+    /// The credential's secrets, scrubbed from error texts the server sends back.
+    let secretValues: [String]
     let accountResolver = AccountResolver()
     let send: @Sendable (TransportRequest) async throws -> TransportResponse
 
     init(credentials: Credentials, configuration: Configuration, transport: any HTTPTransport) throws {
         let authorization = try credentials.authorization()
-        var base = configuration.baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        guard let components = URLComponents(string: base), let scheme = components.scheme?.lowercased(),
-            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
-            components.query == nil, components.fragment == nil
-        else {
-            throw AuthPIError.configuration(
-                "baseURL must be an absolute http(s) URL without query or fragment, got \"\(configuration.baseURL)\"")
-        }
-        // Credentials go in `Credentials`, never in the URL (which appears in descriptions and errors).
-        guard components.user == nil, components.password == nil else {
-            throw AuthPIError.configuration("baseURL must not contain a user or password")
-        }
+        let (base, host) = try Self.checkBaseURL(configuration.baseURL)
         if let accountID = configuration.accountID {
             do { try PathPart.validateSegment(accountID, label: "accountID") } catch {
                 throw AuthPIError.configuration("accountID is not a valid path segment")
@@ -37,6 +27,10 @@ final class ClientCore: Sendable, CustomReflectable {
                 "an access token needs an accountID (or resolveAccount: true to find it through GET /v1/me)")
         }
         guard configuration.timeout > .zero else { throw AuthPIError.configuration("timeout must be positive") }
+        guard configuration.connectTimeout > .zero else { throw AuthPIError.configuration("connectTimeout must be positive") }
+        guard configuration.maxConnectionsPerHost > 0 else {
+            throw AuthPIError.configuration("maxConnectionsPerHost must be positive")
+        }
         guard configuration.maxResponseBodyBytes > 0 else {
             throw AuthPIError.configuration("maxResponseBodyBytes must be positive")
         }
@@ -53,6 +47,7 @@ final class ClientCore: Sendable, CustomReflectable {
         self.transport = transport
         self.auth = AuthState(authorization: authorization)
         self.refresh = credentials.refresh
+        self.secretValues = credentials.secretValues
 
         // Fold the middlewares around the transport, the first one outermost.
         var next: @Sendable (TransportRequest) async throws -> TransportResponse = { try await transport.send($0) }
@@ -61,6 +56,31 @@ final class ClientCore: Sendable, CustomReflectable {
             next = { try await middleware.intercept($0, next: inner) }
         }
         self.send = next
+    }
+
+    /// The base URL without trailing slashes, and its host. Errors name the problem but never repeat the
+    /// URL's user or password.
+    static func checkBaseURL(_ text: String) throws -> (base: String, host: String) {
+        func refuse(_ problem: String) -> AuthPIError {
+            AuthPIError.configuration("baseURL \(problem); expected an absolute http(s) URL such as https://api.authpi.dev")
+        }
+        var base = text
+        while base.hasSuffix("/") { base.removeLast() }
+        guard !base.isEmpty else { throw refuse("is empty") }
+        guard !base.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw refuse("contains spaces or control characters")
+        }
+        guard let components = URLComponents(string: base) else { throw refuse("is not a valid URL") }
+        // Credentials go in `Credentials`, never in the URL (which appears in descriptions and errors).
+        guard components.user == nil, components.password == nil else {
+            throw refuse("must not contain a user or password")
+        }
+        guard let scheme = components.scheme?.lowercased() else { throw refuse("has no scheme (http:// or https://)") }
+        guard scheme == "http" || scheme == "https" else { throw refuse("has the scheme \"\(scheme)\", not http or https") }
+        guard let host = components.host, !host.isEmpty else { throw refuse("has no host") }
+        guard components.query == nil, components.fragment == nil else { throw refuse("must not have a query or fragment") }
+        if let port = components.port, !(1...65535).contains(port) { throw refuse("has an invalid port") }
+        return (base, host)
     }
 
     /// Keeps the credential out of `dump` and debuggers.
@@ -75,7 +95,14 @@ final class ClientCore: Sendable, CustomReflectable {
             let identity = try await whoami(options: .none)
             let accounts = identity.value.accounts
             switch accounts.count {
-            case 1: return accounts[0].accountID
+            case 1:
+                // The id goes into every account path: an id that could change the path is refused.
+                let accountID = accounts[0].accountID
+                do { try PathPart.validateSegment(accountID, label: "account id") } catch {
+                    throw AuthPIError.malformedResponse(
+                        "GET /v1/me returned an account id that is not a valid path segment", operation: "GET /v1/me")
+                }
+                return accountID
             case 0:
                 throw AuthPIError.configuration(
                     "this credential has no account, so the account cannot be resolved; pass accountID")
@@ -217,7 +244,7 @@ final class ClientCore: Sendable, CustomReflectable {
                 } catch {
                     let failure = AuthPIError.fromResponse(
                         status: 401, body: response.body, retryAfterHeader: nil, operation: operation, host: host)
-                    throw failure.withUnderlying(error)
+                    throw await scrubbed(failure.withUnderlying(error))
                 }
                 continue
             }
@@ -231,10 +258,19 @@ final class ClientCore: Sendable, CustomReflectable {
                 attempt += 1
                 continue
             }
-            throw AuthPIError.fromResponse(
-                status: response.status, body: response.body, retryAfterHeader: response.header("Retry-After"),
-                operation: operation, host: host)
+            throw await scrubbed(
+                AuthPIError.fromResponse(
+                    status: response.status, body: response.body, retryAfterHeader: response.header("Retry-After"),
+                    operation: operation, host: host))
         }
+    }
+
+    /// Removes the credential (the configured one and the current, maybe refreshed, token) from an error
+    /// built from a response body.
+    private func scrubbed(_ error: AuthPIError) async -> AuthPIError {
+        let current = await auth.authorization
+        let token = current.split(separator: " ", maxSplits: 1).last.map(String.init) ?? current
+        return error.scrubbing(secretValues + [token])
     }
 
     private func decodeBody(_ response: TransportResponse, operation: String) throws -> JSONValue? {

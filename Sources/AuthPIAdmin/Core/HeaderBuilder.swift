@@ -3,15 +3,26 @@ enum HeaderBuilder {
     static let protectedNames: Set<String> = ["authorization", "host", "user-agent"]
     static let userAgent = "authpi-admin-swift/\(AuthPIAdminVersion.string)"
 
-    /// Refuses names and values that could split a header (CR, LF, NUL) and names that are not tokens.
+    /// Refuses names that are not HTTP tokens (RFC 9110 §5.1) and values with control characters (CR, LF,
+    /// NUL, … — a horizontal tab is allowed), which could split a header or be refused by the HTTP stack
+    /// after part of the request was built.
     static func validate(name: String, value: String) throws {
-        let forbidden: (Character) -> Bool = { $0 == "\r" || $0 == "\n" || $0 == "\0" || $0 == "\r\n" }
-        guard !name.isEmpty, !name.contains(where: forbidden), !name.contains(where: { $0 == ":" || $0 == " " }) else {
-            throw AuthPIError.invalidArgument("invalid header name \"\(name.filter { !forbidden($0) })\"")
+        guard isToken(name) else {
+            let shown = String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(64))
+            throw AuthPIError.invalidArgument("invalid header name \"\(shown)\": only letters, digits and !#$%&'*+-.^_`|~")
         }
-        guard !value.contains(where: forbidden) else {
-            throw AuthPIError.invalidArgument("the value of header \"\(name)\" contains a line break")
+        guard !value.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) else {
+            throw AuthPIError.invalidArgument("the value of header \"\(name)\" contains a line break or control character")
         }
+    }
+
+    static func isToken(_ name: String) -> Bool {
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII
+                    && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                        || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar))
+            }
     }
 
     /// Headers of one attempt: ours first, then default and per-call headers, which cannot replace

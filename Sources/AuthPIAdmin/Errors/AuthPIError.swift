@@ -229,4 +229,16 @@ extension AuthPIError {
             retryAfter: retryAfter, transportFailure: transportFailure, host: host, operation: operation,
             underlying: error)
     }
+
+    /// The same error with the client's own credentials removed from what the server sent back (some
+    /// servers and proxies echo the token or key they refused).
+    func scrubbing(_ secrets: [String]) -> AuthPIError {
+        let scrub = { (text: String) in Redaction.scrub(text, secrets) }
+        return AuthPIError(
+            code: code, statusCode: statusCode, errorCode: scrub(errorCode), errorDescription: scrub(errorDescription),
+            retryable: retryable, reference: reference.map(scrub), rawBody: rawBody.map(scrub),
+            fields: fields.map { FieldError(field: scrub($0.field), code: scrub($0.code), message: scrub($0.message)) },
+            currentETag: currentETag, retryAfter: retryAfter, transportFailure: transportFailure, host: host,
+            operation: operation, underlying: underlying)
+    }
 }

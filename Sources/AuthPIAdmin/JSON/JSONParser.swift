@@ -11,6 +11,8 @@ struct JSONParser {
 
     /// Nesting deeper than this is refused rather than risking the stack.
     static let maxDepth = 512
+    /// Longer number texts are refused (no API value needs more than a few dozen digits).
+    static let maxNumberLength = 1024
 
     private let bytes: [UInt8]
     private var index = 0
@@ -129,18 +131,22 @@ struct JSONParser {
     private mutating func parseString() throws -> String {
         index += 1  // opening quote
         let start = index
+        var asciiOnly = true
         // Fast path: no escapes.
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                if !asciiOnly { try validateUTF8(from: start, to: index) }
                 let text = String(decoding: bytes[start..<index], as: UTF8.self)
                 index += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw failure("control character in a string") }
+            if byte >= 0x80 { asciiOnly = false }
             index += 1
         }
+        if !asciiOnly { try validateUTF8(from: start, to: index) }
         var scalars = Array(bytes[start..<index])
         while index < bytes.count {
             let byte = bytes[index]
@@ -184,11 +190,56 @@ struct JSONParser {
                 }
             default:
                 if byte < 0x20 { throw failure("control character in a string") }
-                scalars.append(byte)
-                index += 1
+                if byte >= 0x80 {
+                    // Copy one whole, valid UTF-8 sequence.
+                    let end = try validateUTF8Sequence(at: index)
+                    scalars.append(contentsOf: bytes[index..<end])
+                    index = end
+                } else {
+                    scalars.append(byte)
+                    index += 1
+                }
             }
         }
         throw failure("unterminated string")
+    }
+
+    /// Refuses bytes that are not UTF-8 (RFC 8259 §8.1) instead of replacing them with U+FFFD.
+    private func validateUTF8(from start: Int, to end: Int) throws {
+        var position = start
+        while position < end {
+            if bytes[position] < 0x80 {
+                position += 1
+            } else {
+                position = try validateUTF8Sequence(at: position, limit: end)
+            }
+        }
+    }
+
+    /// Checks the multi-byte sequence starting at `position` and returns the index after it. Overlong forms,
+    /// UTF-16 surrogates (`ED A0..BF`) and code points above U+10FFFF are refused.
+    private func validateUTF8Sequence(at position: Int, limit: Int? = nil) throws -> Int {
+        let limit = limit ?? bytes.count
+        let lead = bytes[position]
+        let length: Int
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; secondRange = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; secondRange = 0x80...0x9F
+        case 0xF0: length = 4; secondRange = 0x90...0xBF
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; secondRange = 0x80...0x8F
+        default: throw Failure(offset: position, reason: "invalid UTF-8")
+        }
+        guard position + length <= limit, secondRange.contains(bytes[position + 1]) else {
+            throw Failure(offset: position, reason: "invalid UTF-8")
+        }
+        for next in (position + 2)..<(position + length) where !(0x80...0xBF).contains(bytes[next]) {
+            throw Failure(offset: position, reason: "invalid UTF-8")
+        }
+        return position + length
     }
 
     private mutating func parseHex4() throws -> UInt32 {
@@ -236,6 +287,8 @@ struct JSONParser {
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
             guard index > digits else { throw failure("invalid number") }
         }
+        // Converting a number text costs more than linear time in its length: very long ones are refused.
+        guard index - start <= Self.maxNumberLength else { throw failure("number longer than \(Self.maxNumberLength) characters") }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let value = Int64(text) { return .int(value) }
         guard let value = Double(text), value.isFinite else { throw failure("number out of range") }

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Decoding is lenient about missing or differently typed fields (the typed property is then `nil`), and
 /// strict about the shape: the value must be a JSON object carrying the model's ``requiredKeys``.
-public protocol AuthPIModel: Codable, Sendable, Hashable, CustomStringConvertible, RequestBody {
+public protocol AuthPIModel: Codable, Sendable, Hashable, CustomStringConvertible, CustomReflectable, RequestBody {
     /// The JSON object as read from (or to be sent to) the API.
     var json: JSONObject { get set }
     /// Wraps a JSON object without checking it.
@@ -51,7 +51,12 @@ extension AuthPIModel {
         set { json[key] = newValue }
     }
 
-    public var description: String { "\(Self.self)(\(JSONValue.object(json)))" }
+    /// The JSON object, with the values of secret-looking fields (`secret`, `*_token`, `password`, …) hidden:
+    /// safe to log. Read a secret the API returned through ``json`` or the subscript.
+    public var description: String { "\(Self.self)(\(Redaction.redacting(JSONValue.object(json))))" }
+
+    /// `dump` and debuggers show the same redacted JSON as ``description``.
+    public var customMirror: Mirror { Mirror(self, children: ["json": Redaction.redacting(JSONValue.object(json)).description]) }
 
     // Typed accessors used by the models' properties.
 

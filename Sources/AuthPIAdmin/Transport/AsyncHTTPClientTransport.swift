@@ -9,22 +9,33 @@ import NIOHTTP1
 /// without one, the transport creates a client and shuts it down on ``AuthPIClient/close()``.
 public struct AsyncHTTPClientTransport: HTTPTransport {
     let client: HTTPClient
+    /// Keeps requests beyond the pool size waiting here, within their own deadline (see ``ConnectionLimiter``).
+    private let limiter: ConnectionLimiter
     /// Set when the transport created the client: shuts it down on ``shutdown()`` or, failing that, when released.
     private let owned: OwnedHTTPClient?
 
-    /// Uses (and never shuts down) the caller's client.
-    public init(client: HTTPClient) {
+    /// Uses (and never shuts down) the caller's client. At most `maxConcurrentRequests` requests are handed
+    /// to it at once (the others wait, within their timeout); match it to the client's pool size.
+    public init(client: HTTPClient, maxConcurrentRequests: Int = 8) {
         self.client = client
         self.owned = nil
+        self.limiter = ConnectionLimiter(limit: maxConcurrentRequests)
     }
 
     /// Creates a client on the shared event loop group (redirects off, so credentials never follow one).
-    public init() {
+    ///
+    /// A connection that cannot be opened (refused, unknown host, no answer within `connectTimeout`) fails
+    /// the requests waiting for it at once, instead of being retried until each request's deadline.
+    public init(connectTimeout: Duration = .seconds(3), maxConnectionsPerHost: Int = 8) {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
+        configuration.timeout.connect = .nanoseconds(Self.nanoseconds(connectTimeout))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConnectionsPerHost)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.client = client
         self.owned = OwnedHTTPClient(client)
+        self.limiter = ConnectionLimiter(limit: configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit)
     }
 
     public func shutdown() async throws {
@@ -39,20 +50,34 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
 
-        let timeout = TimeAmount.nanoseconds(Self.nanoseconds(request.timeout))
-        let deadline = NIODeadline.now() + timeout
+        // The attempt's timeout covers waiting for a connection too.
+        let timeout = min(request.timeout, .seconds(86_400 * 365))
+        let deadline = NIODeadline.now() + TimeAmount.nanoseconds(Self.nanoseconds(timeout))
+        try await limiter.acquire(deadline: .now + timeout) { HTTPClientError.getConnectionFromPoolTimeout }
+        do {
+            let response = try await exchange(outgoing, deadline: deadline, maxBodyBytes: request.maxResponseBodyBytes)
+            await limiter.release()
+            return response
+        } catch {
+            await limiter.release()
+            throw error
+        }
+    }
+
+    private func exchange(_ outgoing: HTTPClientRequest, deadline: NIODeadline, maxBodyBytes: Int) async throws -> TransportResponse {
         let response = try await client.execute(outgoing, deadline: deadline)
 
         if let length = response.headers.first(name: "content-length").flatMap(Int.init),
-            length > request.maxResponseBodyBytes
+            length > maxBodyBytes
         {
-            throw AuthPIError.responseTooLarge(limit: request.maxResponseBodyBytes, announced: length)
+            throw AuthPIError.responseTooLarge(limit: maxBodyBytes, announced: length)
         }
+        // Reads chunk by chunk and stops at the cap: the rest is never read (the connection is closed).
         let buffer: ByteBuffer
         do {
-            buffer = try await response.body.collect(upTo: request.maxResponseBodyBytes)
+            buffer = try await response.body.collect(upTo: maxBodyBytes)
         } catch is NIOTooManyBytesError {
-            throw AuthPIError.responseTooLarge(limit: request.maxResponseBodyBytes, announced: nil)
+            throw AuthPIError.responseTooLarge(limit: maxBodyBytes, announced: nil)
         }
         return TransportResponse(
             status: Int(response.status.code),

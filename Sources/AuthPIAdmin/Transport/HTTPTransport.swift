@@ -1,7 +1,8 @@
 import Foundation
 
 /// One HTTP request as the transport sees it: fully built, headers included.
-public struct TransportRequest: Sendable {
+/// Its description and reflection hide the `Authorization` header (and other credential headers).
+public struct TransportRequest: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var method: String
     /// Absolute URL, query included.
     public var url: String
@@ -28,10 +29,19 @@ public struct TransportRequest: Sendable {
     public func header(_ name: String) -> String? {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
+
+    public var description: String {
+        "TransportRequest(\(method) \(url), headers: [\(Redaction.headers(headers))], body: \(body.map { "\($0.count) bytes" } ?? "none"))"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror { Mirror(self, children: ["request": description]) }
 }
 
 /// One HTTP response with its whole body.
-public struct TransportResponse: Sendable {
+/// Its description shows the status, headers (credential headers hidden) and the body's size, not the body.
+public struct TransportResponse: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
@@ -46,6 +56,14 @@ public struct TransportResponse: Sendable {
     public func header(_ name: String) -> String? {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
+
+    public var description: String {
+        "TransportResponse(\(status), headers: [\(Redaction.headers(headers))], body: \(body.count) bytes)"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror { Mirror(self, children: ["response": description]) }
 }
 
 /// Sends HTTP requests. The SDK uses ``AsyncHTTPClientTransport`` unless given another.
