@@ -29,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // rel-emu: NIOHTTPTypes (HTTPRequestPart / HTTPResponsePart) for the emulator's malformed-request handler;
+        // already resolved as a dependency of hummingbird.
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
         // Client core: async, Sendable, at parity with the official Python SDK.
@@ -54,6 +57,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                // rel-emu: a JSON 400 for requests that are not valid HTTP (HTTPParserError).
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             swiftSettings: strict
         ),
@@ -131,6 +137,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                // rel-emu: raw TCP clients for bad input, load and slow-client tests.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
@@ -153,3 +162,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// bench-main (issue 6): the loopback ceiling `scripts/bench` measures the emulator against — a minimal
+// Hummingbird server with one constant route (Benchmarks/Ceiling). Not part of the library products.
+package.products.append(.executable(name: "authpi-bench-ceiling", targets: ["authpi-bench-ceiling"]))
+package.targets.append(
+    .executableTarget(
+        name: "authpi-bench-ceiling",
+        dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        path: "Benchmarks/Ceiling",
+        swiftSettings: strict
+    ))

@@ -122,11 +122,18 @@ public func buildApplication(
     }
     guard (0...65_535).contains(options.port) else { throw EmulatorError.invalidOptions("port must be between 0 and 65535") }
     guard (0...60_000).contains(options.latencyMilliseconds) else { throw EmulatorError.invalidOptions("latency must be between 0 and 60000 ms") }
+    guard EmulatorOptions.idleTimeoutRange.contains(options.idleTimeoutSeconds) else {
+        throw EmulatorError.invalidOptions("idle timeout must be between 0.1 and 3600 seconds")
+    }
     let store = EmulatorStore(seed: options.seed, users: options.users, faults: options.faults, routes: APIRoutes.table)
     let responder = EmulatorResponder(store: store, latencyMilliseconds: options.latencyMilliseconds)
     let host = options.host
     return Application(
         responder: responder,
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [MalformedRequestHandler()],
+            idleTimeout: .milliseconds(Int64(options.idleTimeoutSeconds * 1000))
+        )),
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "authpi-emulator"),
         onServerRunning: { channel in
             await onServerRunning(host, channel.localAddress?.port ?? options.port)

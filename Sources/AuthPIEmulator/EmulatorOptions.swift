@@ -20,6 +20,9 @@ public struct EmulatorOptions: Sendable {
     public var latencyMilliseconds: Int = 0
     /// Faults armed at start, same shape as `POST /_emulator/faults`.
     public var faults: [FaultRule] = []
+    /// A connection that sends nothing (no request, or a request head or body that stalls) for this
+    /// long is closed; a request being answered is never cut. Longer than the `--latency-ms` maximum.
+    public var idleTimeoutSeconds: Double = EmulatorOptions.defaultIdleTimeoutSeconds
 
     public init(
         host: String = "127.0.0.1",
@@ -27,7 +30,8 @@ public struct EmulatorOptions: Sendable {
         seed: EmulatorSeed = .demo,
         users: Int? = nil,
         latencyMilliseconds: Int = 0,
-        faults: [FaultRule] = []
+        faults: [FaultRule] = [],
+        idleTimeoutSeconds: Double = EmulatorOptions.defaultIdleTimeoutSeconds
     ) {
         self.host = host
         self.port = port
@@ -35,7 +39,13 @@ public struct EmulatorOptions: Sendable {
         self.users = users
         self.latencyMilliseconds = latencyMilliseconds
         self.faults = faults
+        self.idleTimeoutSeconds = idleTimeoutSeconds
     }
+
+    /// 75 s: above the 60 s latency cap, and above the 60 s idle time after which HTTP clients' pools
+    /// (AsyncHTTPClient, httpx) drop keep-alive connections themselves.
+    public static let defaultIdleTimeoutSeconds: Double = 75
+    public static let idleTimeoutRange: ClosedRange<Double> = 0.1...3_600
 
     /// The largest `users` value accepted.
     public static let maximumUsers = 1_000_000

@@ -22,6 +22,8 @@ public struct Banner: Sendable, Hashable, Identifiable {
     public var time: Date
     /// For rate limits: when the server allows the next request. The view shows a live countdown.
     public var retryAt: Date?
+    /// For rate-limited reads: the store asks again by itself when `retryAt` passes (writes never are).
+    public var retriesAutomatically = false
 
     public init(
         id: Int = 0, severity: Severity, kind: Kind, title: String, detail: String = "", reference: String? = nil,
@@ -44,13 +46,18 @@ public struct Banner: Sendable, Hashable, Identifiable {
         return max(0, Int((retryAt.timeIntervalSince(now)).rounded(.up)))
     }
 
+    /// The live countdown of a rate limit: "retry in 3s (automatic)" for reads the store retries itself.
+    public func countdownText(now: Date) -> String? {
+        guard let seconds = secondsUntilRetry(now: now) else { return nil }
+        if retriesAutomatically { return seconds > 0 ? "retry in \(seconds)s (automatic)" : "retrying now" }
+        return seconds > 0 ? "retry in \(seconds)s" : "you can retry now"
+    }
+
     /// The one-line text: title, detail, live countdown, reference.
     public func text(now: Date) -> String {
         var parts = [title]
         if !detail.isEmpty { parts.append(detail) }
-        if let seconds = secondsUntilRetry(now: now) {
-            parts.append(seconds > 0 ? "retry in \(seconds)s" : "you can retry now")
-        }
+        if let countdown = countdownText(now: now) { parts.append(countdown) }
         if let reference { parts.append("ref \(reference)") }
         return parts.joined(separator: " — ")
     }

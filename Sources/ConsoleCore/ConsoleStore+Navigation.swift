@@ -24,6 +24,8 @@ extension ConsoleStore {
     /// Cancels every request of the pane; what is loaded stays, and an interrupted fetch is asked for again when
     /// the pane is resumed.
     func cancelWork(ofPane paneID: Int) {
+        autoRetryTasks.removeValue(forKey: paneID)?.cancel()
+        refreshBackups[paneID] = nil
         if let entry = pageTasks.removeValue(forKey: paneID) {
             entry.task.cancel()
             withPane(paneID) { $0.list.cancelInFlight() }
@@ -50,6 +52,7 @@ extension ConsoleStore {
         state.stack.removeLast()
         refreshTargets[top.id] = nil
         hydrationFailures[top.id] = nil
+        hydrationPaused.remove(top.id)
         if let resumed = state.stack.last { startPane(resumed.id) }
     }
 
@@ -182,6 +185,7 @@ extension ConsoleStore {
                 pane.scrollTop = 0
             }
             hydrationFailures[pane.id] = nil
+            hydrationPaused.remove(pane.id)
         }
         withCurrentPane { $0.recomputeDisplay(); $0.clampSelection(viewport: viewport) }
         selectionChanged()

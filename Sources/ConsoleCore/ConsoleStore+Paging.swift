@@ -1,3 +1,5 @@
+import Foundation
+
 extension ConsoleStore {
     /// Starts the fetch the pane needs now, if any: the first page, a dropped page in view, or the next page when
     /// the selection nears the loaded end. Never more than one per pane, and only for the pane on screen.
@@ -56,6 +58,7 @@ extension ConsoleStore {
     private func pageArrived(_ page: RowPage, for fetch: PagedList.Fetch, paneID: Int, token: Int) {
         guard pageTasks[paneID]?.token == token else { return }
         pageTasks[paneID] = nil
+        readSucceeded(paneID: paneID)
         var cache = hydrationCache
         let cached = page.rows.map { row in row.needsHydration ? (cache.value(for: row.id) ?? row) : row }
         hydrationCache = cache
@@ -82,9 +85,63 @@ extension ConsoleStore {
         }
         let failure = ConsoleFailure.from(error)
         let title = state.stack.first { $0.id == paneID }?.kind.title ?? "list"
-        withPane(paneID) { $0.list.fail(fetch, message: failure.description) }
-        refreshTargets[paneID] = nil
-        raise(failure, while: "loading \(title)")
+        if refreshTargets.removeValue(forKey: paneID) != nil, let backup = refreshBackups.removeValue(forKey: paneID) {
+            // A failed refresh puts the pane back as it was: the rows on screen stay, `r` tries again.
+            withPane(paneID) { $0 = backup }
+            raiseRead(failure, while: "refreshing \(title)", paneID: paneID, retry: .refresh,
+                      note: "the rows shown are from before the refresh")
+        } else {
+            withPane(paneID) { $0.list.fail(fetch, message: failure.description) }
+            raiseRead(failure, while: "loading \(title)", paneID: paneID, retry: .failedRead)
+        }
+        publish()
+    }
+
+    /// A read of the pane succeeded: its failure banner, if still the one on screen, has been answered.
+    func readSucceeded(paneID: Int) {
+        guard let bannerID = readFailureBanners.removeValue(forKey: paneID) else { return }
+        if state.banner?.id == bannerID { state.banner = nil }
+    }
+
+    /// What a rate-limited read does once its Retry-After has passed.
+    enum AutoRetry { case failedRead, refresh }
+
+    /// Raises the banner of a failed read; when the server said when to come back (429 with Retry-After), the
+    /// read is asked again by itself then, if the pane is still on screen. Writes never come here.
+    func raiseRead(_ failure: ConsoleFailure, while subject: String, paneID: Int, retry: AutoRetry, note: String? = nil) {
+        var banner = Banner.failure(failure, subject: subject, now: Date())
+        if let note { banner.detail += (banner.detail.isEmpty ? "" : " — ") + note }
+        guard let retryAt = banner.retryAt else {
+            raise(banner)
+            readFailureBanners[paneID] = state.banner?.id
+            return
+        }
+        banner.retriesAutomatically = true
+        raise(banner)
+        let bannerID = state.banner?.id
+        readFailureBanners[paneID] = bannerID
+        autoRetryTasks[paneID]?.cancel()
+        autoRetryTasks[paneID] = Task { [weak self] in
+            let wait = max(0, retryAt.timeIntervalSinceNow)
+            try? await Task.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up))))
+            guard let self, !Task.isCancelled else { return }
+            self.autoRetryTasks[paneID] = nil
+            self.autoRetryDue(paneID: paneID, retry: retry, bannerID: bannerID)
+        }
+    }
+
+    private func autoRetryDue(paneID: Int, retry mode: AutoRetry, bannerID: Int?) {
+        guard isCurrent(paneID), let pane = state.current else { return }
+        switch mode {
+        case .refresh:
+            guard refreshTargets[paneID] == nil, pageTasks[paneID] == nil else { return }
+            if state.banner?.id == bannerID { state.banner = nil }
+            refreshCurrentPane()
+        case .failedRead:
+            guard pane.list.failureMessage != nil || !(hydrationFailures[paneID] ?? []).isEmpty else { return }
+            if state.banner?.id == bannerID { state.banner = nil }
+            retry()
+        }
         publish()
     }
 
@@ -99,6 +156,7 @@ extension ConsoleStore {
             return true
         }
         refreshTargets[paneID] = nil
+        refreshBackups[paneID] = nil
         withPane(paneID) { pane in
             pane.recomputeDisplay()
             if let id = target.id, let index = pane.displayIndex(ofID: id) {
@@ -113,6 +171,7 @@ extension ConsoleStore {
 
     func retry() {
         guard let pane = state.current else { return }
+        autoRetryTasks.removeValue(forKey: pane.id)?.cancel()
         if pane.kind == .userDetail, pane.list.failureMessage != nil {
             withCurrentPane { $0.list.reset() }
             loadUserDetail(pane.id)
@@ -120,6 +179,7 @@ extension ConsoleStore {
         }
         withCurrentPane { $0.list.retry() }
         hydrationFailures[pane.id] = nil
+        hydrationPaused.remove(pane.id)
         schedulePageFetch(pane.id)
         scheduleHydration(pane.id)
     }
@@ -129,16 +189,19 @@ extension ConsoleStore {
         guard let pane = state.current else { return }
         cancelWork(ofPane: pane.id)
         hydrationFailures[pane.id] = nil
+        hydrationPaused.remove(pane.id)
         switch pane.kind {
         case .errors:
             fillErrorsPane(pane.id)
         case .userDetail:
+            if let current = state.current, current.userRecord != nil { refreshBackups[pane.id] = current }
             withCurrentPane { $0.list.reset() }
             loadUserDetail(pane.id)
         default:
             // Hydrated users may have changed too.
             for row in pane.list.residentRows() where pane.kind == .users { hydrationCache.remove(row.row.id) }
             refreshTargets[pane.id] = (pane.selectedRow?.id, pane.listIndex(ofRow: pane.selection) ?? 0)
+            if let current = state.current, current.list.hasFirstPage { refreshBackups[pane.id] = current }
             withCurrentPane { pane in
                 pane.list.reset()
                 pane.display = pane.display.map { _ in [] }
@@ -173,6 +236,7 @@ extension ConsoleStore {
                 do {
                     let page = try await self.measured { try await source.fetchPage(request) }
                     guard self.loadToEndTask?.token == token else { return }
+                    self.readSucceeded(paneID: pane.id)
                     self.withPane(pane.id) { pane in
                         pane.list.complete(fetch, with: page)
                         pane.recomputeDisplay()
@@ -194,7 +258,8 @@ extension ConsoleStore {
                     } else {
                         let failure = ConsoleFailure.from(error)
                         self.withPane(pane.id) { $0.list.fail(fetch, message: failure.description) }
-                        self.raise(failure, while: "loading \(pane.kind.title) to the end")
+                        self.raiseRead(failure, while: "loading \(pane.kind.title) to the end", paneID: pane.id,
+                                       retry: .failedRead)
                     }
                     break
                 }
@@ -246,12 +311,13 @@ extension ConsoleStore {
         }
         var fromCache: [ConsoleRow] = []
         let failed = hydrationFailures[paneID] ?? []
+        let paused = hydrationPaused.contains(paneID)
         for row in visible where tasks[row.id] == nil && !failed.contains(row.id) {
             if let cached = hydrationCache.value(for: row.id) {
                 fromCache.append(cached)
                 continue
             }
-            guard tasks.count < configuration.hydrationConcurrency else { continue }
+            guard !paused, tasks.count < configuration.hydrationConcurrency else { continue }
             let userID = row.id
             let source = self.source
             tasks[userID] = Task {
@@ -290,7 +356,12 @@ extension ConsoleStore {
         withPane(paneID) { $0.hydratingIDs.remove(userID) }
         if !(error is CancellationError) && !Task.isCancelled {
             hydrationFailures[paneID, default: []].insert(userID)
-            raise(ConsoleFailure.from(error), while: "loading user \(userID)")
+            let failure = ConsoleFailure.from(error)
+            switch failure.kind {
+            case .transport, .server, .rateLimited: hydrationPaused.insert(paneID)
+            default: break
+            }
+            raiseRead(ConsoleFailure.from(error), while: "loading user \(userID)", paneID: paneID, retry: .failedRead)
         }
         scheduleHydration(paneID)
         publish()
@@ -313,8 +384,15 @@ extension ConsoleStore {
             } catch {
                 guard !(error is CancellationError), !Task.isCancelled else { return }
                 let failure = ConsoleFailure.from(error)
-                self.withPane(paneID) { $0.list.fail(fetch, message: failure.description) }
-                self.raise(failure, while: "loading user \(userID)")
+                if let backup = self.refreshBackups.removeValue(forKey: paneID) {
+                    // A failed refresh keeps the detail that was on screen.
+                    self.withPane(paneID) { $0 = backup }
+                    self.raiseRead(failure, while: "refreshing user \(userID)", paneID: paneID, retry: .refresh,
+                                   note: "the detail shown is from before the refresh")
+                } else {
+                    self.withPane(paneID) { $0.list.fail(fetch, message: failure.description) }
+                    self.raiseRead(failure, while: "loading user \(userID)", paneID: paneID, retry: .failedRead)
+                }
                 self.publish()
                 return
             }
@@ -345,6 +423,8 @@ extension ConsoleStore {
     }
 
     func showUserDetail(_ record: UserRecord, paneID: Int, fetch: PagedList.Fetch? = nil) {
+        refreshBackups[paneID] = nil
+        readSucceeded(paneID: paneID)
         let counts = PaneKind.userScope.map { kind in
             ConsoleRow(id: "count:\(kind.rawValue)", cells: [kind.title.lowercased(), "…"], title: kind.title)
         }

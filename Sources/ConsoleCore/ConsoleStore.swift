@@ -22,11 +22,21 @@ public final class ConsoleStore {
     var hydrationTasks: [Int: [String: Task<Void, Never>]] = [:]
     /// Users that failed to load details (not retried until refresh).
     var hydrationFailures: [Int: Set<String>] = [:]
+    /// Panes whose hydration stopped after the server failed (down, erroring, rate limiting): one failure, not
+    /// one per visible row, until `r` or the automatic retry after a rate limit.
+    var hydrationPaused: Set<Int> = []
     var hydrationCache: LRUCache<ConsoleRow>
     var loadToEndTask: (token: Int, task: Task<Void, Never>)?
     /// After a refresh: the id to select again and how many rows to load to find it.
     var refreshTargets: [Int: (id: String?, listIndex: Int)] = [:]
     var otherTasks: [Int: Task<Void, Never>] = [:]
+    /// Reads that wait for a rate limit's Retry-After, by pane (reads only: a write is never repeated unasked).
+    var autoRetryTasks: [Int: Task<Void, Never>] = [:]
+    /// A pane as it was when its refresh started: a refresh that fails puts it back, so no row on screen is lost.
+    var refreshBackups: [Int: PaneState] = [:]
+    /// The banner of each pane's last failed read: a later successful read of that pane takes it off the screen
+    /// (it stays in the Errors pane), so a recovered pane does not keep saying it failed.
+    var readFailureBanners: [Int: Int] = [:]
     private var countdownTask: Task<Void, Never>?
     private var autoRefreshTask: Task<Void, Never>?
 
@@ -51,6 +61,8 @@ public final class ConsoleStore {
         for paneID in state.stack.map(\.id) { cancelWork(ofPane: paneID) }
         for task in otherTasks.values { task.cancel() }
         otherTasks = [:]
+        for task in autoRetryTasks.values { task.cancel() }
+        autoRetryTasks = [:]
         countdownTask?.cancel()
         autoRefreshTask?.cancel()
         for observer in observers.values { observer.finish() }

@@ -63,6 +63,25 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
         if let refreshInterval, refreshInterval < 1 { throw ValidationError("--refresh-interval must be at least 1 second") }
     }
 
+    /// ArgumentParser exits 64 on a bad flag; the console documents one code for every usage and configuration
+    /// problem (2), so a script can tell "fix the invocation" from "could not start" (1) whatever the cause.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error).rawValue == ExitCode.validationFailure.rawValue {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     func run() async throws {
         do {
             try await launch()
@@ -74,9 +93,6 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
 
     private func launch() async throws {
         let environment = ProcessInfo.processInfo.environment
-        // Refuse before anything else: without a terminal there is nothing to draw on.
-        guard isatty(STDIN_FILENO) == 1 else { throw LaunchError.notATerminal("standard input") }
-        guard isatty(STDOUT_FILENO) == 1 else { throw LaunchError.notATerminal("standard output") }
 
         var emulator: RunningEmulator?
         let plan: LaunchPlan
@@ -93,6 +109,10 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
                 environment: environment)
         }
         let logger = try makeLogger(secrets: plan.credentials.secretValues)
+        // Configuration problems are reported first (they name what to fix, also in a script); then, before any
+        // server starts or any request is sent: without a terminal there is nothing to draw on.
+        guard isatty(STDIN_FILENO) == 1 else { throw LaunchError.notATerminal("standard input") }
+        guard isatty(STDOUT_FILENO) == 1 else { throw LaunchError.notATerminal("standard output") }
 
         if demo {
             do {

@@ -20,6 +20,8 @@ struct EmulatorCommand: ParsableCommand {
     @Option(help: "Fill the first issuer with N users (0...1000000), generated on demand.") var users: Int?
     @Option(name: .customLong("latency-ms"), help: "Latency added to every /v1 request, in milliseconds.") var latencyMilliseconds = 0
     @Option(name: .customLong("fault"), help: "Arm a fault at start (repeatable).") var faults: [String] = []
+    @Option(name: .customLong("idle-timeout"), help: "Close connections that send nothing for this many seconds (0.1...3600).")
+    var idleTimeout = EmulatorOptions.defaultIdleTimeoutSeconds
 
     func validate() throws {
         guard EmulatorSeed(rawValue: seed) != nil else { throw ValidationError("--seed must be demo or empty") }
@@ -28,6 +30,7 @@ struct EmulatorCommand: ParsableCommand {
             throw ValidationError("--users must be between 0 and \(EmulatorOptions.maximumUsers)")
         }
         guard (0...60_000).contains(latencyMilliseconds) else { throw ValidationError("--latency-ms must be between 0 and 60000") }
+        guard EmulatorOptions.idleTimeoutRange.contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 0.1 and 3600") }
         for spec in faults {
             do { _ = try FaultRule(spec: spec) } catch { throw ValidationError("--fault: \(error.description)") }
         }
@@ -36,7 +39,7 @@ struct EmulatorCommand: ParsableCommand {
     func options() throws -> EmulatorOptions {
         EmulatorOptions(
             host: host, port: port, seed: EmulatorSeed(rawValue: seed) ?? .demo, users: users,
-            latencyMilliseconds: latencyMilliseconds, faults: try faults.map { try FaultRule(spec: $0) }
+            latencyMilliseconds: latencyMilliseconds, faults: try faults.map { try FaultRule(spec: $0) }, idleTimeoutSeconds: idleTimeout
         )
     }
 }

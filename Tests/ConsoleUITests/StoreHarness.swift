@@ -12,20 +12,54 @@ import FoundationNetworking
 /// the store driver and the run loop, drawing into an in-memory terminal.
 @MainActor
 final class StoreHarness {
-    let emulator: RunningEmulator
+    /// How the harness' client authenticates.
+    enum Login {
+        case demoKeyPair
+        /// An access token minted by the emulator; with `refreshable`, a closure mints a new one on a 401.
+        case accessToken(refreshable: Bool)
+    }
+
+    private(set) var emulator: RunningEmulator
     let client: AuthPIClient
     let store: ConsoleStore
     let driver: StoreDriver
     let terminal: MemoryTerminal
     let app: ConsoleApp
+    private let users: Int?
+    /// The access token the client started with (for `.accessToken`), to check it never reaches the screen.
+    private(set) var accessToken: String?
+    /// How many times the client asked for a new access token.
+    let refreshCount = RefreshCounter()
 
-    init(size: TerminalSize, theme: Theme = .colored, users: Int? = nil) async throws {
+    init(size: TerminalSize, theme: Theme = .colored, users: Int? = nil, login: Login = .demoKeyPair) async throws {
+        self.users = users
         emulator = try await Emulator.start(EmulatorOptions(users: users))
+        let credentials: Credentials
+        let source: String
+        switch login {
+        case .demoKeyPair:
+            credentials = .apiKey(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret)
+            source = "AUTHPI_API_KEY"
+        case .accessToken(let refreshable):
+            let baseURL = emulator.baseURL
+            let token = try await Self.mintAccessToken(baseURL: baseURL)
+            accessToken = token
+            let counter = refreshCount
+            var refresh: Credentials.Refresh?
+            if refreshable {
+                refresh = { @Sendable in
+                    await counter.increment()
+                    return try await StoreHarness.mintAccessToken(baseURL: baseURL)
+                }
+            }
+            credentials = .accessToken(token, refresh: refresh)
+            source = "environment variable AUTHPI_ACCESS_TOKEN"
+        }
         client = try AuthPIClient(
-            credentials: .apiKey(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret),
+            credentials: credentials,
             configuration: Configuration(baseURL: emulator.baseURL, accountID: EmulatorDemo.accountID, retries: .disabled))
         store = ConsoleStore(
-            source: AuthPIDataSource(client: client, credentialSource: "AUTHPI_API_KEY", readsAreRetried: false),
+            source: AuthPIDataSource(client: client, credentialSource: source, readsAreRetried: false),
             // A fixed base URL in the header keeps snapshots independent of the port.
             header: HeaderInfo(account: EmulatorDemo.accountID, baseURL: "http://127.0.0.1:4010", profile: "demo"),
             configuration: ConsoleConfiguration(pageSize: 50))
@@ -40,9 +74,10 @@ final class StoreHarness {
 
     /// Runs `body` with a harness and always stops it before returning (never in a detached task).
     static func with(
-        size: TerminalSize, theme: Theme = .colored, users: Int? = nil, _ body: (StoreHarness) async throws -> Void
+        size: TerminalSize, theme: Theme = .colored, users: Int? = nil, login: Login = .demoKeyPair,
+        _ body: (StoreHarness) async throws -> Void
     ) async throws {
-        let harness = try await StoreHarness(size: size, theme: theme, users: users)
+        let harness = try await StoreHarness(size: size, theme: theme, users: users, login: login)
         do {
             try await body(harness)
         } catch {
@@ -123,17 +158,87 @@ final class StoreHarness {
 
     /// Arms a fault in the emulator (control API).
     func addFault(path: String, status: Int, count: Int = 1) async throws {
-        guard let url = URL(string: emulator.baseURL + "/_emulator/faults") else { return }
+        try await addFault(method: nil, path: path, status: status, count: count)
+    }
+
+    /// Arms a fault in the emulator: `status` 0 drops the connection; `delayMilliseconds` alone is latency only.
+    func addFault(
+        method: String?, path: String, status: Int? = nil, count: Int = 1, retryAfter: Int? = nil,
+        delayMilliseconds: Int? = nil
+    ) async throws {
+        var body: [String: Any] = ["path": path, "count": count]
+        if let method { body["method"] = method }
+        if let status { body["status"] = status }
+        if let retryAfter { body["retry_after"] = retryAfter }
+        if let delayMilliseconds { body["delay_ms"] = delayMilliseconds }
+        _ = try await Self.control(baseURL: emulator.baseURL, "POST", "/_emulator/faults", body: body)
+    }
+
+    func clearFaults() async throws {
+        _ = try await Self.control(baseURL: emulator.baseURL, "DELETE", "/_emulator/faults")
+    }
+
+    /// Recent requests the emulator served: (method, path, status).
+    func requests() async throws -> [(method: String, path: String, status: Int)] {
+        let data = try await Self.control(baseURL: emulator.baseURL, "GET", "/_emulator/requests?limit=500")
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let entries = object?["data"] as? [[String: Any]] ?? []
+        return entries.map { (($0["method"] as? String) ?? "", ($0["path"] as? String) ?? "", ($0["status"] as? Int) ?? -1) }
+    }
+
+    /// Makes the current access token expire: its next use gets 401 token_expired.
+    func expireAccessToken() async throws {
+        guard let token = accessToken else { throw HarnessFailure("the harness has no access token") }
+        _ = try await Self.control(baseURL: emulator.baseURL, "POST", "/_emulator/access-tokens/\(token)/expire")
+    }
+
+    /// Stops the server (requests in flight end first) — the console keeps running against a dead port.
+    func stopServer() async {
+        _ = await store.waitUntil(timeout: .seconds(5)) { $0.header.requestsInFlight == 0 }
+        await emulator.shutdown()
+    }
+
+    /// Starts the server again on the same port with the same seed.
+    func restartServer() async throws {
+        var options = EmulatorOptions(users: users)
+        options.port = emulator.port
+        // The port was just closed: binding again may need a moment (bounded).
+        var lastError: (any Error)?
+        for _ in 0..<50 {
+            do {
+                emulator = try await Emulator.start(options)
+                return
+            } catch {
+                lastError = error
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        throw HarnessFailure("could not restart the emulator on port \(emulator.port): \(String(describing: lastError))")
+    }
+
+    nonisolated static func mintAccessToken(baseURL: String) async throws -> String {
+        let data = try await control(
+            baseURL: baseURL, "POST", "/_emulator/access-tokens", body: ["account_id": EmulatorDemo.accountID, "ttl_seconds": 600])
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        guard let token = object?["access_token"] as? String else { throw HarnessFailure("no access token minted") }
+        return token
+    }
+
+    nonisolated static func control(baseURL: String, _ method: String, _ path: String, body: [String: Any]? = nil) async throws -> Data {
+        guard let url = URL(string: baseURL + path) else { throw HarnessFailure("bad url \(path)") }
         var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.httpBody = try JSONSerialization.data(withJSONObject: ["path": path, "status": status, "count": count])
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpMethod = method
         // No keep-alive connection may outlive the emulator.
         request.setValue("close", forHTTPHeaderField: "Connection")
-        let (_, response) = try await URLSession.shared.data(for: request)
-        guard let http = response as? HTTPURLResponse, (200..<300).contains(http.statusCode) else {
-            throw HarnessFailure("could not arm the fault")
+        if let body {
+            request.httpBody = try JSONSerialization.data(withJSONObject: body)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        guard let http = response as? HTTPURLResponse, (200..<300).contains(http.statusCode) else {
+            throw HarnessFailure("control \(method) \(path) failed: \(String(decoding: data, as: UTF8.self))")
+        }
+        return data
     }
 
     /// The screen without its header line, whose latency varies from run to run.
@@ -142,6 +247,11 @@ final class StoreHarness {
         Snapshot.assertMatches(terminal, named: "store-\(name)-\(terminal.size.columns)x\(terminal.size.rows)",
                                skippingHeader: true, maskingDigits: maskingDigits, sourceLocation: sourceLocation)
     }
+}
+
+actor RefreshCounter {
+    private(set) var value = 0
+    func increment() { value += 1 }
 }
 
 struct HarnessFailure: Error, CustomStringConvertible {

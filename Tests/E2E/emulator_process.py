@@ -15,8 +15,8 @@ DEMO_AUTH = "Basic " + base64.b64encode(b"key_demo:demo_secret").decode()
 class Emulator:
     """A real authpi-emulator process on a free loopback port."""
 
-    def __init__(self):
-        self.proc = subprocess.Popen([EMULATOR, "--port", "0"], stdout=subprocess.PIPE,
+    def __init__(self, port=0):
+        self.proc = subprocess.Popen([EMULATOR, "--port", str(port)], stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline()
         m = re.match(r"AuthPI emulator listening on (http://\S+)", line)
@@ -39,6 +39,25 @@ class Emulator:
         except urllib.error.HTTPError as err:
             raw = err.read()
             return err.code, (json.loads(raw) if raw else None)
+
+    @property
+    def port(self):
+        return int(self.base_url.rsplit(":", 1)[1])
+
+    def control(self, method, path, body=None):
+        """The emulator's control API (/_emulator/...): no credentials."""
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.base_url + path, data=data, method=method)
+        if data is not None:
+            req.add_header("Content-Type", "application/json")
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            raw = resp.read()
+            return json.loads(raw) if raw else None
+
+    def kill(self):
+        """SIGKILL: the server dies without closing anything gracefully."""
+        self.proc.kill()
+        self.proc.wait(timeout=10)
 
     def stop(self):
         self.proc.terminate()

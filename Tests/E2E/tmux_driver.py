@@ -92,6 +92,18 @@ class Tmux:
         """True while the program has the terminal in its alternate screen (ncurses running)."""
         return self._tmux("display-message", "-p", "-t", self.session, "#{alternate_on}").stdout.strip() == "1"
 
+    def cursor_visible(self):
+        """False while the program has hidden the cursor (a console that exits must show it again)."""
+        return self._tmux("display-message", "-p", "-t", self.session, "#{cursor_flag}").stdout.strip() == "1"
+
+    def send_batch(self, keys):
+        """Sends many tmux key names in one call (fast enough for thousands of keys)."""
+        self._tmux("send-keys", "-t", self.session, *keys)
+
+    def history(self):
+        """Everything the pane printed, scrollback included (the program's stderr after it exits)."""
+        return self._tmux("capture-pane", "-p", "-S", "-", "-t", self.session).stdout
+
     def wait_exit_marker(self, timeout=15.0):
         """The exit status the test's shell wrapper prints after the program ends."""
         text = self.wait_for(r"CONSOLE-EXIT=\d+", timeout=timeout)

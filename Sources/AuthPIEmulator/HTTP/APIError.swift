@@ -14,12 +14,13 @@ struct APIError: Error, Sendable {
     var retryAfter: Int?
     var headers: [(String, String)] = []
 
-    var json: JSON {
+    /// The JSON error body; `reference` names this request (also in the request log).
+    func json(reference: String) -> JSON {
         var body: [String: JSON] = [
             "error": .string(code),
             "error_description": .string(message),
             "retryable": .bool([408, 429, 502, 503, 504].contains(status)),
-            "reference": .string("req_emulator"),
+            "reference": .string(reference),
         ]
         if !fields.isEmpty {
             body["fields"] = .array(fields.map { ["field": .string($0.field), "code": .string($0.code), "message": .string($0.message)] })
@@ -27,6 +28,13 @@ struct APIError: Error, Sendable {
         if let currentETag { body["current_etag"] = .string(currentETag) }
         if let retryAfter { body["retry_after"] = .int(retryAfter) }
         return .object(body)
+    }
+
+    static func unsupportedMediaType(_ contentType: String) -> APIError {
+        APIError(status: 415, code: "unsupported_media_type", message: "The request body must be application/json, not \(contentType.prefix(100))")
+    }
+    static func invalidPath(_ message: String) -> APIError {
+        APIError(status: 400, code: "invalid_path", message: message)
     }
 
     static func notFound(_ what: String) -> APIError {
@@ -67,5 +75,16 @@ struct APIError: Error, Sendable {
     }
     static func tooLarge(limit: Int) -> APIError {
         APIError(status: 413, code: "payload_too_large", message: "Request body exceeds \(limit) bytes")
+    }
+}
+
+/// A fresh reference per request, `req_` and 16 digits: errors carry it so a user can find the request
+/// in the request log. Digits only, so masked snapshots of screens that show it stay stable.
+enum RequestReference {
+    static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let value = generator.next(upperBound: UInt64(10_000_000_000_000_000))
+        let digits = String(value)
+        return "req_" + String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

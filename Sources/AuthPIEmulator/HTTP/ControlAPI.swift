@@ -4,8 +4,8 @@ import Hummingbird
 struct ControlAPI {
     let store: EmulatorStore
 
-    func respond(method: String, segments: [String], query: [String: String], body: [UInt8]?) async -> Response {
-        EmulatorResponder.render(await result(method: method, segments: segments, query: query, body: body))
+    func respond(method: String, segments: [String], query: [String: String], body: [UInt8]?, reference: String) async -> Response {
+        EmulatorResponder.render(await result(method: method, segments: segments, query: query, body: body), reference: reference)
     }
 
     private func result(method: String, segments: [String], query: [String: String], body raw: [UInt8]?) async -> Result<APIResponse, APIError> {

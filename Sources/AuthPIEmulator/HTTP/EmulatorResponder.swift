@@ -14,20 +14,32 @@ struct EmulatorResponder: HTTPResponder {
 
     func respond(to request: Request, context: EmulatorRequestContext) async throws -> Response {
         let started = ContinuousClock.now
+        let reference = RequestReference.make()
         let method = request.method.rawValue
         let path = request.uri.path
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map {
-            String($0).removingPercentEncoding ?? String($0)
-        }
         let query = Self.parseQuery(request.uri.query)
+        let segments: [String]
+        switch Self.pathSegments(path) {
+        case .success(let decoded): segments = decoded
+        case .failure(let error):
+            await logRequest(request, method: method, path: path, query: query, status: error.status, started: started, reference: reference)
+            return Self.render(.failure(error), reference: reference)
+        }
 
         if segments.first == "_emulator" {
             guard Self.isLoopback(context.channel.remoteAddress) else {
-                return Self.render(.failure(.forbidden("The control API only answers loopback clients")))
+                return Self.render(.failure(.forbidden("The control API only answers loopback clients")), reference: reference)
             }
             return await ControlAPI(store: store).respond(
-                method: method, segments: Array(segments.dropFirst()), query: query, body: try await Self.readBody(request)
+                method: method, segments: Array(segments.dropFirst()), query: query, body: try await Self.readBody(request), reference: reference
             )
+        }
+        if segments == ["openapi.json"] {
+            guard method == "GET" || method == "HEAD" else { return Self.render(.failure(.methodNotAllowed(["GET"])), reference: reference) }
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=utf-8"
+            headers[.contentLength] = String(Self.openAPIBytes.count)
+            return Response(status: .ok, headers: headers, body: method == "HEAD" ? .init() : .init(byteBuffer: ByteBuffer(bytes: Self.openAPIBytes)))
         }
 
         if latencyMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(latencyMilliseconds)) }
@@ -35,7 +47,7 @@ struct EmulatorResponder: HTTPResponder {
             if fault.delayMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(fault.delayMilliseconds)) }
             if let status = fault.status {
                 if status == 0 {
-                    await logRequest(request, method: method, path: path, query: query, status: 0, started: started)
+                    await logRequest(request, method: method, path: path, query: query, status: 0, started: started, reference: reference)
                     // Close without writing anything: the client sees the connection end, not a response.
                     try? await context.channel.close(mode: .all)
                     throw CancellationError()
@@ -49,8 +61,8 @@ struct EmulatorResponder: HTTPResponder {
                     error.retryAfter = retryAfter
                     error.headers.append(("Retry-After", String(retryAfter)))
                 }
-                await logRequest(request, method: method, path: path, query: query, status: status, started: started)
-                return Self.render(.failure(error))
+                await logRequest(request, method: method, path: path, query: query, status: status, started: started, reference: reference)
+                return Self.render(.failure(error), reference: reference)
             }
         }
 
@@ -60,8 +72,8 @@ struct EmulatorResponder: HTTPResponder {
         case .success(let response): status = response.status
         case .failure(let error): status = error.status
         }
-        await logRequest(request, method: method, path: path, query: query, status: status, started: started)
-        return Self.render(result, head: method == "HEAD", bareSingle: Self.isLegacyClient(request.headers))
+        await logRequest(request, method: method, path: path, query: query, status: status, started: started, reference: reference)
+        return Self.render(result, reference: reference, head: method == "HEAD", bareSingle: Self.isLegacyClient(request.headers))
     }
 
     private func handleAPI(
@@ -76,6 +88,9 @@ struct EmulatorResponder: HTTPResponder {
         }
         var json: JSON?
         if !body.isEmpty {
+            if let contentType = request.headers[.contentType], !Self.isJSONMediaType(contentType) {
+                return .failure(.unsupportedMediaType(contentType))
+            }
             do { json = try JSON.parse(body) } catch { return .failure(APIError(status: 400, code: "invalid_json", message: "The request body is not valid JSON")) }
         }
         switch store.routes.match(method: method, segments: segments) {
@@ -113,7 +128,44 @@ struct EmulatorResponder: HTTPResponder {
         return bytes
     }
 
-    private func logRequest(_ request: Request, method: String, path: String, query: [String: String], status: Int, started: ContinuousClock.Instant) async {
+    /// The OpenAPI document, generated once from the route table.
+    static let openAPIBytes: [UInt8] = OpenAPIDocument.make(APIRoutes.table).serialized()
+
+    /// The longest path segment accepted (after percent-decoding), in bytes.
+    static let maximumSegmentBytes = 512
+
+    /// Splits and percent-decodes the path. A segment that cannot be an id — bad escapes, non-UTF-8,
+    /// `.` / `..`, a decoded `/ \ ? #`, control characters (NUL, CR, LF…), over 512 bytes — is a 400.
+    static func pathSegments(_ path: String) -> Result<[String], APIError> {
+        var segments: [String] = []
+        for raw in path.split(separator: "/", omittingEmptySubsequences: true) {
+            guard raw.utf8.count <= maximumSegmentBytes * 3 else {
+                return .failure(.invalidPath("A path segment is longer than \(maximumSegmentBytes) bytes"))
+            }
+            guard let decoded = String(raw).removingPercentEncoding else {
+                return .failure(.invalidPath("A path segment has an invalid percent escape or is not UTF-8"))
+            }
+            guard decoded.utf8.count <= maximumSegmentBytes else {
+                return .failure(.invalidPath("A path segment is longer than \(maximumSegmentBytes) bytes"))
+            }
+            if decoded == "." || decoded == ".." { return .failure(.invalidPath("A path segment may not be '.' or '..'")) }
+            if decoded.unicodeScalars.contains(where: { "/\\?#".unicodeScalars.contains($0) || $0.value < 0x20 || $0.value == 0x7F }) {
+                return .failure(.invalidPath("A path segment contains '/', '\\', '?', '#' or a control character"))
+            }
+            segments.append(decoded)
+        }
+        return .success(segments)
+    }
+
+    /// `application/json` or a `+json` type, parameters ignored.
+    static func isJSONMediaType(_ contentType: String) -> Bool {
+        let media = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        return media == "application/json" || (media.hasPrefix("application/") && media.hasSuffix("+json"))
+    }
+
+    private func logRequest(
+        _ request: Request, method: String, path: String, query: [String: String], status: Int, started: ContinuousClock.Instant, reference: String
+    ) async {
         let elapsed = ContinuousClock.now - started
         var redactedQuery: [String: JSON] = [:]
         for (key, value) in query {
@@ -125,7 +177,7 @@ struct EmulatorResponder: HTTPResponder {
             headers[name] = .string(Redaction.header(name: name, value: field.value))
         }
         let entry: JSON = [
-            "method": .string(method), "path": .string(path), "query": .object(redactedQuery), "status": .int(status),
+            "method": .string(method), "path": .string(path), "reference": .string(reference), "query": .object(redactedQuery), "status": .int(status),
             "headers": .object(headers), "timestamp": .double(Date().timeIntervalSince1970),
             "duration_ms": .double(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000),
         ]
@@ -189,7 +241,7 @@ struct EmulatorResponder: HTTPResponder {
         return agent.hasPrefix("authpi-admin-py/0.")
     }
 
-    static func render(_ result: Result<APIResponse, APIError>, head: Bool = false, bareSingle: Bool = false) -> Response {
+    static func render(_ result: Result<APIResponse, APIError>, reference: String, head: Bool = false, bareSingle: Bool = false) -> Response {
         var headers = HTTPFields()
         let status: Int
         let body: JSON?
@@ -204,7 +256,7 @@ struct EmulatorResponder: HTTPResponder {
             if let etag = response.etag { headers[.eTag] = etag }
         case .failure(let error):
             status = error.status
-            body = error.json
+            body = error.json(reference: reference)
             for (name, value) in error.headers {
                 switch name.lowercased() {
                 case "allow": headers[.allow] = value
@@ -229,18 +281,25 @@ struct EmulatorResponder: HTTPResponder {
 
 /// Keeps secrets out of the request log.
 enum Redaction {
+    /// Names (of headers or query parameters) whose values are secrets, compared without `-` / `_`.
+    static let secretNameParts = ["token", "secret", "password", "passwd", "authorization", "apikey", "cookie", "credential", "signature", "session"]
+
     static func isSecretName(_ name: String) -> Bool {
-        let lowered = name.lowercased()
-        return ["token", "secret", "password", "authorization", "api_key", "apikey", "key_secret"].contains { lowered.contains($0) }
+        let folded = name.lowercased().filter { $0 != "-" && $0 != "_" }
+        return secretNameParts.contains { folded.contains($0) }
     }
 
     static func header(name: String, value: String) -> String {
         let lowered = name.lowercased()
         if lowered == "authorization" || lowered == "proxy-authorization" {
-            let scheme = value.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-            return scheme.isEmpty ? "[redacted]" : "\(scheme) [redacted]"
+            // Keep only a scheme word ("Basic", "Bearer"); a bare credential has no scheme to keep.
+            let parts = value.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, let scheme = parts.first, scheme.count <= 16, scheme.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                return "[redacted]"
+            }
+            return "\(scheme) [redacted]"
         }
-        if lowered == "cookie" || isSecretName(lowered) { return "[redacted]" }
+        if isSecretName(lowered) { return "[redacted]" }
         return value
     }
 }

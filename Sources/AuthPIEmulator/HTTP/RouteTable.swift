@@ -13,6 +13,17 @@ struct RouteTable: Sendable {
         let method: String
         let pattern: [Segment]
         let handler: RouteHandler
+        let doc: RouteDoc
+
+        /// `/v1/accounts/{acct}/…`, the OpenAPI form of the pattern.
+        var template: String {
+            "/" + pattern.map { segment in
+                switch segment {
+                case .literal(let text): return text
+                case .param(let name): return "{\(name)}"
+                }
+            }.joined(separator: "/")
+        }
     }
 
     enum Match: Sendable {
@@ -22,32 +33,63 @@ struct RouteTable: Sendable {
     }
 
     private(set) var routes: [Route] = []
+    /// Routes added while this is set are the 0.3.0 aliases (deprecated in the document).
+    var registeringLegacy = false
 
-    mutating func add(_ method: String, _ path: String, _ handler: @escaping RouteHandler) {
+    mutating func add(_ method: String, _ path: String, doc: RouteDoc? = nil, _ handler: @escaping RouteHandler) {
         let pattern = path.split(separator: "/").map { part -> Segment in
             part.hasPrefix(":") ? .param(String(part.dropFirst())) : .literal(String(part))
         }
-        routes.append(Route(method: method, pattern: pattern, handler: handler))
+        var doc = doc ?? RouteDoc.inferred(method: method, pattern: pattern)
+        if registeringLegacy { doc.deprecated = true }
+        routes.append(Route(method: method, pattern: pattern, handler: handler, doc: doc))
     }
 
+    /// The most specific patterns matching the path decide: a literal segment beats a parameter at
+    /// the first place they differ (`verifiers/complete-enrollment` is not the verifier
+    /// `complete-enrollment`). Their methods are the path's `Allow`.
     func match(method: String, segments: [String]) -> Match {
-        var allowed: [String] = []
+        var best: [Segment]?
+        var candidates: [(route: Route, params: [String: String])] = []
         for route in routes where route.pattern.count == segments.count {
-            var params: [String: String] = [:]
-            var matched = true
-            for (part, segment) in zip(route.pattern, segments) {
-                switch part {
-                case .literal(let literal): if literal != segment { matched = false }
-                case .param(let name): params[name] = segment
-                }
-                if !matched { break }
+            guard let params = Self.bind(route.pattern, segments) else { continue }
+            let order = best.map { Self.specificity(route.pattern, than: $0) } ?? 1
+            if order > 0 {
+                best = route.pattern
+                candidates = [(route, params)]
+            } else if order == 0 {
+                candidates.append((route, params))
             }
-            guard matched else { continue }
-            if route.method == method || (method == "HEAD" && route.method == "GET") {
-                return .found(route, params)
-            }
-            if !allowed.contains(route.method) { allowed.append(route.method) }
         }
-        return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed)
+        guard !candidates.isEmpty else { return .notFound }
+        if let hit = candidates.first(where: { $0.route.method == method || (method == "HEAD" && $0.route.method == "GET") }) {
+            return .found(hit.route, hit.params)
+        }
+        var allowed: [String] = []
+        for candidate in candidates where !allowed.contains(candidate.route.method) { allowed.append(candidate.route.method) }
+        return .methodNotAllowed(allowed)
+    }
+
+    private static func bind(_ pattern: [Segment], _ segments: [String]) -> [String: String]? {
+        var params: [String: String] = [:]
+        for (part, segment) in zip(pattern, segments) {
+            switch part {
+            case .literal(let literal): if literal != segment { return nil }
+            case .param(let name): params[name] = segment
+            }
+        }
+        return params
+    }
+
+    /// 1 when `pattern` is more specific than `other`, -1 when less, 0 when they have the same shape.
+    private static func specificity(_ pattern: [Segment], than other: [Segment]) -> Int {
+        for (mine, theirs) in zip(pattern, other) {
+            switch (mine, theirs) {
+            case (.literal, .param): return 1
+            case (.param, .literal): return -1
+            default: continue
+            }
+        }
+        return 0
     }
 }

@@ -16,8 +16,10 @@ enum APIRoutes {
 }
 
 enum IdentityRoutes {
+    static let accountRules = [FieldRule("name", .nonEmptyString), FieldRule("metadata", .object), FieldRule("features", .object), FieldRule("owner_user_id", .string)]
+
     static func register(_ table: inout RouteTable) {
-        table.add("GET", "/v1/me") { state, request in
+        table.add("GET", "/v1/me", doc: .read(etag: false)) { state, request in
             let account = request.caller.accountID
             var identity: [String: JSON] = [
                 "accounts": [["account_id": .string(account), "org_id": .string("org_\(account)"), "scopes": ["*"]]],
@@ -47,12 +49,12 @@ enum IdentityRoutes {
             guard let record = state.record(in: "/v1/accounts", id: id) else { throw APIError.notFound("Account \(id)") }
             return .single(account(state, record.object), etag: record.etag(for: id))
         }
-        table.add("PATCH", APIRoutes.acct) { state, request in
+        table.add("PATCH", APIRoutes.acct, doc: .update(accountRules)) { state, request in
             let id = request.param("acct")
             guard let current = state.record(in: "/v1/accounts", id: id) else { throw APIError.notFound("Account \(id)") }
             try state.checkIfMatch(request, current, id: id)
             let body = try request.objectBody()
-            try Validator.check(body, [FieldRule("name", .nonEmptyString), FieldRule("metadata", .object), FieldRule("features", .object), FieldRule("owner_user_id", .string)], creating: false)
+            try Validator.check(body, accountRules, creating: false)
             guard let record = try state.update(in: "/v1/accounts", id: id, now: request.now, { object in
                 if let name = body["name"] { object["organization"]?["name"] = name }
                 if let metadata = body["metadata"] { object["metadata"] = Validator.mergePatch(object["metadata"], metadata) }
@@ -98,7 +100,7 @@ enum IssuerRoutes {
 
     static func register(_ table: inout RouteTable) {
         let base = "\(APIRoutes.acct)/issuers"
-        table.add("GET", base) { state, request in
+        table.add("GET", base, doc: .list([.init("status"), .init("access_mode"), .init("readiness"), .init("q")])) { state, request in
             let limit = try ListQuery.limit(request)
             let after = try ListQuery.after(request)
             let account = request.param("acct")

@@ -29,7 +29,9 @@ enum AccountRoutes {
     static func register(_ table: inout RouteTable) {
         registerTokens(&table)
         registerDomains(&table, base: "\(APIRoutes.acct)/domains")
+        table.registeringLegacy = true
         registerDomains(&table, base: "\(APIRoutes.iss)/domains")
+        table.registeringLegacy = false
         registerWebhooks(&table)
         registerEvents(&table)
         registerNotes(&table)
@@ -60,7 +62,7 @@ enum AccountRoutes {
                        user: record.object["user_id"]?.stringValue, subject: ["type": "token", "id": .string(record.id)], caller: request.caller)
             return .noContent
         }
-        table.add("POST", "\(base)/revoke") { state, request in
+        table.add("POST", "\(base)/revoke", doc: .action([FieldRule("reason", .string)], etag: true)) { state, request in
             let (key, current) = try findToken(state, request)
             try state.checkIfMatch(request, current, id: current.id)
             guard current.object["status"]?.stringValue == "active" else {
@@ -89,7 +91,7 @@ enum AccountRoutes {
     }
 
     static func registerDomains(_ table: inout RouteTable, base: String) {
-        table.add("GET", base) { state, request in
+        table.add("GET", base, doc: .list()) { state, request in
             let limit = try ListQuery.limit(request, default: ListQuery.maximumLimit)
             let after = try ListQuery.after(request)
             let issuer = request.params["iss"]
@@ -98,7 +100,9 @@ enum AccountRoutes {
             }
             return .list(page.records.map { .object($0.object) }, hasMore: page.hasMore, nextCursor: page.hasMore ? page.records.last.map { Cursor.encode($0.seq) } : nil)
         }
-        table.add("POST", base) { state, request in
+        var createDoc = RouteDoc.create([FieldRule("host", .nonEmptyString), FieldRule("domain", .nonEmptyString), FieldRule("primary", .bool)])
+        createDoc.oneOfRequired = ["host", "domain"]
+        table.add("POST", base, doc: createDoc) { state, request in
             var body = try request.objectBody()
             if body["host"] == nil, let domain = body["domain"] { body["host"] = domain }
             try Validator.check(body, [FieldRule("host", .nonEmptyString, required: true), FieldRule("primary", .bool)], creating: true)
@@ -121,7 +125,8 @@ enum AccountRoutes {
             state.emit("account.domain.removed", account: request.param("acct"), now: request.now, subject: ["type": "domain", "id": .string(host)], caller: request.caller)
             return .noContent
         }
-        table.add("POST", "\(base)/:domain/assign") { state, request in
+        let issuerScoped = base.contains("/:iss/")
+        table.add("POST", "\(base)/:domain/assign", doc: .action([FieldRule("issuer_id", .nonEmptyString, required: !issuerScoped)], bodyRequired: !issuerScoped, etag: true)) { state, request in
             let body = try request.objectBody(required: request.params["iss"] == nil)
             try Validator.check(body, [FieldRule("issuer_id", .nonEmptyString, required: request.params["iss"] == nil)], creating: true)
             let issuer = request.params["iss"] ?? body["issuer_id"]?.stringValue ?? ""
@@ -133,13 +138,13 @@ enum AccountRoutes {
                 object["assigned_at"] = .int(request.now)
             }
         }
-        table.add("POST", "\(base)/:domain/unassign") { state, request in
+        table.add("POST", "\(base)/:domain/unassign", doc: .action(etag: true)) { state, request in
             try changeDomain(&state, request, event: "account.domain.unassigned") { object in
                 object["assigned_issuer_id"] = .null
                 object["assigned_at"] = .null
             }
         }
-        table.add("POST", "\(base)/:domain/verify") { state, request in
+        table.add("POST", "\(base)/:domain/verify", doc: .action(etag: true)) { state, request in
             try changeDomain(&state, request, event: nil) { object in
                 object["verified"] = true
                 object["cf_status"] = "active"
@@ -207,7 +212,7 @@ enum AccountRoutes {
 
     static func registerWebhooks(_ table: inout RouteTable) {
         let base = "\(APIRoutes.acct)/webhooks"
-        table.add("PATCH", "\(base)/:wh") { state, request in
+        table.add("PATCH", "\(base)/:wh", doc: .update(webhooks.updateRules)) { state, request in
             let response = try webhooks.update(&state, request)
             guard let type = request.body?["auth"]?["type"] else { return response }
             // The list item's auth_type follows auth.type.
@@ -221,7 +226,7 @@ enum AccountRoutes {
         table.crud(base, webhooks, [.list, .create, .get, .delete])
 
         let deliveries = "\(base)/:wh/deliveries"
-        table.add("GET", deliveries) { state, request in
+        table.add("GET", deliveries, doc: .list([.init("after", .timestamp), .init("before", .timestamp), .init("event_type"), .init("status")])) { state, request in
             let limit = try ListQuery.limit(request)
             let cursor = try ListQuery.after(request)
             let after = try ListQuery.timestamp(request, "after")
@@ -239,7 +244,7 @@ enum AccountRoutes {
             }
             return .list(page.records.map { .object($0.object) }, hasMore: page.hasMore, nextCursor: page.hasMore ? page.records.last.map { Cursor.encode($0.seq) } : nil)
         }
-        table.add("POST", "\(deliveries)/:delivery/redeliver") { state, request in
+        table.add("POST", "\(deliveries)/:delivery/redeliver", doc: .action(etag: true)) { state, request in
             let key = EmulatorState.key(request.param("acct"), "webhooks", request.param("wh"), "deliveries")
             let id = request.param("delivery")
             guard let current = state.record(in: key, id: id) else { throw APIError.notFound("Delivery \(id)") }
@@ -249,7 +254,8 @@ enum AccountRoutes {
             object["success"] = true
             return .single(.object(object), etag: record.etag(for: id))
         }
-        table.add("POST", "\(base)/:wh/redeliver") { state, request in
+        table.add("POST", "\(base)/:wh/redeliver", doc: .action([FieldRule("delivery_ids", .stringArray), FieldRule("event_ids", .stringArray), FieldRule("status", .string),
+                                                                     FieldRule("after", .number), FieldRule("before", .number)], status: 202)) { state, request in
             let body = try request.objectBody(required: false)
             try Validator.check(body, [FieldRule("delivery_ids", .stringArray), FieldRule("event_ids", .stringArray), FieldRule("status", .string),
                                        FieldRule("after", .number), FieldRule("before", .number)], creating: false)
@@ -312,16 +318,23 @@ enum AccountRoutes {
         }
     }
 
+    static let eventQueries: [RouteDoc.Query] = [
+        .init("issuer_id"), .init("user_id"), .init("client_id"), .init("event_types"), .init("after", .timestamp), .init("before", .timestamp),
+    ]
+
     static func registerEvents(_ table: inout RouteTable) {
         let base = "\(APIRoutes.acct)/events"
-        table.add("GET", base) { state, request in
+        table.add("GET", base, doc: .list(eventQueries)) { state, request in
             let limit = try ListQuery.limit(request)
             let after = try ListQuery.after(request)
             let filter = try eventFilter(request)
             let page = (state.collections[EmulatorState.key(request.param("acct"), "events")] ?? RecordCollection()).pageNewestFirst(before: after, limit: limit, filter: filter)
             return .list(page.records.map { .object($0.object) }, hasMore: page.hasMore, nextCursor: page.hasMore ? page.records.last.map { Cursor.encode($0.seq) } : nil)
         }
-        table.add("GET", "\(base)/aggregate") { state, request in
+        table.add("GET", "\(base)/aggregate", doc: .read(etag: false, query: eventQueries + [
+            .init("group_by", .oneOf(["type", "issuer_id", "user_id", "client_id", "source"])), .init("interval", .oneOf(["hour", "day", "week", "month"])),
+            .init("count_unique", .oneOf(["user_id", "issuer_id", "client_id"])),
+        ])) { state, request in
             let filter = try eventFilter(request)
             let groupBy = try ListQuery.oneOf(request, "group_by", ["type", "issuer_id", "user_id", "client_id", "source"])
             let interval = try ListQuery.oneOf(request, "interval", ["hour", "day", "week", "month"])
@@ -382,7 +395,7 @@ enum AccountRoutes {
 
     static func registerNotes(_ table: inout RouteTable) {
         let base = "\(APIRoutes.acct)/notes"
-        table.add("GET", "\(base)/backlinks") { state, request in
+        table.add("GET", "\(base)/backlinks", doc: RouteDoc(query: [.init("limit", .limit), .init("ref_type"), .init("ref_id", required: true)], success: .array)) { state, request in
             let limit = try ListQuery.limit(request)
             let type = request.query["ref_type"]
             guard let id = request.query["ref_id"], !id.isEmpty else { throw APIError.badRequest("ref_id is required", field: "ref_id") }
@@ -393,7 +406,7 @@ enum AccountRoutes {
             } ?? []
             return APIResponse(status: 200, body: ["data": .array(found.prefix(limit).map { .object($0.object) })])
         }
-        table.add("GET", "\(base)/count") { state, request in
+        table.add("GET", "\(base)/count", doc: .read(etag: false, query: [.init("subject_type"), .init("subject_id")])) { state, request in
             let type = request.query["subject_type"]
             let subject = request.query["subject_id"]
             let count = state.collections[EmulatorState.key(request.param("acct"), "notes")]?.all { record in
@@ -401,7 +414,7 @@ enum AccountRoutes {
             }.count ?? 0
             return APIResponse(status: 200, body: ["data": ["count": .int(count)]])
         }
-        table.add("GET", base) { state, request in
+        table.add("GET", base, doc: .list(notes.queryDocs + [.init("mentions_user_id")])) { state, request in
             var response = try notes.list(&state, request)
             if let mentioned = request.query["mentions_user_id"], case .array(let items) = response.body?["data"] ?? .null {
                 let kept = items.filter { ($0["mentions"]?.arrayValue ?? []).contains { $0["mentioned_user_id"]?.stringValue == mentioned } }
@@ -409,7 +422,7 @@ enum AccountRoutes {
             }
             return response
         }
-        table.add("PATCH", "\(base)/:note") { state, request in
+        table.add("PATCH", "\(base)/:note", doc: .update(notes.updateRules)) { state, request in
             var response = try notes.update(&state, request)
             let key = EmulatorState.key(request.param("acct"), "notes")
             let id = request.param("note")

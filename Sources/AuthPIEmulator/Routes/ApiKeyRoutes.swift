@@ -34,6 +34,12 @@ enum ApiKeyRoutes {
             createResponse: { object, _ in
                 object["secret_plain"] = object["_secret_plain"]
                 object["_secret_plain"] = nil
+            },
+            validate: { body, request, _, creating in
+                // PATCH status=blocked would lock every demo client out, as block would.
+                if !creating, request.param("key") == EmulatorDemo.apiKeyID, let status = body["status"]?.stringValue, status != "active" {
+                    throw APIError.conflict("The emulator's demo key cannot be blocked or revoked", code: "protected_key")
+                }
             }
         )
     }
@@ -48,7 +54,7 @@ enum ApiKeyRoutes {
     static func register(_ table: inout RouteTable, base: String, key: @escaping @Sendable (APIRequest) -> String, operations: Set<RouteTable.Operation>) {
         let keys = resource(key: key)
         if operations.contains(.create) {
-            table.add("POST", base) { state, request in
+            table.add("POST", base, doc: .create(createRules)) { state, request in
                 var response = try keys.create(&state, request)
                 if let id = response.body?["data"]?["id"]?.stringValue {
                     strip(&state, key: key(request), id: id)
@@ -60,19 +66,27 @@ enum ApiKeyRoutes {
                 return response
             }
         }
-        table.crud(base, keys, operations.subtracting([.create]))
+        table.crud(base, keys, operations.subtracting([.create, .delete]))
+        if operations.contains(.delete) {
+            table.add("DELETE", "\(base)/:key") { state, request in
+                guard request.param("key") != EmulatorDemo.apiKeyID else {
+                    throw APIError.conflict("The emulator's demo key cannot be deleted", code: "protected_key")
+                }
+                return try keys.delete(&state, request)
+            }
+        }
         guard operations.contains(.get) else { return }
         let item = "\(base)/:key"
-        table.add("POST", "\(item)/block") { state, request in
+        table.add("POST", "\(item)/block", doc: .action([FieldRule("reason", .string), FieldRule("status_reason", .string)], etag: true)) { state, request in
             try change(&state, request, key: key(request), from: ["active"], to: "blocked", event: "api-key.blocked")
         }
-        table.add("POST", "\(item)/unblock") { state, request in
+        table.add("POST", "\(item)/unblock", doc: .action([FieldRule("reason", .string), FieldRule("status_reason", .string)], etag: true)) { state, request in
             try change(&state, request, key: key(request), from: ["blocked"], to: "active", event: "api-key.unblocked")
         }
-        table.add("POST", "\(item)/revoke") { state, request in
+        table.add("POST", "\(item)/revoke", doc: .action([FieldRule("reason", .string), FieldRule("status_reason", .string)], etag: true)) { state, request in
             try change(&state, request, key: key(request), from: ["active", "blocked"], to: "revoked", event: "api-key.updated")
         }
-        table.add("POST", "\(item)/rotate") { state, request in
+        table.add("POST", "\(item)/rotate", doc: .action(etag: true)) { state, request in
             let id = request.param("key")
             guard let current = state.record(in: key(request), id: id) else { throw APIError.notFound("API key \(id)") }
             try state.checkIfMatch(request, current, id: id)

@@ -24,6 +24,16 @@ struct CRUD: Sendable {
     /// Checks that need the whole state (uniqueness, references).
     var validate: (@Sendable ([String: JSON], APIRequest, EmulatorState, _ creating: Bool) throws -> Void)? = nil
 
+    /// The list filters as documented query parameters.
+    var queryDocs: [RouteDoc.Query] {
+        filters.map { filter in
+            switch filter {
+            case .equals(let query, _): return RouteDoc.Query(query)
+            case .bool(let query, _): return RouteDoc.Query(query, .bool)
+            }
+        }
+    }
+
     func subject(_ id: String) -> [String: JSON] { ["type": .string(noun.lowercased().replacingOccurrences(of: " ", with: "_")), "id": .string(id)] }
 
     func emit(_ state: inout EmulatorState, _ suffix: String, id: String, request: APIRequest) {
@@ -118,11 +128,11 @@ extension RouteTable {
 
     /// Registers `GET/POST base` and `GET/PATCH/DELETE base/:id`.
     mutating func crud(_ base: String, _ resource: CRUD, _ operations: Set<Operation> = [.list, .create, .get, .update, .delete]) {
-        if operations.contains(.list) { add("GET", base) { try resource.list(&$0, $1) } }
-        if operations.contains(.create) { add("POST", base) { try resource.create(&$0, $1) } }
+        if operations.contains(.list) { add("GET", base, doc: .list(resource.queryDocs)) { try resource.list(&$0, $1) } }
+        if operations.contains(.create) { add("POST", base, doc: .create(resource.createRules)) { try resource.create(&$0, $1) } }
         let item = "\(base)/:\(resource.idParam)"
-        if operations.contains(.get) { add("GET", item) { try resource.get(&$0, $1) } }
-        if operations.contains(.update) { add("PATCH", item) { try resource.update(&$0, $1) } }
+        if operations.contains(.get) { add("GET", item, doc: .read()) { try resource.get(&$0, $1) } }
+        if operations.contains(.update) { add("PATCH", item, doc: .update(resource.updateRules)) { try resource.update(&$0, $1) } }
         if operations.contains(.delete) { add("DELETE", item) { try resource.delete(&$0, $1) } }
     }
 }

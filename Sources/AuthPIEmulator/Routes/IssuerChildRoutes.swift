@@ -137,6 +137,25 @@ enum IssuerChildRoutes {
         )
     }
 
+    /// 0.3.0 creates under the issuer: the family's body plus `org_id`.
+    static func legacyCreateDoc(_ family: String) -> RouteDoc {
+        let organization = FieldRule("org_id", .nonEmptyString, required: true)
+        switch family {
+        case "groups": return .create(groups(orgFromBody: true).createRules)
+        case "invitations": return .create(invitations().createRules + [organization])
+        default:
+            return RouteDoc(body: .object(members().createRules + [organization], required: true), oneOfRequired: ["user_id", "member_id"],
+                            success: .single(status: 201, etag: true))
+        }
+    }
+
+    /// `user_id` or its alias `member_id`.
+    static var memberCreateDoc: RouteDoc {
+        var doc = RouteDoc.create(members().createRules)
+        doc.oneOfRequired = ["user_id", "member_id"]
+        return doc
+    }
+
     static func createMember(_ state: inout EmulatorState, _ request: APIRequest) throws -> APIResponse {
         let resource = members()
         let body = try request.objectBody()
@@ -164,7 +183,7 @@ enum IssuerChildRoutes {
         table.crud("\(iss)/agents/:agent/verifiers", agentVerifiers, [.list, .create, .delete])
         table.crud("\(iss)/auth-methods", authMethods)
         table.crud("\(iss)/clients", clients)
-        table.add("POST", "\(iss)/clients/:client/secret/rotate") { state, request in
+        table.add("POST", "\(iss)/clients/:client/secret/rotate", doc: .action(etag: true)) { state, request in
             let id = request.param("client")
             let key = issuerKey(request) + "/clients"
             guard let current = state.record(in: key, id: id) else { throw APIError.notFound("Client \(id)") }
@@ -185,16 +204,18 @@ enum IssuerChildRoutes {
         table.crud("\(org)/groups", groups(orgFromBody: false))
         registerInvitations(&table, base: "\(org)/invitations")
         let memberResource = members()
-        table.add("POST", "\(org)/members") { try createMember(&$0, $1) }
+        table.add("POST", "\(org)/members", doc: memberCreateDoc) { try createMember(&$0, $1) }
         table.crud("\(org)/members", memberResource, [.list, .update, .delete])
         ApiKeyRoutes.register(&table, base: "\(org)/api-keys", key: { orgChildKey($0, "api-keys") }, operations: [.list, .create])
         registerSSO(&table, base: "\(org)/sso")
 
         // 0.3.0: the same families mounted under the issuer.
+        table.registeringLegacy = true
         ApiKeyRoutes.register(&table, base: "\(iss)/api-keys", key: { issuerKey($0) + "/api-keys" }, operations: [.list, .create, .get, .update, .delete])
         registerLegacyOrgChildren(&table, iss: iss)
+        table.registeringLegacy = false
 
-        table.add("POST", "\(iss)/tokens/introspect") { state, request in
+        table.add("POST", "\(iss)/tokens/introspect", doc: .action([FieldRule("token", .nonEmptyString, required: true)], bodyRequired: true)) { state, request in
             let body = try request.objectBody()
             try Validator.check(body, [FieldRule("token", .nonEmptyString, required: true)], creating: true)
             let token = body["token"]?.stringValue ?? ""
@@ -244,7 +265,7 @@ enum IssuerChildRoutes {
     }
 
     static func registerSSO(_ table: inout RouteTable, base: String) {
-        table.add("POST", "\(base)/domains") { state, request in
+        table.add("POST", "\(base)/domains", doc: .create([FieldRule("domain", .nonEmptyString, required: true)], etag: false)) { state, request in
             let body = try request.objectBody()
             try Validator.check(body, [FieldRule("domain", .nonEmptyString, required: true)], creating: true)
             let domain = (body["domain"]?.stringValue ?? "").lowercased()
@@ -262,7 +283,7 @@ enum IssuerChildRoutes {
                 "txt_record_value": .string("authpi-verify=\(Deterministic.hex(Deterministic.fnv(domain + current.id), width: 16))"),
             ]])
         }
-        table.add("DELETE", "\(base)/domains/:domain") { state, request in
+        table.add("DELETE", "\(base)/domains/:domain", doc: .action()) { state, request in
             let domain = request.param("domain").lowercased()
             let current = try requireOrg(state, request)
             try state.checkIfMatch(request, current, id: current.id)
@@ -310,7 +331,7 @@ enum IssuerChildRoutes {
     /// takes `org_id` in the body; items are addressed as `{iss}/<family>/{org_id}/{id}`.
     static func registerLegacyOrgChildren(_ table: inout RouteTable, iss: String) {
         for family in ["groups", "invitations", "members"] {
-            table.add("GET", "\(iss)/\(family)") { state, request in
+            table.add("GET", "\(iss)/\(family)", doc: .list([RouteDoc.Query("status")])) { state, request in
                 let limit = try ListQuery.limit(request)
                 let after = try ListQuery.after(request)
                 let status = request.query["status"]
@@ -326,10 +347,15 @@ enum IssuerChildRoutes {
                 let more = records.count > limit
                 return .list(page.map { .object($0.object) }, hasMore: more, nextCursor: more ? page.last.map { Cursor.encode($0.seq) } : nil)
             }
-            table.add("POST", "\(iss)/\(family)") { state, request in
+            table.add("POST", "\(iss)/\(family)", doc: legacyCreateDoc(family)) { state, request in
                 let body = try request.objectBody()
                 guard let org = body["org_id"]?.stringValue, !org.isEmpty else {
-                    throw APIError.invalidField("org_id", "required", "org_id is required")
+                    // Name every problem at once: org_id and the family's own required fields.
+                    var problems = [APIError.FieldError(field: "org_id", code: "required", message: "org_id is required")]
+                    if case .object(let rules, _) = legacyCreateDoc(family).body {
+                        do throws(APIError) { try Validator.check(body, rules.filter { $0.name != "org_id" }, creating: true) } catch { problems += error.fields }
+                    }
+                    throw APIError.validation(problems)
                 }
                 guard state.record(in: issuerKey(request) + "/organizations", id: org) != nil else {
                     throw APIError.invalidField("org_id", "not_found", "Organization \(org) does not exist")

@@ -4,8 +4,10 @@
 enum SessionRoutes {
     static let statuses = ["active", "suspended", "revoked", "expired"]
 
+    static let transitionRules = [FieldRule("reason", .string), FieldRule("compromised", .bool)]
+
     static func register(_ table: inout RouteTable) {
-        table.add("GET", "\(APIRoutes.usr)/sessions") { state, request in
+        table.add("GET", "\(APIRoutes.usr)/sessions", doc: .list([.init("status", .oneOf(statuses))])) { state, request in
             let limit = try ListQuery.limit(request)
             let after = try ListQuery.after(request)
             let status = try ListQuery.oneOf(request, "status", statuses)
@@ -22,7 +24,7 @@ enum SessionRoutes {
             _ = key
             return .single(.object(record.object), etag: record.etag(for: record.id))
         }
-        table.add("POST", "\(base)/revoke") { state, request in
+        table.add("POST", "\(base)/revoke", doc: .action(transitionRules, etag: true)) { state, request in
             try transition(&state, request, from: ["active", "suspended"], to: "revoked", event: "session.terminated") { object, body in
                 object["revoked_at"] = .int(request.now)
                 object["revoked_reason"] = body["reason"] ?? "admin"
@@ -34,12 +36,12 @@ enum SessionRoutes {
                 }
             }
         }
-        table.add("POST", "\(base)/suspend") { state, request in
+        table.add("POST", "\(base)/suspend", doc: .action(transitionRules, etag: true)) { state, request in
             try transition(&state, request, from: ["active"], to: "suspended", event: "session.updated") { object, body in
                 object["status_reason"] = body["reason"] ?? "Suspended by an administrator"
             }
         }
-        table.add("POST", "\(base)/reactivate") { state, request in
+        table.add("POST", "\(base)/reactivate", doc: .action(transitionRules, etag: true)) { state, request in
             try transition(&state, request, from: ["suspended"], to: "active", event: "session.updated") { object, _ in
                 object["status_reason"] = .null
             }
@@ -63,7 +65,7 @@ enum SessionRoutes {
         let id = current.id
         try state.checkIfMatch(request, current, id: id)
         let body = try request.objectBody(required: false)
-        try Validator.check(body, [FieldRule("reason", .string), FieldRule("compromised", .bool)], creating: false)
+        try Validator.check(body, transitionRules, creating: false)
         let status = current.object["status"]?.stringValue ?? ""
         guard from.contains(status) else {
             throw APIError.conflict("Cannot move a session from \(status) to \(target)", code: "invalid_session_transition")

@@ -25,18 +25,26 @@ enum UserChildRoutes {
         return String(text.prefix(digits))
     }
 
+    static let tokenRules = [
+        FieldRule("name", .nonEmptyString, required: true), FieldRule("description", .string), FieldRule("tags", .stringArray),
+        FieldRule("scopes", .stringArray), FieldRule("audience", .string), FieldRule("expires_at", .int), FieldRule("metadata", .object),
+    ]
+    static let deviceRules = [FieldRule("fingerprint", .nonEmptyString, required: true), FieldRule("name", .string),
+                              FieldRule("user_agent", .string), FieldRule("ttl_seconds", .int)]
+    static let verifierRules = [FieldRule("type", .oneOf(["totp", "webauthn", "backup_codes", "password", "email_otp", "sms_otp"])), FieldRule("name", .string)]
+    static let enrollmentRules = [FieldRule("enrollment_id", .nonEmptyString, required: true), FieldRule("code", .nonEmptyString, required: true)]
+    static let verifierUpdateRules = [FieldRule("name", .string), FieldRule("status", .oneOf(["active", "disabled"]))]
+    static let codeRules = [FieldRule("code", .nonEmptyString, required: true)]
+
     static func register(_ table: inout RouteTable) {
         let usr = APIRoutes.usr
         // Personal tokens.
-        table.add("GET", "\(usr)/tokens") { state, request in
+        table.add("GET", "\(usr)/tokens", doc: .list([.init("status", .oneOf(["active", "revoked", "expired"]))])) { state, request in
             try listAll(state, request, "tokens", status: ListQuery.oneOf(request, "status", ["active", "revoked", "expired"]))
         }
-        table.add("POST", "\(usr)/tokens") { state, request in
+        table.add("POST", "\(usr)/tokens", doc: .create(tokenRules)) { state, request in
             let body = try request.objectBody()
-            try Validator.check(body, [
-                FieldRule("name", .nonEmptyString, required: true), FieldRule("description", .string), FieldRule("tags", .stringArray),
-                FieldRule("scopes", .stringArray), FieldRule("audience", .string), FieldRule("expires_at", .int), FieldRule("metadata", .object),
-            ], creating: true)
+            try Validator.check(body, tokenRules, creating: true)
             if let expires = body["expires_at"]?.intValue, expires <= request.now {
                 throw APIError.invalidField("expires_at", "in_past", "expires_at must be in the future")
             }
@@ -50,10 +58,9 @@ enum UserChildRoutes {
 
         // Trusted devices.
         table.add("GET", "\(usr)/trusted-devices") { state, request in try listAll(state, request, "trusted-devices") }
-        table.add("POST", "\(usr)/trusted-devices") { state, request in
+        table.add("POST", "\(usr)/trusted-devices", doc: .create(deviceRules)) { state, request in
             let body = try request.objectBody()
-            try Validator.check(body, [FieldRule("fingerprint", .nonEmptyString, required: true), FieldRule("name", .string),
-                                       FieldRule("user_agent", .string), FieldRule("ttl_seconds", .int)], creating: true)
+            try Validator.check(body, deviceRules, creating: true)
             if let ttl = body["ttl_seconds"]?.intValue, !(60...31_536_000).contains(ttl) {
                 throw APIError.invalidField("ttl_seconds", "out_of_range", "ttl_seconds must be between 60 and 31536000")
             }
@@ -63,7 +70,7 @@ enum UserChildRoutes {
             emit(&state, "user.device.trusted", request, subject: "trusted_device", id: id)
             return .single(["device_id": .string(id), "expires_at": object["expires_at"] ?? .null], etag: record.etag(for: id), status: 201)
         }
-        table.add("POST", "\(usr)/trusted-devices/revoke-all") { state, request in
+        table.add("POST", "\(usr)/trusted-devices/revoke-all", doc: .action()) { state, request in
             let key = userKey(request) + "/trusted-devices"
             let devices = state.collections[key]?.all() ?? []
             for device in devices {
@@ -85,9 +92,9 @@ enum UserChildRoutes {
         // Verifiers.
         let verifiers = "\(usr)/verifiers"
         table.add("GET", verifiers) { state, request in try listAll(state, request, "verifiers") }
-        table.add("POST", verifiers) { state, request in
+        table.add("POST", verifiers, doc: .action(verifierRules, status: 201)) { state, request in
             let body = try request.objectBody(required: false)
-            try Validator.check(body, [FieldRule("type", .oneOf(["totp", "webauthn", "backup_codes", "password", "email_otp", "sms_otp"])), FieldRule("name", .string)], creating: true)
+            try Validator.check(body, verifierRules, creating: true)
             let enrollment = state.newID("enr")
             let secret = String(randomHex(32).uppercased().map { "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".contains($0) ? $0 : "Q" })
             let type = body["type"]?.stringValue ?? "totp"
@@ -99,9 +106,9 @@ enum UserChildRoutes {
                 "provisioning_uri": .string("otpauth://totp/AuthPI:\(label)?secret=\(secret)&issuer=AuthPI"), "expires_at": .int(request.now + 600),
             ]])
         }
-        table.add("POST", "\(verifiers)/complete-enrollment") { state, request in
+        table.add("POST", "\(verifiers)/complete-enrollment", doc: .action(enrollmentRules, bodyRequired: true)) { state, request in
             let body = try request.objectBody()
-            try Validator.check(body, [FieldRule("enrollment_id", .nonEmptyString, required: true), FieldRule("code", .nonEmptyString, required: true)], creating: true)
+            try Validator.check(body, enrollmentRules, creating: true)
             let enrollments = userKey(request) + "/enrollments"
             let enrollmentID = body["enrollment_id"]?.stringValue ?? ""
             guard let enrollment = state.record(in: enrollments, id: enrollmentID) else { throw APIError.notFound("Enrollment \(enrollmentID)") }
@@ -119,11 +126,11 @@ enum UserChildRoutes {
             let (_, record) = try verifier(state, request)
             return .single(.object(record.object), etag: record.etag(for: record.id))
         }
-        table.add("PATCH", "\(verifiers)/:verifier") { state, request in
+        table.add("PATCH", "\(verifiers)/:verifier", doc: .update(verifierUpdateRules)) { state, request in
             let (key, current) = try verifier(state, request)
             try state.checkIfMatch(request, current, id: current.id)
             let body = try request.objectBody()
-            try Validator.check(body, [FieldRule("name", .string), FieldRule("status", .oneOf(["active", "disabled"]))], creating: false)
+            try Validator.check(body, verifierUpdateRules, creating: false)
             let record = try state.update(in: key, id: current.id, now: request.now) { object in
                 if let name = body["name"] { object["name"] = name }
                 if let status = body["status"] { object["status"] = status }
@@ -138,17 +145,17 @@ enum UserChildRoutes {
             emit(&state, "user.verifier.deleted", request, subject: "verifier", id: current.id)
             return .noContent
         }
-        table.add("POST", "\(verifiers)/:verifier/regenerate") { state, request in
+        table.add("POST", "\(verifiers)/:verifier/regenerate", doc: .action()) { state, request in
             let (key, current) = try verifier(state, request)
             try state.checkIfMatch(request, current, id: current.id)
             try state.update(in: key, id: current.id, now: request.now) { $0["remaining"] = 8 }
             emit(&state, "user.mfa.backup-codes.regenerated", request, subject: "verifier", id: current.id)
             return APIResponse(status: 200, body: ["data": ["codes": JSON.strings(backupCodes())]])
         }
-        table.add("POST", "\(verifiers)/:verifier/verify") { state, request in
+        table.add("POST", "\(verifiers)/:verifier/verify", doc: .action(codeRules, bodyRequired: true)) { state, request in
             let (key, current) = try verifier(state, request)
             let body = try request.objectBody()
-            try Validator.check(body, [FieldRule("code", .nonEmptyString, required: true)], creating: true)
+            try Validator.check(body, codeRules, creating: true)
             guard current.object["status"]?.stringValue == "active" else {
                 return APIResponse(status: 200, body: ["data": ["success": false, "error": "verifier_disabled"]])
             }

@@ -36,6 +36,13 @@ enum UserRoutes {
                      nextCursor: page.hasMore ? page.records.last.map { Cursor.encode($0.seq) } : nil)
     }
 
+    static let createRules = [
+        FieldRule("username", .nonEmptyString, required: true), FieldRule("username_type", .oneOf(usernameTypes)),
+        FieldRule("email", .email), FieldRule("display_name", .string), FieldRule("status", .oneOf(statuses)),
+        FieldRule("profile", .object), FieldRule("scopes", .stringArray), FieldRule("custom_fields", .object), FieldRule("metadata", .object),
+        FieldRule("security", .object), FieldRule("preferences", .object),
+    ]
+
     static func create(_ state: inout EmulatorState, _ request: APIRequest) throws -> APIResponse {
         var body = try request.objectBody()
         // 0.3.0 bodies: top-level email / display_name.
@@ -46,12 +53,7 @@ enum UserRoutes {
         var profile = body["profile"]?.objectValue ?? [:]
         if let display = body["display_name"], profile["display_name"] == nil { profile["display_name"] = display }
         for name in ["first_name", "last_name"] where body[name] != nil && profile[name] == nil { profile[name] = body[name] }
-        try Validator.check(body, [
-            FieldRule("username", .nonEmptyString, required: true), FieldRule("username_type", .oneOf(usernameTypes)),
-            FieldRule("email", .email), FieldRule("display_name", .string), FieldRule("status", .oneOf(statuses)),
-            FieldRule("profile", .object), FieldRule("scopes", .stringArray), FieldRule("custom_fields", .object), FieldRule("metadata", .object),
-            FieldRule("security", .object), FieldRule("preferences", .object),
-        ], creating: true)
+        try Validator.check(body, createRules, creating: true)
         try Validator.check(profile, profileRules, creating: false)
         let username = body["username"]?.stringValue ?? ""
         let type = body["username_type"]?.stringValue ?? (username.contains("@") ? "email" : (username.hasPrefix("+") ? "phone" : "username"))
@@ -146,22 +148,27 @@ enum UserRoutes {
         }
     }
 
+    static let approvalDecisions = ["approved", "rejected", "active", "blocked", "pending"]
+
     static func register(_ table: inout RouteTable) {
         let base = "\(APIRoutes.iss)/users"
-        table.add("GET", base) { try list(&$0, $1) }
-        table.add("POST", base) { try create(&$0, $1) }
+        table.add("GET", base, doc: .list([.init("status", .oneOf(statuses))])) { try list(&$0, $1) }
+        // The 0.3.0 body (top-level email) may stand in for username.
+        var createDoc = RouteDoc.create(createRules.map { $0.name == "username" ? FieldRule("username", .nonEmptyString) : $0 })
+        createDoc.oneOfRequired = ["username", "email"]
+        table.add("POST", base, doc: createDoc) { try create(&$0, $1) }
         table.add("GET", APIRoutes.usr) { try get(&$0, $1) }
-        table.add("PATCH", APIRoutes.usr) { try update(&$0, $1) }
+        table.add("PATCH", APIRoutes.usr, doc: .update(updateRules)) { try update(&$0, $1) }
         table.add("DELETE", APIRoutes.usr) { try delete(&$0, $1) }
 
         // Approvals: users waiting in `pending`.
         let approvals = "\(APIRoutes.iss)/approvals"
         table.add("GET", approvals) { try list(&$0, $1, onlyStatus: "pending") }
         table.add("GET", "\(approvals)/:usr") { state, request in try get(&state, request) }
-        table.add("PATCH", "\(approvals)/:usr") { state, request in
+        table.add("PATCH", "\(approvals)/:usr", doc: .update([FieldRule("status", .oneOf(approvalDecisions)), FieldRule("decision", .oneOf(approvalDecisions)), FieldRule("reason", .any)])) { state, request in
             let body = try request.objectBody()
             let decision = body["status"]?.stringValue ?? body["decision"]?.stringValue
-            let allowed = ["approved", "rejected", "active", "blocked", "pending"]
+            let allowed = approvalDecisions
             guard let decision, allowed.contains(decision) else {
                 throw APIError.invalidField("status", "invalid_enum", "status must be one of: \(allowed.joined(separator: ", "))")
             }

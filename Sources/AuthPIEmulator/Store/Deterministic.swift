@@ -26,15 +26,32 @@ enum Deterministic {
         return hash
     }
 
+    /// The lowest `width` hex digits of `value`, zero-padded. Written digit by digit: ids and list items call
+    /// this on every row of a page, and `String(_:radix:)` plus padding cost more than the rest of the item.
     static func hex(_ value: UInt64, width: Int) -> String {
-        let text = String(value, radix: 16)
-        return text.count >= width ? String(text.suffix(width)) : String(repeating: "0", count: width - text.count) + text
+        let width = max(0, width)
+        return String(unsafeUninitializedCapacity: width) { buffer in
+            writeHex(value, width: width, into: buffer, at: 0)
+            return width
+        }
+    }
+
+    private static func writeHex(_ value: UInt64, width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        var rest = value
+        for position in stride(from: start + width - 1, through: start, by: -1) {
+            let nibble = UInt8(truncatingIfNeeded: rest & 0xF)
+            buffer[position] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+            rest >>= 4
+        }
     }
 
     /// A 64-hex-digit digest-like string (not cryptographic; only for `username_hash`).
     static func digest(_ text: String) -> String {
         let a = fnv(text)
-        return (0..<4).map { hex(mix(a &+ UInt64($0)), width: 16) }.joined()
+        return String(unsafeUninitializedCapacity: 64) { buffer in
+            for part in 0..<4 { writeHex(mix(a &+ UInt64(part)), width: 16, into: buffer, at: part * 16) }
+            return 64
+        }
     }
 
     /// Bijective scramble of 32-bit indexes into ids that look random.

@@ -18,6 +18,8 @@ public final class ConsoleApp {
     private var quitRequestedAt: ContinuousClock.Instant?
     private var forcedQuit = false
     public static let tickInterval: Duration = .milliseconds(100)
+    /// Most keys read before a frame is drawn (a paste arrives as thousands of keys at once).
+    public static let keysPerStep = 64
     /// Longest wait for a key before looking at the driver again: the store's answers arrive without a key,
     /// so this bounds how late they are drawn. Keys themselves wake the loop at once.
     public static let idleWait: Duration = .milliseconds(20)
@@ -44,9 +46,10 @@ public final class ConsoleApp {
     /// Handles every key waiting, ticks if due, and renders if anything changed. Never blocks.
     public func step(now: ContinuousClock.Instant = .now) {
         var handled = 0
-        // Bounded so a flood of input (a paste) cannot starve rendering.
-        while handled < 256, !isFinished, let key = terminal.readKey() {
-            handle(key)
+        var textEntry = false
+        // Bounded so a flood of input (a paste) cannot starve rendering: a frame at least every 64 keys.
+        while handled < Self.keysPerStep, !isFinished, let key = terminal.readKey() {
+            textEntry = handle(key, continuingTextEntry: textEntry)
             handled += 1
         }
         if now - lastTick >= Self.tickInterval {
@@ -83,51 +86,68 @@ public final class ConsoleApp {
     }
 
     public func handle(_ key: KeyEvent) {
+        _ = handle(key, continuingTextEntry: false)
+    }
+
+    /// Handles one key; returns whether it went into a text entry (the filter being typed or the edit form).
+    /// Within one step nothing but the keys changes the screen, and a character never leaves a text entry: so
+    /// the next character of a paste goes straight there, without building the whole screen again for each.
+    private func handle(_ key: KeyEvent, continuingTextEntry: Bool) -> Bool {
         needsRender = true
+        if continuingTextEntry, case .character = key {
+            driver.input(key, size: terminal.size)
+            return true
+        }
+        return handleRouted(key)
+    }
+
+    private func handleRouted(_ key: KeyEvent) -> Bool {
         let size = terminal.size
         if key == .resize {
             renderer.invalidate()
-            return
+            return false
         }
         if key == .control("c") {
             // Ctrl-C asks like q; a second Ctrl-C within two seconds quits whatever the state.
             let now = ContinuousClock.now
             if let first = quitRequestedAt, now - first < .seconds(2) {
                 forcedQuit = true
-                return
+                return false
             }
             quitRequestedAt = now
             localOverlay = nil
             driver.perform(.quit, size: size)
-            return
+            return false
         }
         if key == .control("l") {
             renderer.invalidate()
-            return
+            return false
         }
         let screen = routingScreen(size: size)
         if size.columns < ScreenRenderer.minimumSize.columns || size.rows < ScreenRenderer.minimumSize.rows {
             // Only quit works on the "too small" note; other keys would act on a screen nobody can see.
             if key == .character("q") { driver.perform(.quit, size: size) } else { terminal.bell() }
-            return
+            return false
         }
         if screen.overlay != nil || screen.breadcrumb.isEditingFilter {
             driver.input(key, size: size)
-            return
+            let isTextEntry: Bool = if case .editForm = screen.overlay { true } else { screen.breadcrumb.isEditingFilter }
+            if case .character = key { return isTextEntry }
+            return false
         }
         switch localOverlay {
         case .help(let help):
             localOverlay = Self.helpInput(help, key: key).map(OverlayModel.help)
-            return
+            return false
         case .palette(let palette):
             handlePalette(palette, key: key)
-            return
+            return false
         default:
             break
         }
         guard let action = KeyMap.action(for: key, in: screen.scope) else {
             terminal.bell()
-            return
+            return false
         }
         switch action {
         case .help:
@@ -144,6 +164,7 @@ public final class ConsoleApp {
         default:
             driver.perform(action, size: size)
         }
+        return false
     }
 
     /// The screen keys are routed by: the one last drawn, unless an earlier key of the same batch changed the
@@ -173,6 +194,7 @@ public final class ConsoleApp {
         case .down, .pageDown: help.scrollOffset = min(help.scrollOffset + (key == .down ? 1 : 10), max(0, help.matches.count - 1))
         case .up, .pageUp: help.scrollOffset = max(0, help.scrollOffset - (key == .up ? 1 : 10))
         case .character(let character):
+            guard help.query.count < StoreDriver.maxFilterLength else { return help }
             help.query.append(character)
             help.scrollOffset = 0
         default: break
@@ -217,6 +239,10 @@ public final class ConsoleApp {
                 palette.error = error.description
             }
         case .character(let character):
+            guard palette.input.count < StoreDriver.maxFilterLength else {
+                terminal.bell()
+                return
+            }
             palette.input.append(character)
             palette.selectedCompletion = 0
         default:

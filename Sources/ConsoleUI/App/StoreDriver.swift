@@ -182,8 +182,8 @@ public final class StoreDriver: ConsoleDriver {
         case .error: .error
         }
         var detail = banner.detail
-        if let seconds = banner.secondsUntilRetry(now: state.now) {
-            detail += (detail.isEmpty ? "" : " — ") + (seconds > 0 ? "retry in \(seconds)s" : "you can retry now")
+        if let countdown = banner.countdownText(now: state.now) {
+            detail += (detail.isEmpty ? "" : " — ") + countdown
         }
         let hint: String? = switch banner.kind {
         case .rateLimited, .server, .transport, .notFound, .unexpected, .malformedResponse: "[r] retry"
@@ -296,6 +296,11 @@ public final class StoreDriver: ConsoleDriver {
         }
     }
 
+    /// Longest filter that can be typed (a paste beyond it is cut, with a notice).
+    public static let maxFilterLength = 256
+    /// Longest value a form field takes (the API allows 255; longer input still shows the form's own error).
+    public static let maxFieldLength = 1_000
+
     private func filterInput(_ key: KeyEvent) {
         var draft = filterDraft ?? ""
         switch key {
@@ -315,6 +320,13 @@ public final class StoreDriver: ConsoleDriver {
             }
             draft.removeLast()
         case .character(let character):
+            // A huge paste must not make every key cost more than the last: the filter is bounded.
+            guard draft.count < Self.maxFilterLength else {
+                notice = BannerModel(severity: .warning, title: "Filter too long",
+                                     detail: "at most \(Self.maxFilterLength) characters; the rest was not typed")
+                changed()
+                return
+            }
             draft.append(character)
         default:
             break
@@ -363,6 +375,12 @@ public final class StoreDriver: ConsoleDriver {
             send(.setField(field, ""))
             return
         case .character(let character):
+            guard characters.count < Self.maxFieldLength else {
+                notice = BannerModel(severity: .warning, title: "\(field.label) too long",
+                                     detail: "at most \(Self.maxFieldLength) characters in a field; the rest was not typed")
+                changed()
+                return
+            }
             characters.insert(character, at: cursor)
             formCursor[field] = cursor + 1
             send(.setField(field, String(characters)))

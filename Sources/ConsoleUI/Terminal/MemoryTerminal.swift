@@ -51,9 +51,18 @@ public final class MemoryTerminal: Terminal {
         pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
     }
 
+    /// Returns when a key is queued (checked every millisecond, as a terminal would wake on input) or after
+    /// `timeout`, or at once when the task is cancelled.
     public func waitForInput(timeout: Duration) async {
-        if pendingKeys.isEmpty { try? await Task.sleep(for: timeout) }
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while pendingKeys.isEmpty, clock.now < deadline, !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(1))
+        }
     }
+
+    /// Keys queued and not read yet.
+    public var pendingKeyCount: Int { pendingKeys.count }
 
     public func bell() { bellCount += 1 }
     public func copyToClipboard(_ text: String) { clipboard.append(text) }
