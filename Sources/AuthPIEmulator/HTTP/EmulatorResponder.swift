@@ -53,7 +53,7 @@ struct EmulatorResponder: HTTPResponder {
                     throw CancellationError()
                 }
                 if let body = fault.body {
-                    await logRequest(request, method: method, path: path, query: query, status: status, started: started)
+                    await logRequest(request, method: method, path: path, query: query, status: status, started: started, reference: reference)
                     return body.response(status: status)
                 }
                 var error = APIError(status: status, code: Self.faultCode(status), message: "Injected fault (\(status))")
