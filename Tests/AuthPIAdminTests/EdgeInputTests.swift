@@ -216,3 +216,77 @@ struct EdgeInputTests {
         try await client.close()
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+
+/// A loopback listener that never accepts, its one-slot queue already full: connects to it get no answer,
+/// like a host that drops packets.
+final class UnansweredListener {
+    let port: Int
+    private var descriptors: [Int32] = []
+
+    init?() {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard listener >= 0 else { return nil }
+        descriptors.append(listener)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(listener, 0) == 0 else { return nil }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
+        }
+        port = Int(UInt16(bigEndian: address.sin_port))
+        // Fill the accept queue with connections nobody accepts (non-blocking: they must not hang here).
+        for _ in 0..<4 {
+            let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard filler >= 0 else { continue }
+            descriptors.append(filler)
+            _ = fcntl(filler, F_SETFL, fcntl(filler, F_GETFL) | O_NONBLOCK)
+            _ = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(filler, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+        }
+    }
+
+    deinit {
+        for descriptor in descriptors { close(descriptor) }
+    }
+}
+
+extension EdgeInputTests {
+    /// A connect that gets no answer ends at `connectTimeout` as a typed transport timeout, well before the
+    /// request's own 60 s timeout.
+    @Test(.timeLimit(.minutes(1)))
+    func anUnansweredConnectEndsAtTheConnectTimeout() async throws {
+        guard let listener = UnansweredListener() else { return }
+        let client = try AuthPIClient(
+            apiKey: "key_demo",
+            configuration: Configuration(
+                baseURL: "http://127.0.0.1:\(listener.port)", timeout: .seconds(60), retries: .disabled,
+                connectTimeout: .seconds(1)))
+        let started = ContinuousClock.now
+        do {
+            _ = try await client.issuers.list()
+            Issue.record("expected a transport error")
+        } catch let error as AuthPIError {
+            #expect(error.code == .transport, "\(error)")
+            #expect(error.transportFailure == .timeout, "\(String(reflecting: error))")
+            // The connect timed out, not the request (which would be AsyncHTTPClient's deadlineExceeded).
+            let cause = error.underlying.map { String(reflecting: $0) } ?? ""
+            print("unanswered connect cause: \(cause)")
+            #expect(cause.lowercased().contains("connect"), "\(cause)")
+        }
+        let elapsed = ContinuousClock.now - started
+        print("unanswered connect reported after \(elapsed) (connectTimeout 1 s, timeout 60 s)")
+        try await client.close()
+        withExtendedLifetime(listener) {}
+    }
+}
+#endif

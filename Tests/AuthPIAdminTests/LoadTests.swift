@@ -7,7 +7,7 @@ private let issuerID = EmulatorDemo.issuerID
 
 /// 1,000 concurrent requests through one client with a pool of 8 connections: all complete, the pool
 /// limit holds, and closing the client gives every socket back.
-@Suite("Client under load", .timeLimit(.minutes(3)))
+@Suite("Client under load", .serialized, .timeLimit(.minutes(3)))
 struct LoadTests {
     static let concurrency = 1000
     static let poolLimit = 8
