@@ -40,6 +40,7 @@ enum OpenAPIDocument {
 
     static let errorSchema: JSON = [
         "type": "object",
+        "additionalProperties": false,
         "required": ["error", "error_description", "retryable", "reference"],
         "properties": [
             "error": ["type": "string"],
@@ -113,7 +114,7 @@ enum OpenAPIDocument {
             var response: [String: JSON] = [
                 "description": "The resource (or the action's result) in a data envelope",
                 "content": ["application/json": ["schema": [
-                    "type": "object", "required": ["data"], "properties": ["data": ["type": "object"]],
+                    "type": "object", "additionalProperties": false, "required": ["data"], "properties": ["data": ["type": "object"]],
                 ]]],
             ]
             if etag { response["headers"] = ["ETag": ["required": true, "schema": ["type": "string", "minLength": 1]]] }
@@ -122,7 +123,7 @@ enum OpenAPIDocument {
             responses["200"] = [
                 "description": "One page",
                 "content": ["application/json": ["schema": [
-                    "type": "object", "required": ["data", "has_more", "next_cursor"],
+                    "type": "object", "additionalProperties": false, "required": ["data", "has_more", "next_cursor"],
                     "properties": [
                         "data": ["type": "array", "items": ["type": "object"]],
                         "has_more": ["type": "boolean"],
@@ -134,7 +135,8 @@ enum OpenAPIDocument {
             responses["200"] = [
                 "description": "All matching items",
                 "content": ["application/json": ["schema": [
-                    "type": "object", "required": ["data"], "properties": ["data": ["type": "array", "items": ["type": "object"]]],
+                    "type": "object", "additionalProperties": false, "required": ["data"],
+                    "properties": ["data": ["type": "array", "items": ["type": "object"]]],
                 ]]],
             ]
         case .noContent:

@@ -63,7 +63,7 @@ struct RouteDoc: Sendable {
         }
     }
 
-    static func list(_ filters: [Query] = [], defaultLimit: Int = ListQuery.defaultLimit) -> RouteDoc {
+    static func list(_ filters: [Query] = []) -> RouteDoc {
         RouteDoc(query: paging + filters, success: .list)
     }
 
