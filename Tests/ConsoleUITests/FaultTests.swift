@@ -145,7 +145,16 @@ extension ConsoleReliability {
                 #expect(await loop.until(timeout: .seconds(6)) { $0.current?.list.count == 100 })
                 #expect(loop.state.banner == nil)
 
-                // A slow save: the form says so, keys are still read, the result lands.
+                // A slow refresh: the rows from before stay on screen until the new ones arrive.
+            let shown = try #require(loop.state.current?.selectedRow?.id)
+            try await h.addFault(method: "GET", path: Self.usersList, count: 1, delayMilliseconds: 2_000)
+            try await loop.press(.character("r"))
+            #expect(await loop.until { $0.header.requestsInFlight > 0 && $0.current?.list.isLoading == true })
+            #expect(loop.screen.contains(shown), "rows stay while refreshing:\n\(loop.screen)")
+            #expect(await loop.until(timeout: .seconds(8)) { $0.current?.list.hasFirstPage == true && $0.header.requestsInFlight == 0 })
+            #expect(loop.state.current?.selectedRow?.id == shown)
+
+            // A slow save: the form says so, keys are still read, the result lands.
                 try await loop.editDisplayName(appending: " slow")
                 try await h.addFault(method: "PATCH", path: Self.oneUser, count: 1, delayMilliseconds: 2_000)
                 try await loop.press(.enter)
