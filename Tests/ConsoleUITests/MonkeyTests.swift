@@ -151,6 +151,13 @@ extension ConsoleReliability {
                 h.press(.character(":"))
                 h.type("issuers")
                 h.press(.enter)
+                // The Issuers pane comes back as the monkey left it (maybe filtered, maybe with a failed page):
+                // Esc clears a filter, r loads it again now that the faults are off.
+                #expect(await h.settle { $0.current?.kind == .issuers && $0.stack.count == 1 })
+                h.press(.escape)
+                h.press(.character("r"))
+                #expect(await h.settle { $0.current?.kind == .issuers && ($0.current?.rowCount ?? 0) > 0 },
+                        "seed \(seed): Issuers not reached:\n\(h.terminal.text())")
                 #expect(await h.settled(on: .issuers), "seed \(seed): Issuers not reached:\n\(h.terminal.text())")
                 #expect(h.terminal.text().contains("Issuers ("), "seed \(seed):\n\(h.terminal.text())")
                 check("after recovery")
