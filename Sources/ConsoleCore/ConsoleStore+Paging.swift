@@ -97,6 +97,10 @@ extension ConsoleStore {
         publish()
     }
 
+    /// While a refresh of the pane runs: the pane as it was before, for the view to keep drawing its rows until
+    /// the new ones arrive (a slow or dead server must not blank the screen). Nil when no refresh runs.
+    public func paneBeforeRefresh(_ paneID: Int) -> PaneState? { refreshBackups[paneID] }
+
     /// A read of the pane succeeded: its failure banner, if still the one on screen, has been answered.
     func readSucceeded(paneID: Int) {
         guard let bannerID = readFailureBanners.removeValue(forKey: paneID) else { return }

@@ -210,3 +210,63 @@ api_key = "key_demo"
         }
     }
 }
+
+/// Bad input at the console's start-up edges, each a `LaunchError` naming the problem.
+@Suite struct LaunchEdgeTests {
+    @Test(arguments: [
+        ("http://exa mple", "not a URL"), ("ftp://files.example.test", "not ftp"), ("https://", "no host"),
+        ("gopher://x.test", "not gopher"), ("   ", "empty"),
+    ])
+    func badBaseURLsNameTheProblem(_ raw: String, _ expected: String) {
+        do {
+            _ = try BaseURLPolicy.validate(raw, allowInsecureHTTP: false)
+            Issue.record("\(raw) was accepted")
+        } catch {
+            #expect(error.isBadBaseURL)
+            #expect(error.description.contains(expected), "\(error.description)")
+            #expect(error.exitCode == 2)
+        }
+    }
+
+    @Test func logFileThatCannotBeWrittenIsNamed() {
+        let directory = NSTemporaryDirectory()
+        for path in ["/proc/x/y", directory, ""] {
+            do {
+                _ = try FileLogSink(path: path, secrets: [])
+                Issue.record("\(path) was accepted")
+            } catch {
+                #expect(error.description.hasPrefix("cannot write the log file \(path)"), "\(error.description)")
+            }
+        }
+    }
+
+    @Test func configThatIsADirectoryOrNotUTF8OrTooBig() throws {
+        let root = NSTemporaryDirectory() + "authpi-edge-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: root + "/dir.toml", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        do {
+            _ = try ProfileConfig.load(path: root + "/dir.toml")
+            Issue.record("a directory was accepted")
+        } catch {
+            #expect(error.description.contains("not a regular file"))
+        }
+        let binary = root + "/binary.toml"
+        #expect(FileManager.default.createFile(atPath: binary, contents: Data([0xFF, 0xFE, 0x5B]), attributes: [.posixPermissions: 0o600]))
+        do {
+            _ = try ProfileConfig.load(path: binary)
+            Issue.record("invalid UTF-8 was accepted")
+        } catch {
+            #expect(error.isConfigInvalid)
+            #expect(error.description.contains("not UTF-8"))
+        }
+        let big = root + "/big.toml"
+        #expect(FileManager.default.createFile(atPath: big, contents: Data(repeating: 0x23, count: (1 << 20) + 1),
+                                       attributes: [.posixPermissions: 0o600]))
+        do {
+            _ = try ProfileConfig.load(path: big)
+            Issue.record("a 1 MiB + 1 file was accepted")
+        } catch {
+            #expect(error.description.contains("larger than 1 MiB"))
+        }
+    }
+}

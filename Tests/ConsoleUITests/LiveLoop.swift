@@ -1,6 +1,12 @@
 import ConsoleCore
 import Foundation
+import Testing
 @testable import ConsoleUI
+
+/// The reliability suites (faults, monkey, edge input) run one after another: the monkey and a huge paste hold
+/// the main actor hard, and the fault tests measure how long keys wait for it — side by side they would measure
+/// each other.
+@Suite(.serialized) struct ConsoleReliability {}
 
 /// The console's real run loop (`ConsoleApp.run`) going in a task over a `StoreHarness`, with keys fed the way a
 /// terminal delivers them. `press` measures the gap between a key and the end of the loop step that read it and

@@ -77,7 +77,14 @@ public final class StoreDriver: ConsoleDriver {
         var overlay: OverlayModel?
         var bodyTitle: String?
         if let pane {
-            body = .table(table(for: pane, state: state))
+            if let before = store.paneBeforeRefresh(pane.id) {
+                // Refreshing: the rows from before stay on screen until the new ones arrive.
+                var model = table(for: before, state: state)
+                model.footer = .loading
+                body = .table(model)
+            } else {
+                body = .table(table(for: pane, state: state))
+            }
         } else {
             body = .message("starting…")
         }
