@@ -27,15 +27,22 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     /// A connection that cannot be opened (refused, unknown host, no answer within `connectTimeout`) fails
     /// the requests waiting for it at once, instead of being retried until each request's deadline.
     public init(connectTimeout: Duration = .seconds(3), maxConnectionsPerHost: Int = 8) {
+        let configuration = Self.clientConfiguration(connectTimeout: connectTimeout, maxConnectionsPerHost: maxConnectionsPerHost)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.client = client
+        self.owned = OwnedHTTPClient(client)
+        self.limiter = ConnectionLimiter(limit: configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit)
+    }
+
+    /// The configuration of the client the transport creates. TLS is left at AsyncHTTPClient's default
+    /// (`tlsConfiguration == nil`: certificates and host names verified); never weaken it here.
+    static func clientConfiguration(connectTimeout: Duration, maxConnectionsPerHost: Int) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.timeout.connect = .nanoseconds(Self.nanoseconds(connectTimeout))
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConnectionsPerHost)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        self.client = client
-        self.owned = OwnedHTTPClient(client)
-        self.limiter = ConnectionLimiter(limit: configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit)
+        return configuration
     }
 
     public func shutdown() async throws {
