@@ -176,3 +176,40 @@ package.targets.append(
         path: "Benchmarks/Ceiling",
         swiftSettings: strict
     ))
+
+// MARK: bench-client (issue 6, parts 1–2): client-core benchmarks.
+// `authpi-bench-client` runs one scenario against a running emulator and prints JSON (compared with the
+// Python SDK by scripts/bench-parts/10-client); `ClientOverhead` (package-benchmark) compares the client
+// core with raw AsyncHTTPClient making the same requests.
+package.dependencies += [
+    // MallocInterposer only: the default RuntimeInterposer trait pulls in a package not available here.
+    .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+]
+package.products += [
+    .executable(name: "authpi-bench-client", targets: ["authpi-bench-client"]),
+]
+package.targets += [
+    .executableTarget(
+        name: "authpi-bench-client",
+        dependencies: [
+            "AuthPIAdmin",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
+        path: "Benchmarks/ClientVsPython",
+        swiftSettings: strict
+    ),
+    .executableTarget(
+        name: "ClientOverhead",
+        dependencies: [
+            "AuthPIAdmin", "AuthPIEmulator",
+            .product(name: "Benchmark", package: "benchmark"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        ],
+        path: "Benchmarks/ClientOverhead",
+        swiftSettings: strict,
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
+]

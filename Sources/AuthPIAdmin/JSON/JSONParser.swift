@@ -17,6 +17,10 @@ struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
+    /// Members of the objects being read, innermost last (see `parseObject`).
+    private var memberStack: [(String, JSONValue)] = []
+    /// Elements of the arrays being read, innermost last.
+    private var elementStack: [JSONValue] = []
 
     private init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -56,7 +60,7 @@ struct JSONParser {
     }
 
     private mutating func expectLiteral(_ literal: String) throws {
-        let expected = Array(literal.utf8)
+        let expected = literal.utf8  // no copy: these literals are small strings
         guard index + expected.count <= bytes.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
             throw failure("invalid literal")
         }
@@ -71,13 +75,17 @@ struct JSONParser {
     private mutating func parseObject() throws -> JSONValue {
         try enter()
         index += 1
-        var object = JSONObject()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(object)
+            return .object([:])
         }
+        // Members go on a stack shared by all objects of the document, and the dictionary is made once at
+        // its final size: growing it member by member rehashed every key several times (a third of the
+        // time spent reading a list page).
+        let base = memberStack.count
+        defer { memberStack.removeSubrange(base...) }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key") }
@@ -86,7 +94,8 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
             skipWhitespace()
-            object[key] = try parseValue()
+            let value = try parseValue()
+            memberStack.append((key, value))
             skipWhitespace()
             guard index < bytes.count else { throw failure("unexpected end") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -94,6 +103,9 @@ struct JSONParser {
             } else if bytes[index] == UInt8(ascii: "}") {
                 index += 1
                 depth -= 1
+                var object = JSONObject(minimumCapacity: memberStack.count - base)
+                // A repeated key: the last one wins.
+                for (key, value) in memberStack[base...] { object[key] = value }
                 return .object(object)
             } else {
                 throw failure("expected ',' or '}'")
@@ -104,16 +116,19 @@ struct JSONParser {
     private mutating func parseArray() throws -> JSONValue {
         try enter()
         index += 1
-        var values: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array(values)
+            return .array([])
         }
+        // Same idea as objects: elements on a shared stack, the array allocated once at its final size.
+        let base = elementStack.count
+        defer { elementStack.removeSubrange(base...) }
         while true {
             skipWhitespace()
-            values.append(try parseValue())
+            let value = try parseValue()
+            elementStack.append(value)
             skipWhitespace()
             guard index < bytes.count else { throw failure("unexpected end") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -121,7 +136,7 @@ struct JSONParser {
             } else if bytes[index] == UInt8(ascii: "]") {
                 index += 1
                 depth -= 1
-                return .array(values)
+                return .array(Array(elementStack[base...]))
             } else {
                 throw failure("expected ',' or ']'")
             }
@@ -289,6 +304,13 @@ struct JSONParser {
         }
         // Converting a number text costs more than linear time in its length: very long ones are refused.
         guard index - start <= Self.maxNumberLength else { throw failure("number longer than \(Self.maxNumberLength) characters") }
+        // Up to 18 digits cannot overflow Int64: read them without making a String.
+        if isInteger, index - start <= 18 {
+            var value: Int64 = 0
+            let negative = bytes[start] == UInt8(ascii: "-")
+            for byte in bytes[(negative ? start + 1 : start)..<index] { value = value * 10 + Int64(byte - UInt8(ascii: "0")) }
+            return .int(negative ? -value : value)
+        }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let value = Int64(text) { return .int(value) }
         guard let value = Double(text), value.isFinite else { throw failure("number out of range") }
