@@ -69,6 +69,7 @@ def machine():
         ("wrk", wrk.group(1) if wrk else "?"),
         ("tmux", tmux.replace("tmux ", "") if tmux else "?"),
         ("kernel", f"{platform.system()} {platform.release()}"),
+        ("build configuration", os.environ.get("BENCH_CONFIG", "release")),
         ("load average when rendered (1/5/15 min)", " / ".join(f"{x:.2f}" for x in load) if load else "?"),
     ]
 
