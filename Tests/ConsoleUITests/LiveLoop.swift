@@ -73,7 +73,7 @@ final class LiveLoop {
 
     /// Waits (bounded) for the store; the loop keeps drawing meanwhile. Then lets one more frame be drawn.
     @discardableResult
-    func until(timeout: Duration = .seconds(10), _ predicate: (ConsoleState) -> Bool) async -> Bool {
+    func until(timeout: Duration = .seconds(30), _ predicate: (ConsoleState) -> Bool) async -> Bool {
         let held = await h.store.waitUntil(timeout: timeout, predicate)
         try? await Task.sleep(for: .milliseconds(40))
         return held
@@ -114,7 +114,7 @@ final class LiveLoop {
     }
 
     /// The Users pane has its rows and nothing is loading or being hydrated.
-    func usersSettled(timeout: Duration = .seconds(10)) async -> Bool {
+    func usersSettled(timeout: Duration = .seconds(30)) async -> Bool {
         await until(timeout: timeout) { state in
             guard let pane = state.current, pane.kind == .users else { return false }
             return pane.list.hasFirstPage && !pane.list.isLoading && pane.hydratingIDs.isEmpty

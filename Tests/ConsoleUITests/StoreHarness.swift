@@ -112,8 +112,10 @@ final class StoreHarness {
     }
 
     /// Waits (bounded) until the state settles as asked, then draws.
+    /// The bound is generous on purpose: it only ends a failing wait; on a loaded 2-core CI machine hydrating a
+    /// screenful of users took longer than 10 s (seen once in a fresh-clone run).
     @discardableResult
-    func settle(timeout: Duration = .seconds(10), _ predicate: (ConsoleState) -> Bool) async -> Bool {
+    func settle(timeout: Duration = .seconds(30), _ predicate: (ConsoleState) -> Bool) async -> Bool {
         let held = await store.waitUntil(timeout: timeout) { state in
             predicate(state) && state.header.requestsInFlight == 0
         }
