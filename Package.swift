@@ -1,5 +1,10 @@
 // swift-tools-version: 6.1
 // AuthPI: the Swift client core, a local emulator of the AuthPI Core API, and the terminal console.
+//
+// A library user who needs only the client depends on this package with `traits: []`: the emulator's and the
+// console's dependencies (Hummingbird, TOMLKit, ArgumentParser, …) are then neither resolved nor fetched.
+// `traits: ["Emulator"]` adds the in-process emulator for tests. Built here, as the root package, every
+// default trait is on. Benchmarks live in their own package (Benchmarks/Package.swift).
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -7,8 +12,20 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// A product of a package that only the emulator needs.
+func emulatorOnly(_ product: String, _ package: String) -> Target.Dependency {
+    .product(name: product, package: package, condition: .when(traits: ["Emulator"]))
+}
+
+/// A product of a package that only the console (and the executables) need.
+func consoleOnly(_ product: String, _ package: String) -> Target.Dependency {
+    .product(name: product, package: package, condition: .when(traits: ["Console"]))
+}
+
 let package = Package(
     name: "authpi-console",
+    // The console is Linux-first (ncursesw, `/proc/self/exe` for `:profile`); the client core and the emulator
+    // build on macOS too, so the package keeps its macOS floor for them.
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "AuthPIAdmin", targets: ["AuthPIAdmin"]),
@@ -18,20 +35,24 @@ let package = Package(
         .executable(name: "authpi-console", targets: ["authpi-console"]),
         .executable(name: "authpi-examples", targets: ["authpi-examples"]),
     ],
+    traits: [
+        .trait(name: "Emulator", description: "The local AuthPI server (Hummingbird) and its executable."),
+        .trait(
+            name: "Console", description: "The terminal console and its launcher (TOMLKit, ArgumentParser).",
+            enabledTraits: ["Emulator"]),
+        .default(enabledTraits: ["Console"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
-        .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
-        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
-        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
-        // rel-emu: NIOHTTPTypes (HTTPRequestPart / HTTPResponsePart) for the emulator's malformed-request handler;
-        // already resolved as a dependency of hummingbird.
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         // Client core: async, Sendable, at parity with the official Python SDK.
@@ -50,16 +71,16 @@ let package = Package(
         .target(
             name: "AuthPIEmulator",
             dependencies: [
-                .product(name: "Hummingbird", package: "hummingbird"),
+                emulatorOnly("Hummingbird", "hummingbird"),
                 // Graceful shutdown of the in-process server (cancelling its task can trap inside NIO).
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                emulatorOnly("ServiceLifecycle", "swift-service-lifecycle"),
+                // A JSON 400 for requests that are not valid HTTP (HTTPParserError → HTTPRequestPart).
+                emulatorOnly("NIOHTTPTypes", "swift-nio-extras"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-                // rel-emu: a JSON 400 for requests that are not valid HTTP (HTTPParserError).
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             swiftSettings: strict
         ),
@@ -67,8 +88,8 @@ let package = Package(
             name: "authpi-emulator",
             dependencies: [
                 "AuthPIEmulator",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
+                consoleOnly("ArgumentParser", "swift-argument-parser"),
+                emulatorOnly("Hummingbird", "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -78,7 +99,7 @@ let package = Package(
             name: "ConsoleCore",
             dependencies: [
                 "AuthPIAdmin",
-                .product(name: "Collections", package: "swift-collections"),
+                consoleOnly("Collections", "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -100,7 +121,7 @@ let package = Package(
         .target(
             name: "ConsoleLaunch",
             dependencies: [
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                consoleOnly("TOMLKit", "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -109,7 +130,7 @@ let package = Package(
             name: "authpi-console",
             dependencies: [
                 "ConsoleUI", "ConsoleCore", "ConsoleLaunch", "AuthPIAdmin", "AuthPIEmulator",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                consoleOnly("ArgumentParser", "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -134,10 +155,10 @@ let package = Package(
             name: "AuthPIEmulatorTests",
             dependencies: [
                 "AuthPIEmulator",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                emulatorOnly("Hummingbird", "hummingbird"),
+                emulatorOnly("HummingbirdTesting", "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                // rel-emu: raw TCP clients for bad input, load and slow-client tests.
+                // Raw TCP clients for bad input, load and slow-client tests.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -162,54 +183,3 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
-
-// bench-main (issue 6): the loopback ceiling `scripts/bench` measures the emulator against — a minimal
-// Hummingbird server with one constant route (Benchmarks/Ceiling). Not part of the library products.
-package.products.append(.executable(name: "authpi-bench-ceiling", targets: ["authpi-bench-ceiling"]))
-package.targets.append(
-    .executableTarget(
-        name: "authpi-bench-ceiling",
-        dependencies: [
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "Logging", package: "swift-log"),
-        ],
-        path: "Benchmarks/Ceiling",
-        swiftSettings: strict
-    ))
-
-// MARK: bench-client (issue 6, parts 1–2): client-core benchmarks.
-// `authpi-bench-client` runs one scenario against a running emulator and prints JSON (compared with the
-// Python SDK by scripts/bench-parts/10-client); `ClientOverhead` (package-benchmark) compares the client
-// core with raw AsyncHTTPClient making the same requests.
-package.dependencies += [
-    // MallocInterposer only: the default RuntimeInterposer trait pulls in a package not available here.
-    .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
-]
-package.products += [
-    .executable(name: "authpi-bench-client", targets: ["authpi-bench-client"]),
-]
-package.targets += [
-    .executableTarget(
-        name: "authpi-bench-client",
-        dependencies: [
-            "AuthPIAdmin",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ],
-        path: "Benchmarks/ClientVsPython",
-        swiftSettings: strict
-    ),
-    .executableTarget(
-        name: "ClientOverhead",
-        dependencies: [
-            "AuthPIAdmin", "AuthPIEmulator",
-            .product(name: "Benchmark", package: "benchmark"),
-            .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            .product(name: "NIOFoundationCompat", package: "swift-nio"),
-        ],
-        path: "Benchmarks/ClientOverhead",
-        swiftSettings: strict,
-        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    ),
-]

@@ -165,7 +165,9 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
         if let logFile { arguments += ["--log-file", logFile] }
         if let refreshInterval { arguments += ["--refresh-interval", String(refreshInterval)] }
         let cArguments = arguments.map { strdup($0) } + [nil]
-        execv("/proc/self/exe", cArguments)
+        // Foundation finds the running binary on each platform (/proc/self/exe on Linux, the loader's path on macOS).
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        execv(executable, cArguments)
         FileHandle.standardError.write(Data("authpi-console: could not restart with profile \(name): \(String(cString: strerror(errno)))\n".utf8))
         Foundation.exit(1)
     }
