@@ -99,7 +99,7 @@ struct ClientBehaviourTests {
             try await emulator.fault(method: "POST", path: "/v1/accounts/*/issuers/*/users", status: 503, count: 3)
             let client = try emulator.client(Configuration(retries: fastRetries))
             await #expect(throws: AuthPIError.serviceUnavailable) {
-                _ = try await client.issuer(issuerID).users.create(["email": "x@example.com"])
+                _ = try await client.issuer(issuerID).users.create(["username_type": "email", "username": "x@example.com", "profile": [:]])
             }
             let posts = try await emulator.requests().filter { $0["method"]?.stringValue == "POST" && $0["path"]?.stringValue?.hasSuffix("/users") == true }
             #expect(posts.count == 1)
@@ -286,7 +286,7 @@ struct ClientBehaviourTests {
             let first = try await client.issuer(issuerID).users.create(CreateUserInput(email: "dave@example.com", displayName: "Dave"), idempotencyKey: key)
             let second = try await client.issuer(issuerID).users.create(CreateUserInput(email: "dave@example.com", displayName: "Dave"), idempotencyKey: key)
             #expect(first.id == second.id)
-            let other = try await client.issuer(issuerID).users.create(["email": "erin@example.com"])
+            let other = try await client.issuer(issuerID).users.create(["username_type": "email", "username": "erin@example.com", "profile": [:]])
             #expect(other.id != first.id)
             try await client.close()
         }

@@ -24,7 +24,7 @@ struct EdgeInputTests {
                     { try await client.issuers.delete(bad) },
                     { _ = try await client.issuer("iss_1").user(bad).sessions.list() },
                     { _ = try await client.issuer("iss_1").users.get(bad) },
-                    { _ = try await client.issuer(bad).users.create(["email": "a@example.com"]) },
+                    { _ = try await client.issuer(bad).users.create(["username_type": "email", "username": "a@example.com", "profile": [:]]) },
                     { _ = try await client.webhook(bad).deliveries.list() },
                     { _ = try await client.issuer("iss_1").organization(bad).get() },
                     { _ = try await client.issuer("iss_1").agent(bad).get() },
@@ -86,7 +86,7 @@ struct EdgeInputTests {
             let before = try await emulator.requests().count
             for bad in ["a\r\nInjected: yes", "a\nb", "a\rb", "a\0b", "a\u{1B}[31m", "a\u{7F}"] {
                 await #expect(throws: AuthPIError.invalidArgument, "idempotency key \(bad.debugDescription)") {
-                    _ = try await client.issuer("iss_1").users.create(["email": "x@example.com"], idempotencyKey: bad)
+                    _ = try await client.issuer("iss_1").users.create(["username_type": "email", "username": "x@example.com", "profile": [:]], idempotencyKey: bad)
                 }
                 await #expect(throws: AuthPIError.invalidArgument, "If-Match \(bad.debugDescription)") {
                     try await client.issuer("iss_1").user("usr_1").delete(ifMatch: bad)

@@ -136,7 +136,7 @@ struct EndpointCoverageTests {
             ("POST", "\(u)/verifiers/ver_nope/regenerate", { _ = try await $0.issuer(iss).user(usr).verifiers.regenerate("ver_nope") }),
             ("POST", "\(u)/verifiers/ver_nope/verify", { _ = try await $0.issuer(iss).user(usr).verifiers.verify("ver_nope", ["code": "123456"]) }),
             ("GET", "\(i)/users", { _ = try await $0.issuer(iss).users.list(limit: 5) }),
-            ("POST", "\(i)/users", { _ = try await $0.issuer(iss).users.create(["email": "cover@example.com"]) }),
+            ("POST", "\(i)/users", { _ = try await $0.issuer(iss).users.create(["username_type": "email", "username": "cover@example.com", "profile": [:]]) }),
             ("GET", "\(i)/users/\(usr)", { _ = try await $0.issuer(iss).users.get(usr) }),
             ("PATCH", "\(i)/users/\(usr)", { _ = try await $0.issuer(iss).users.update(usr, ["metadata": ["k": "v"]]) }),
             ("DELETE", "\(i)/users/usr_nope", { try await $0.issuer(iss).users.delete("usr_nope") }),

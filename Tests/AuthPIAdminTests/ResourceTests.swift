@@ -167,9 +167,9 @@ struct ResourceTests {
     @Test func creatingTheSameUsernameTwiceIsAConflict() async throws {
         try await withTestEmulator { emulator in
             let client = try emulator.client()
-            _ = try await client.issuer(issuerID).users.create(["email": "twice@example.com"])
+            _ = try await client.issuer(issuerID).users.create(["username_type": "email", "username": "twice@example.com", "profile": [:]])
             await #expect(throws: AuthPIError.conflict) {
-                _ = try await client.issuer(issuerID).users.create(["email": "twice@example.com"])
+                _ = try await client.issuer(issuerID).users.create(["username_type": "email", "username": "twice@example.com", "profile": [:]])
             }
             try await client.close()
         }
