@@ -55,9 +55,9 @@ struct EdgeInputTests {
                 let last = try #require(try await emulator.lastRequest())
                 let path = try #require(last["path"]?.stringValue)
                 let segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-                // "", v1, accounts, me, issuers, <id>: no segment added, none removed.
+                // "", v1, accounts, acc_demo, issuers, <id>: no segment added, none removed.
                 #expect(segments.count == 6, "\(id.debugDescription) → \(path)")
-                #expect(segments.prefix(5) == ["", "v1", "accounts", "me", "issuers"], "\(path)")
+                #expect(segments.prefix(5) == ["", "v1", "accounts", EmulatorDemo.accountID, "issuers"], "\(path)")
                 #expect(segments.last.map(Self.percentDecoded) == id, "\(id.debugDescription) → \(path)")
                 #expect(segments.last?.allSatisfy { $0.isASCII && !$0.isWhitespace } == true, "\(path)")
             }

@@ -1,4 +1,5 @@
 import AuthPIAdmin
+import AuthPIEmulator
 import Foundation
 import Testing
 

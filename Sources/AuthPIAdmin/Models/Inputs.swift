@@ -41,9 +41,8 @@ public struct CreateUserInput: RequestBody {
         lastName: String? = nil, displayName: String? = nil, profile: JSONObject? = nil, scopes: [String]? = nil,
         status: String? = nil, metadata: JSONObject? = nil, extra: JSONObject = [:]
     ) {
-        let names: [(UsernameType, String)] = [(.email, email), (.phone, phone), (.username, username)].compactMap { pair in
-            pair.1.map { (pair.0, $0) }
-        }
+        let candidates: [(UsernameType, String?)] = [(.email, email), (.phone, phone), (.username, username)]
+        let names: [(UsernameType, String)] = candidates.compactMap { type, value in value.map { (type, $0) } }
         self.usernameType = names.count == 1 ? names[0].0 : nil
         self.username = names.count == 1 ? names[0].1 : nil
         var merged = profile ?? [:]
