@@ -40,6 +40,26 @@ struct RealAPIFidelityTests {
         }
     }
 
+    /// A refresh closure that returns an API key id instead of a token: refused, never sent as `Bearer key_…`.
+    @Test func aRefreshReturningAKeyIDIsRefusedNotSent() async throws {
+        try await withTestEmulator { emulator in
+            let expired = try await emulator.accessToken()
+            try await emulator.expire(expired)
+            let client = try AuthPIClient(
+                accessToken: expired, accountID: Self.account, refresh: { EmulatorDemo.apiKeyID },
+                configuration: Configuration(baseURL: emulator.baseURL))
+            do {
+                _ = try await client.issuers.list()
+                Issue.record("expected an authentication error")
+            } catch let error as AuthPIError {
+                #expect(error.code == .authentication)
+                #expect((error.underlying as? AuthPIError)?.code == .configuration)
+            }
+            #expect(try await emulator.requests().count == 1, "only the first attempt, with the expired token, was sent")
+            try await client.close()
+        }
+    }
+
     // MARK: Account resolution
 
     /// Without an account id an access token resolves it through `GET /v1/me` too (1.4.0 test_client_constructs_without_account_id).

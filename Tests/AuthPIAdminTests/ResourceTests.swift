@@ -106,12 +106,14 @@ struct ResourceTests {
         try await withTestEmulator { emulator in
             let client = try emulator.client()
             do {
-                _ = try await client.webhooks.create(["name": "bad", "url": "not a url", "events": ["user.*"], "auth": ["type": "hmac"]])
+                _ = try await client.webhooks.create(["name": "bad", "url": "not a url", "events": ["user.created"], "auth": ["type": "signature"]])
                 Issue.record("expected a validation error")
             } catch let error as AuthPIError where error.code == .validation {
                 #expect([400, 422].contains(error.statusCode))
                 #expect(!error.fields.isEmpty)
                 #expect(error.errorCode != "unknown")
+                // Each item as the server sent it stays reachable.
+                #expect(error.fields.allSatisfy { $0.raw["field"]?.stringValue == $0.field && $0.raw["code"]?.stringValue == $0.code })
             }
             try await client.close()
         }
