@@ -63,7 +63,7 @@ struct SecretLeakTests {
 
             // Secrets the API hands back.
             let webhook = try await byKey.webhooks.create([
-                "name": "audit", "url": "https://hooks.example.com/x", "events": ["user.created"], "auth": ["type": "hmac"],
+                "name": "audit", "url": "https://hooks.example.com/x", "events": ["user.created"], "auth": ["type": "signature"],
             ])
             let webhookSecret = try #require(webhook.value["auth"]?["secret"]?.stringValue)
             outputs += Self.texts(of: webhook.value) + [webhook.value.description]

@@ -7,8 +7,8 @@ import Testing
 /// What the deployed API (the 1.4.0 contract) requires of the client, checked on the wire through the
 /// emulator's request log: key pairs as HTTP Basic, the account resolved through `GET /v1/me` (never a
 /// `me` alias), the endpoints 1.4.0 added, the raw-request escape hatch and the wire details of 1.4.0.
-@Suite("Real-API fidelity on the wire", .timeLimit(.minutes(2)))
-struct RealAPIFidelityTests {
+@Suite("Client real-API fidelity on the wire", .timeLimit(.minutes(2)))
+struct ClientWireFidelityTests {
     static let account = EmulatorDemo.accountID
 
     static func paths(_ emulator: TestEmulator) async throws -> [String] {
