@@ -53,7 +53,9 @@ func check(_ condition: Bool, _ message: String) throws {
 
 /// A client on the emulator for the snippets that use `client`.
 func demoClient(_ context: ExampleContext) throws -> AuthPIClient {
-    try AuthPIClient(apiKey: EmulatorDemo.apiKeyID, configuration: Configuration(baseURL: context.baseURL))
+    try AuthPIClient(
+        keyID: EmulatorDemo.apiKeyID, keySecret: EmulatorDemo.apiKeySecret,
+        configuration: Configuration(baseURL: context.baseURL, accountID: EmulatorDemo.accountID))
 }
 
 /// An access token minted by the emulator's control API.
@@ -86,4 +88,5 @@ let examples: [(String, @Sendable (ExampleContext) async throws -> Void)] = [
     ("logging and middlewares", logging),
     ("custom http client", customHTTPClient),
     ("lifecycle", lifecycle),
+    ("raw requests", rawRequests),
 ]

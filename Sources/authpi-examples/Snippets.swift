@@ -9,7 +9,11 @@ import Logging
 @Sendable func quickStart(_ context: ExampleContext) async throws {
     let baseURL = context.baseURL, issuerID = context.issuerID
 
-    let client = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: baseURL))
+    let client = try AuthPIClient(
+        keyID: "key_demo",                 // the key id and its secret, both shown once when the key is created
+        keySecret: "demo_secret",
+        configuration: Configuration(baseURL: baseURL, accountID: "acc_demo")
+    )
 
     // List issuers
     let page = try await client.issuers.list(limit: 10)
@@ -26,8 +30,9 @@ import Logging
 
     // Create a user (a raw JSON object reads just like the Python dictionary)
     let alice = try await client.issuer(issuerID).users.create([
-        "email": "alice@example.com",
-        "display_name": "Alice",
+        "username_type": "email",
+        "username": "alice@example.com",
+        "profile": ["first_name": "Alice", "last_name": "Smith"],
     ])
     print(alice.id, alice.etag ?? "no etag")
 
@@ -50,7 +55,7 @@ import Logging
 
     // Typed inputs build the same bodies as raw objects
     let typed = try await client.issuer(issuerID).users.create(
-        CreateUserInput(email: "dora@example.com", displayName: "Dora", metadata: ["team": "blue"])
+        CreateUserInput(usernameType: .email, username: "dora@example.com", profile: ["first_name": "Dora"], metadata: ["team": "blue"])
     )
     print(typed.id, typed.etag ?? "")
 
@@ -77,7 +82,7 @@ import Logging
     }
 
     let observed = try AuthPIClient(
-        apiKey: "key_demo",
+        keyID: "key_demo", keySecret: "demo_secret",
         configuration: Configuration(baseURL: baseURL, logger: logger, middlewares: [RequestTagger()])
     )
     _ = try await observed.issuers.list()
@@ -94,9 +99,15 @@ import Logging
         return try await mintAccessToken(baseURL)
     }
 
-    let byKey = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: baseURL))
-
     let byPair = try AuthPIClient(keyID: "key_demo", keySecret: "demo_secret", configuration: Configuration(baseURL: baseURL))
+
+    let byJoined = try AuthPIClient(apiKey: "key_demo:demo_secret", configuration: Configuration(baseURL: baseURL))
+
+    do {
+        _ = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: baseURL))
+    } catch let error as AuthPIError where error.code == .configuration {
+        print(error.errorDescription)  // AuthPI API keys are an id (key_…) and a secret, … Pass both: …
+    }
 
     let byToken = try AuthPIClient(accessToken: accessToken, accountID: "acc_demo", configuration: Configuration(baseURL: baseURL))
 
@@ -107,12 +118,17 @@ import Logging
         configuration: Configuration(baseURL: baseURL)
     )
 
-    let resolving = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: baseURL, resolveAccount: true))
+    let resolving = try AuthPIClient(keyID: "key_demo", keySecret: "demo_secret", configuration: Configuration(baseURL: baseURL))
+    print(try await resolving.accountID())      // GET /v1/me once, then cached: "acc_demo"
     let identity = try await resolving.whoami()
     print(identity.type ?? "?", identity.accounts.map(\.accountID))
-    print(try await resolving.accountID())
 
-    for client in [byKey, byPair, byToken, refreshing] {
+    let explicit = try AuthPIClient(
+        keyID: "key_demo", keySecret: "demo_secret",
+        configuration: Configuration(baseURL: baseURL, accountID: "acc_demo")  // used as is: no GET /v1/me
+    )
+
+    for client in [byPair, byJoined, byToken, refreshing, explicit] {
         _ = try await client.issuers.list(limit: 1)
         try await client.close()
     }
@@ -129,9 +145,12 @@ import Logging
     _ = try await client.webhooks.create([
         "name": "audit",
         "url": "https://hooks.example.com/authpi",
-        "events": ["user.created"],
-        "auth": ["type": "hmac"],
+        "auth": ["type": "signature"],
+        "events": ["user.created", "user.deleted"],
     ])
+    _ = try await client.webhooks.create(
+        CreateWebhookInput(name: "typed", url: "https://hooks.example.com/typed", events: [.userCreated, .sessionTerminated])
+    )
     _ = try await client.events.list(limit: 50)
 
     // Issuer scope
@@ -189,14 +208,14 @@ import Logging
     let baseURL = context.baseURL
 
     // Default: on, 3 retries, 1 s base delay, exponential backoff
-    let defaults = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: baseURL))
+    let defaults = try AuthPIClient(apiKey: "key_demo:demo_secret", configuration: Configuration(baseURL: baseURL))
 
     // Disable retries
-    let noRetries = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: baseURL, retries: .disabled))
+    let noRetries = try AuthPIClient(apiKey: "key_demo:demo_secret", configuration: Configuration(baseURL: baseURL, retries: .disabled))
 
     // Custom retry policy
     let custom = try AuthPIClient(
-        apiKey: "key_demo",
+        apiKey: "key_demo:demo_secret",
         configuration: Configuration(
             baseURL: baseURL,
             retries: RetryPolicy(limit: 5, delay: .milliseconds(500), backoff: .linear, maxWait: .seconds(10))
@@ -239,8 +258,9 @@ import Logging
     } catch AuthPIError.preconditionFailed {}
 
     let key = UUID().uuidString
-    let once = try await client.issuer(issuerID).users.create(["email": "carol@example.com"], idempotencyKey: key)
-    let again = try await client.issuer(issuerID).users.create(["email": "carol@example.com"], idempotencyKey: key)
+    let carol: JSONObject = ["username_type": "email", "username": "carol@example.com", "profile": [:]]
+    let once = try await client.issuer(issuerID).users.create(carol, idempotencyKey: key)
+    let again = try await client.issuer(issuerID).users.create(carol, idempotencyKey: key)
     print(once.id == again.id) // true
     try check(once.id == again.id, "idempotent replay returns the same user")
 
@@ -260,9 +280,9 @@ import Logging
     } catch AuthPIError.notFound {
         print("User not found")
     } catch let error as AuthPIError where error.code == .validation {
-        print("Validation failed:", error.fields.map { "\($0.field): \($0.message)" })
+        print("Validation failed:", error.fields.map { "\($0.field): \($0.message)" }, error.fields.map(\.raw))
     } catch let error as AuthPIError where error.code == .rateLimited {
-        print("Retry after \(error.retryAfter ?? 0) seconds")
+        print("Retry after \(error.retryAfterSeconds ?? 0) seconds")
     } catch AuthPIError.authentication {
         print("Invalid credentials")
     } catch let error as AuthPIError where error.isServerError {
@@ -270,7 +290,7 @@ import Logging
     }
 
     let unreachable = try AuthPIClient(
-        apiKey: "key_demo",
+        keyID: "key_demo", keySecret: "demo_secret",
         configuration: Configuration(baseURL: "http://127.0.0.1:9", retries: .disabled)
     )
     do {
@@ -287,10 +307,10 @@ import Logging
     let baseURL = context.baseURL
 
     let configured = try AuthPIClient(
-        apiKey: "key_demo",                              // or keyID + keySecret, or accessToken + accountID
+        keyID: "key_demo", keySecret: "demo_secret",     // or apiKey: "key_id:secret", or accessToken:
         configuration: Configuration(
-            baseURL: baseURL,                            // default "https://api.authpi.dev"
-            accountID: "acc_demo",                       // default: "me" in paths
+            baseURL: baseURL,                            // default "https://api.authpi.com"
+            accountID: "acc_demo",                       // default: resolved once through GET /v1/me
             timeout: .seconds(30),                       // default, per attempt
             defaultHeaders: ["X-Custom": "value"],       // Authorization, Host, User-Agent cannot be overridden
             retries: .default,                           // or .disabled, or RetryPolicy(...)
@@ -308,7 +328,9 @@ import Logging
     let baseURL = context.baseURL
 
     let http = HTTPClient(eventLoopGroupProvider: .singleton)
-    let shared = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: baseURL), httpClient: http)
+    let shared = try AuthPIClient(
+        keyID: "key_demo", keySecret: "demo_secret", configuration: Configuration(baseURL: baseURL), httpClient: http
+    )
     _ = try await shared.issuers.list()
     try await shared.close()     // does not shut `http` down
     try await http.shutdown()
@@ -318,14 +340,14 @@ import Logging
     let baseURL = context.baseURL
 
     let count = try await withAuthPIClient(
-        credentials: .apiKey("key_demo"),
+        credentials: .apiKey(id: "key_demo", secret: "demo_secret"),
         configuration: Configuration(baseURL: baseURL)
     ) { client in
         try await client.issuers.list().data.count
     }
     print(count)
 
-    let manual = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: baseURL))
+    let manual = try AuthPIClient(keyID: "key_demo", keySecret: "demo_secret", configuration: Configuration(baseURL: baseURL))
     do {
         _ = try await manual.issuers.list()
         try await manual.close()
@@ -339,6 +361,24 @@ import Logging
         print("closed")
     }
     try check(count > 0, "withAuthPIClient returned the body's result")
+}
+
+@Sendable func rawRequests(_ context: ExampleContext) async throws {
+    let client = try demoClient(context)
+
+    // Any endpoint, through the same auth, account resolution, retries and errors as the accessors
+    let raw = try await client.send("GET", "/v1/accounts/{account}/issuers", query: ["limit": "2"])
+    print(raw.json?["data"]?.arrayValue?.count ?? 0, raw.json?["has_more"] ?? "-")
+
+    let created = try await client.send(
+        "POST", "/v1/accounts/{account}/issuers/\(context.issuerID)/agents", body: ["name": "raw-bot"],
+        idempotencyKey: UUID().uuidString
+    )
+    print(created.data?["id"] ?? "-", created.etag ?? "no etag")
+
+    try await client.close()
+    try check(raw.json?["data"]?.arrayValue?.count == 2, "the raw list honours limit=2")
+    try check(created.etag != nil, "a raw create returns the ETag")
 }
 
 actor Counter {

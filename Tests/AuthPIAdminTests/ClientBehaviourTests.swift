@@ -99,7 +99,7 @@ struct ClientBehaviourTests {
             try await emulator.fault(method: "POST", path: "/v1/accounts/*/issuers/*/users", status: 503, count: 3)
             let client = try emulator.client(Configuration(retries: fastRetries))
             await #expect(throws: AuthPIError.serviceUnavailable) {
-                _ = try await client.issuer(issuerID).users.create(["email": "x@example.com"])
+                _ = try await client.issuer(issuerID).users.create(["username_type": "email", "username": "x@example.com", "profile": [:]])
             }
             let posts = try await emulator.requests().filter { $0["method"]?.stringValue == "POST" && $0["path"]?.stringValue?.hasSuffix("/users") == true }
             #expect(posts.count == 1)
@@ -143,13 +143,33 @@ struct ClientBehaviourTests {
         }
     }
 
-    @Test func everyWaitIsCapped() async throws {
+    /// The server's wait is never shortened: a `Retry-After` above `maxWait` ends the call at once, as
+    /// rate-limited (or unavailable) with the server's wait, after exactly one request.
+    @Test func aRetryAfterLongerThanTheCapFailsAtOnceCarryingTheServersWait() async throws {
         try await withTestEmulator { emulator in
-            try await emulator.fault(method: "GET", path: "/v1/accounts/*/issuers", status: 503, count: 1, retryAfter: 3600)
-            let client = try emulator.client(Configuration(retries: RetryPolicy(limit: 1, delay: .milliseconds(5), maxWait: .milliseconds(50))))
+            for status in [429, 503] {
+                try await emulator.fault(method: "GET", path: "/v1/accounts/*/issuers", status: status, count: 1, retryAfter: 3600)
+                let client = try emulator.client(Configuration(retries: RetryPolicy(limit: 3, delay: .milliseconds(5), maxWait: .seconds(5))))
+                let before = try await emulator.requests().count
+                let started = ContinuousClock.now
+                do {
+                    _ = try await client.issuers.list()
+                    Issue.record("expected the \(status) to end the call")
+                } catch let error as AuthPIError {
+                    #expect(error.statusCode == status)
+                    #expect(error.code == (status == 429 ? .rateLimited : .serviceUnavailable))
+                    #expect(error.retryAfter == 3600)
+                }
+                #expect(ContinuousClock.now - started < .seconds(3))
+                #expect(try await emulator.requests().count == before + 1, "no retry earlier than the server asked")
+                try await client.close()
+            }
+            // The backoff itself is still capped: a long computed wait is cut to maxWait.
+            try await emulator.fault(method: "GET", path: "/v1/accounts/*/issuers", status: 503, count: 1)
+            let client = try emulator.client(Configuration(retries: RetryPolicy(limit: 1, delay: .seconds(3600), maxWait: .milliseconds(50))))
             let started = ContinuousClock.now
             _ = try await client.issuers.list()
-            #expect(ContinuousClock.now - started < .seconds(60))
+            #expect(ContinuousClock.now - started < .seconds(3))
             try await client.close()
         }
     }
@@ -266,7 +286,7 @@ struct ClientBehaviourTests {
             let first = try await client.issuer(issuerID).users.create(CreateUserInput(email: "dave@example.com", displayName: "Dave"), idempotencyKey: key)
             let second = try await client.issuer(issuerID).users.create(CreateUserInput(email: "dave@example.com", displayName: "Dave"), idempotencyKey: key)
             #expect(first.id == second.id)
-            let other = try await client.issuer(issuerID).users.create(["email": "erin@example.com"])
+            let other = try await client.issuer(issuerID).users.create(["username_type": "email", "username": "erin@example.com", "profile": [:]])
             #expect(other.id != first.id)
             try await client.close()
         }
@@ -325,7 +345,8 @@ struct ClientBehaviourTests {
     @Test func aRefusedConnectionIsATransportError() async throws {
         let port = try await withTestEmulator { emulator in emulator.running.port }
         let client = try AuthPIClient(
-            apiKey: "key_demo", configuration: Configuration(baseURL: "http://127.0.0.1:\(port)", retries: .disabled))
+            keyID: EmulatorDemo.apiKeyID, keySecret: EmulatorDemo.apiKeySecret,
+            configuration: Configuration(baseURL: "http://127.0.0.1:\(port)", accountID: EmulatorDemo.accountID, retries: .disabled))
         do {
             _ = try await client.issuers.list()
             Issue.record("expected a transport error")
@@ -374,7 +395,8 @@ struct ClientBehaviourTests {
             // AsyncHTTPClient traps in debug builds when a client is released un-shut-down: reaching the end
             // of this test proves the SDK shuts its own client down when the last reference goes.
             for _ in 0..<3 {
-                let client = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: emulator.baseURL))
+                let client = try AuthPIClient(
+                    apiKey: "\(EmulatorDemo.apiKeyID):\(EmulatorDemo.apiKeySecret)", configuration: Configuration(baseURL: emulator.baseURL))
                 _ = try await client.issuers.list(limit: 1)
             }
             try await Task.sleep(for: .milliseconds(200))
@@ -387,7 +409,8 @@ struct ClientBehaviourTests {
     @Test func withAuthPIClientClosesTheClient() async throws {
         try await withTestEmulator { emulator in
             let escaped = try await withAuthPIClient(
-                credentials: .apiKey("key_demo"), configuration: Configuration(baseURL: emulator.baseURL)
+                credentials: .apiKey(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret),
+                configuration: Configuration(baseURL: emulator.baseURL, accountID: EmulatorDemo.accountID)
             ) { client in
                 _ = try await client.issuers.list()
                 return client
@@ -412,18 +435,21 @@ struct ClientBehaviourTests {
         }
     }
 
-    @Test func accountPathsUseMeOrTheResolvedAccount() async throws {
+    /// 1.4.0 test_explicit_account_id_skips_resolution and test_resolves_account_lazily_and_caches.
+    @Test func anExplicitAccountIsUsedAsIsAndOtherwiseResolvedOnce() async throws {
         try await withTestEmulator { emulator in
-            let plain = try emulator.client()
-            _ = try await plain.issuers.list()
-            #expect(try await emulator.requests().last?["path"]?.stringValue == "/v1/accounts/me/issuers")
-            let resolving = try emulator.client(Configuration(resolveAccount: true))
-            #expect(try await resolving.accountID() == EmulatorDemo.accountID)
+            let explicit = try emulator.client()
+            _ = try await explicit.issuers.list()
+            #expect(try await emulator.requests().map { $0["path"]?.stringValue } == ["/v1/accounts/\(EmulatorDemo.accountID)/issuers"])
+            let resolving = try emulator.client(resolvingAccount: true)
             _ = try await resolving.issuers.list()
-            #expect(try await emulator.requests().last?["path"]?.stringValue == "/v1/accounts/\(EmulatorDemo.accountID)/issuers")
+            _ = try await resolving.webhooks.list()
+            #expect(try await resolving.accountID() == EmulatorDemo.accountID)
+            let paths = try await emulator.requests().dropFirst().map { $0["path"]?.stringValue ?? "" }
+            #expect(paths == ["/v1/me", "/v1/accounts/\(EmulatorDemo.accountID)/issuers", "/v1/accounts/\(EmulatorDemo.accountID)/webhooks"])
             let identity = try await resolving.whoami()
             #expect(identity.accounts.map(\.accountID) == [EmulatorDemo.accountID])
-            try await plain.close()
+            try await explicit.close()
             try await resolving.close()
         }
     }
@@ -467,7 +493,7 @@ struct ClientBehaviourTests {
             let lines = capture.lines
             #expect(!lines.isEmpty, "debug logs were emitted")
             // One debug line per attempt: method and path, status, latency, attempt number.
-            let retried = lines.filter { $0.contains("operation=GET /v1/accounts/me/issuers") }
+            let retried = lines.filter { $0.contains("operation=GET /v1/accounts/\(EmulatorDemo.accountID)/issuers") }
             #expect(retried.contains { $0.contains("status=503") && $0.contains("attempt=1") && $0.contains("latency_ms=") })
             #expect(retried.contains { $0.contains("status=200") && $0.contains("attempt=2") })
             #expect(retried.allSatisfy { $0.hasPrefix("debug") })

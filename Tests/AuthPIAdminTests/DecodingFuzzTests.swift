@@ -16,8 +16,8 @@ struct DecodingFuzzTests {
     static func decode(_ body: [UInt8], status: Int = 200, endpoint: Endpoint) async -> Result<Void, any Error> {
         do {
             let client = try AuthPIClient(
-                credentials: .apiKey("key_fuzz"),
-                configuration: Configuration(baseURL: "http://127.0.0.1:1", retries: .disabled),
+                credentials: .apiKey(id: "key_fuzz", secret: "fuzz_secret"),
+                configuration: Configuration(baseURL: "http://127.0.0.1:1", accountID: "acc_fuzz", retries: .disabled),
                 transport: FixedResponseTransport(response: TransportResponse(status: status, body: body)))
             switch endpoint {
             case .issuer:
@@ -174,7 +174,7 @@ struct DecodingFuzzTests {
         let bom = [UInt8]([0xEF, 0xBB, 0xBF]) + Array(FuzzCorpus.issuer.utf8)
         #expect((try? await Self.decode(bom, endpoint: .issuer).get()) != nil)
         let client = try AuthPIClient(
-            credentials: .apiKey("key_fuzz"), configuration: Configuration(baseURL: "http://127.0.0.1:1"),
+            credentials: .apiKey(id: "key_fuzz", secret: "fuzz_secret"), configuration: Configuration(baseURL: "http://127.0.0.1:1", accountID: "acc_fuzz"),
             transport: FixedResponseTransport(response: TransportResponse(status: 200, body: Array(
                 #"{"data":{"id":"iss_1","id":"iss_2","n":-0,"big":18446744073709551616,"neg":-0.0,"u":"\u00e9\ud83d\ude00"}}"#.utf8))))
         let issuer = try await client.issuer("iss_1").get()

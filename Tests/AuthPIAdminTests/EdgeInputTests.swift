@@ -24,7 +24,7 @@ struct EdgeInputTests {
                     { try await client.issuers.delete(bad) },
                     { _ = try await client.issuer("iss_1").user(bad).sessions.list() },
                     { _ = try await client.issuer("iss_1").users.get(bad) },
-                    { _ = try await client.issuer(bad).users.create(["email": "a@example.com"]) },
+                    { _ = try await client.issuer(bad).users.create(["username_type": "email", "username": "a@example.com", "profile": [:]]) },
                     { _ = try await client.webhook(bad).deliveries.list() },
                     { _ = try await client.issuer("iss_1").organization(bad).get() },
                     { _ = try await client.issuer("iss_1").agent(bad).get() },
@@ -55,9 +55,9 @@ struct EdgeInputTests {
                 let last = try #require(try await emulator.lastRequest())
                 let path = try #require(last["path"]?.stringValue)
                 let segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-                // "", v1, accounts, me, issuers, <id>: no segment added, none removed.
+                // "", v1, accounts, acc_demo, issuers, <id>: no segment added, none removed.
                 #expect(segments.count == 6, "\(id.debugDescription) → \(path)")
-                #expect(segments.prefix(5) == ["", "v1", "accounts", "me", "issuers"], "\(path)")
+                #expect(segments.prefix(5) == ["", "v1", "accounts", EmulatorDemo.accountID, "issuers"], "\(path)")
                 #expect(segments.last.map(Self.percentDecoded) == id, "\(id.debugDescription) → \(path)")
                 #expect(segments.last?.allSatisfy { $0.isASCII && !$0.isWhitespace } == true, "\(path)")
             }
@@ -86,7 +86,7 @@ struct EdgeInputTests {
             let before = try await emulator.requests().count
             for bad in ["a\r\nInjected: yes", "a\nb", "a\rb", "a\0b", "a\u{1B}[31m", "a\u{7F}"] {
                 await #expect(throws: AuthPIError.invalidArgument, "idempotency key \(bad.debugDescription)") {
-                    _ = try await client.issuer("iss_1").users.create(["email": "x@example.com"], idempotencyKey: bad)
+                    _ = try await client.issuer("iss_1").users.create(["username_type": "email", "username": "x@example.com", "profile": [:]], idempotencyKey: bad)
                 }
                 await #expect(throws: AuthPIError.invalidArgument, "If-Match \(bad.debugDescription)") {
                     try await client.issuer("iss_1").user("usr_1").delete(ifMatch: bad)
@@ -95,15 +95,15 @@ struct EdgeInputTests {
                     _ = try await client.issuers.list(options: RequestOptions(headers: ["X-Tag": bad]))
                 }
                 // Credentials and settings are checked when the client is built.
-                #expect(throws: AuthPIError.configuration) { _ = try AuthPIClient(apiKey: "key_" + bad, configuration: Configuration(baseURL: emulator.baseURL)) }
+                #expect(throws: AuthPIError.configuration) { _ = try AuthPIClient(apiKey: "key_demo:" + bad, configuration: Configuration(baseURL: emulator.baseURL)) }
                 #expect(throws: AuthPIError.configuration) {
                     _ = try AuthPIClient(accessToken: "tok_" + bad, accountID: "acc_demo", configuration: Configuration(baseURL: emulator.baseURL))
                 }
                 #expect(throws: AuthPIError.configuration) {
-                    _ = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: emulator.baseURL, accountID: "acc" + bad))
+                    _ = try AuthPIClient(apiKey: "key_demo:demo_secret", configuration: Configuration(baseURL: emulator.baseURL, accountID: "acc" + bad))
                 }
                 #expect(throws: AuthPIError.configuration) {
-                    _ = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: emulator.baseURL, defaultHeaders: ["X-Team": bad]))
+                    _ = try AuthPIClient(apiKey: "key_demo:demo_secret", configuration: Configuration(baseURL: emulator.baseURL, defaultHeaders: ["X-Team": bad]))
                 }
             }
             // Header names must be tokens: refused as bad input, not as a network failure.
@@ -145,7 +145,7 @@ struct EdgeInputTests {
     ])
     func badBaseURLsAreConfigurationErrors(_ url: String) {
         do {
-            _ = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: url))
+            _ = try AuthPIClient(apiKey: "key_demo:demo_secret", configuration: Configuration(baseURL: url))
             Issue.record("\(url.debugDescription) was accepted")
         } catch let error as AuthPIError {
             #expect(error.code == .configuration, "\(error)")
@@ -157,8 +157,8 @@ struct EdgeInputTests {
     }
 
     @Test func goodBaseURLsAreAccepted() throws {
-        for url in ["https://api.authpi.dev", "https://api.authpi.dev/", "http://127.0.0.1:4010", "http://[::1]:8080", "https://API.example.com/prefix/"] {
-            let client = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: url))
+        for url in ["https://api.authpi.com", "https://api.authpi.com/", "http://127.0.0.1:4010", "http://[::1]:8080", "https://API.example.com/prefix/"] {
+            let client = try AuthPIClient(apiKey: "key_demo:demo_secret", configuration: Configuration(baseURL: url))
             #expect(client.description.hasPrefix("AuthPIClient(baseURL: "))
         }
     }
@@ -169,7 +169,7 @@ struct EdgeInputTests {
             Configuration(connectTimeout: .zero), Configuration(maxConnectionsPerHost: 0),
         ]
         for configuration in bad {
-            #expect(throws: AuthPIError.configuration) { _ = try AuthPIClient(apiKey: "key_demo", configuration: configuration) }
+            #expect(throws: AuthPIError.configuration) { _ = try AuthPIClient(apiKey: "key_demo:demo_secret", configuration: configuration) }
         }
     }
 
@@ -177,7 +177,7 @@ struct EdgeInputTests {
         try await withTestEmulator { emulator in
             try await emulator.faultBody(
                 path: "/v1/me", bytes: Array(#"{"data":{"type":"api_key","accounts":[{"account_id":"../../x"}]}}"#.utf8))
-            let client = try emulator.client(Configuration(resolveAccount: true, retries: .disabled))
+            let client = try emulator.client(Configuration(retries: .disabled), resolvingAccount: true)
             await #expect(throws: AuthPIError.malformedResponse) { _ = try await client.issuers.list() }
             // Only GET /v1/me was sent.
             #expect(try await emulator.requests().map { $0["path"]?.stringValue } == ["/v1/me"])
@@ -191,7 +191,8 @@ struct EdgeInputTests {
     func aRefusedConnectionFailsFast() async throws {
         let port = try await withTestEmulator { emulator in emulator.running.port }
         let client = try AuthPIClient(
-            apiKey: "key_demo", configuration: Configuration(baseURL: "http://127.0.0.1:\(port)", timeout: .seconds(30)))
+            apiKey: "key_demo:demo_secret",
+            configuration: Configuration(baseURL: "http://127.0.0.1:\(port)", accountID: EmulatorDemo.accountID, timeout: .seconds(30)))
         let started = ContinuousClock.now
         do {
             _ = try await client.issuers.list()
@@ -267,9 +268,9 @@ extension EdgeInputTests {
     func anUnansweredConnectEndsAtTheConnectTimeout() async throws {
         guard let listener = UnansweredListener() else { return }
         let client = try AuthPIClient(
-            apiKey: "key_demo",
+            apiKey: "key_demo:demo_secret",
             configuration: Configuration(
-                baseURL: "http://127.0.0.1:\(listener.port)", timeout: .seconds(60), retries: .disabled,
+                baseURL: "http://127.0.0.1:\(listener.port)", accountID: EmulatorDemo.accountID, timeout: .seconds(60), retries: .disabled,
                 connectTimeout: .seconds(1)))
         let started = ContinuousClock.now
         do {

@@ -71,9 +71,12 @@ struct TestEmulator {
         try await controlRequest("POST", "/_emulator/access-tokens/\(token)/expire")
     }
 
-    func client(_ configuration: Configuration = Configuration(), credentials: Credentials? = nil) throws -> AuthPIClient {
+    /// A client on this emulator with the demo key pair. Its account is the demo account, named explicitly
+    /// (as 1.4.0's tests do) so that no `GET /v1/me` joins the request log, unless `resolvingAccount` is true.
+    func client(_ configuration: Configuration = Configuration(), credentials: Credentials? = nil, resolvingAccount: Bool = false) throws -> AuthPIClient {
         var configuration = configuration
         configuration.baseURL = baseURL
+        if configuration.accountID == nil && !resolvingAccount { configuration.accountID = EmulatorDemo.accountID }
         return try AuthPIClient(
             credentials: credentials ?? .apiKey(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret),
             configuration: configuration)

@@ -16,9 +16,10 @@ struct EndpointCoverageTests {
     static let cli = EmulatorDemo.clientID
     static let ses = EmulatorDemo.activeSessionID
 
-    /// (method, path after /v1, call). `A` is the account prefix `accounts/me`.
+    /// (method, path after /v1, call). `a` is the account prefix, with the explicit demo account id (as 1.4.0's
+    /// test_integration base paths).
     static let endpoints: [(String, String, Call)] = {
-        let a = "accounts/me"
+        let a = "accounts/\(EmulatorDemo.accountID)"
         let i = "\(a)/issuers/\(iss)"
         let u = "\(i)/users/\(usr)"
         let o = "\(i)/organizations/\(org)"
@@ -116,7 +117,7 @@ struct EndpointCoverageTests {
             ("DELETE", "\(i)/organizations/org_nope", { try await $0.issuer(iss).organizations.delete("org_nope") }),
             ("POST", "\(w)/redeliver", { _ = try await $0.webhook(wh).redeliver(["event_ids": ["evt_nope"]]) }),
             ("POST", "\(o)/sso/domains", { _ = try await $0.issuer(iss).organization(org).sso.addDomain(["domain": "sso.example.com"]) }),
-            ("DELETE", "\(o)/sso/domains/nope.example.com", { try await $0.issuer(iss).organization(org).sso.removeDomain("nope.example.com") }),
+            ("DELETE", "\(o)/sso/domains/nope.example.com", { _ = try await $0.issuer(iss).organization(org).sso.removeDomain("nope.example.com") }),
             ("POST", "\(o)/sso/domains/nope.example.com/verify", { _ = try await $0.issuer(iss).organization(org).sso.verifyDomain("nope.example.com") }),
             ("POST", "\(o)/sso/rotate-secret", { _ = try await $0.issuer(iss).organization(org).sso.rotateSecret() }),
             ("GET", "\(u)/trusted-devices", { _ = try await $0.issuer(iss).user(usr).trustedDevices.list() }),
@@ -135,7 +136,7 @@ struct EndpointCoverageTests {
             ("POST", "\(u)/verifiers/ver_nope/regenerate", { _ = try await $0.issuer(iss).user(usr).verifiers.regenerate("ver_nope") }),
             ("POST", "\(u)/verifiers/ver_nope/verify", { _ = try await $0.issuer(iss).user(usr).verifiers.verify("ver_nope", ["code": "123456"]) }),
             ("GET", "\(i)/users", { _ = try await $0.issuer(iss).users.list(limit: 5) }),
-            ("POST", "\(i)/users", { _ = try await $0.issuer(iss).users.create(["email": "cover@example.com"]) }),
+            ("POST", "\(i)/users", { _ = try await $0.issuer(iss).users.create(["username_type": "email", "username": "cover@example.com", "profile": [:]]) }),
             ("GET", "\(i)/users/\(usr)", { _ = try await $0.issuer(iss).users.get(usr) }),
             ("PATCH", "\(i)/users/\(usr)", { _ = try await $0.issuer(iss).users.update(usr, ["metadata": ["k": "v"]]) }),
             ("DELETE", "\(i)/users/usr_nope", { try await $0.issuer(iss).users.delete("usr_nope") }),

@@ -1,4 +1,5 @@
 import AuthPIAdmin
+import AuthPIEmulator
 import Foundation
 import Testing
 
@@ -49,12 +50,12 @@ struct HTTPDecodingTests {
                     Issue.record("\(name): expected malformedResponse")
                 } catch let error as AuthPIError {
                     #expect(error.code == .malformedResponse, "\(name): \(error)")
-                    #expect(error.operation?.hasPrefix("GET /v1/accounts/me/issuers/iss_1") == true, "\(name)")
+                    #expect(error.operation?.hasPrefix("GET /v1/accounts/\(EmulatorDemo.accountID)/issuers/iss_1") == true, "\(name)")
                 }
             }
             // The client is still usable, and the emulator served every fault.
             #expect(try await client.issuers.list(limit: 1).data.count == 1)
-            #expect(try await emulator.requests().filter { $0["path"]?.stringValue == "/v1/accounts/me/issuers/iss_1" }.count == Self.malformedOn200.count)
+            #expect(try await emulator.requests().filter { $0["path"]?.stringValue == "/v1/accounts/\(EmulatorDemo.accountID)/issuers/iss_1" }.count == Self.malformedOn200.count)
             try await client.close()
         }
     }

@@ -9,13 +9,13 @@ struct PureTests {
 
     @Test func headersProtectAuthorizationHostAndUserAgent() throws {
         let headers = try HeaderBuilder.build(
-            authorization: "Bearer key_real", hasBody: true,
+            authorization: "Basic a2V5X3JlYWw6cw==", hasBody: true,
             defaults: ["authorization": "Bearer stolen", "X-Team": "blue", "HOST": "evil.example"],
             perCall: ["User-Agent": "spoof", "x-team": "red"], ifMatch: "\"v1\"", idempotencyKey: "idem-1")
         func values(_ name: String) -> [String] {
             headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
         }
-        #expect(values("Authorization") == ["Bearer key_real"])
+        #expect(values("Authorization") == ["Basic a2V5X3JlYWw6cw=="])
         #expect(values("Host").isEmpty)
         #expect(values("User-Agent") == ["authpi-admin-swift/\(AuthPIAdminVersion.string)"])
         #expect(values("X-Team") == ["red"])
@@ -30,6 +30,13 @@ struct PureTests {
             authorization: "Bearer k", hasBody: false, defaults: [:], perCall: [:], ifMatch: nil, idempotencyKey: nil)
         #expect(!headers.contains { $0.name == "Content-Type" })
         #expect(!headers.contains { $0.name == "If-Match" })
+    }
+
+    /// 1.4.0 `if if_match:` / `if idempotency_key:`: an empty value is not sent at all.
+    @Test func emptyIfMatchAndIdempotencyKeyAreNotSent() throws {
+        let headers = try HeaderBuilder.build(
+            authorization: "Bearer k", hasBody: false, defaults: [:], perCall: [:], ifMatch: "", idempotencyKey: "")
+        #expect(!headers.contains { $0.name.lowercased() == "if-match" || $0.name.lowercased() == "idempotency-key" })
     }
 
     @Test(arguments: [("X-A", "ok\r\nInjected: 1"), ("X-B\n", "v"), ("X C", "v"), ("", "v"), ("X-D", "line\nbreak")])
@@ -51,6 +58,15 @@ struct PureTests {
     @Test func linearBackoffGrowsByTheBaseDelay() {
         let policy = RetryPolicy(limit: 5, delay: .milliseconds(100), backoff: .linear)
         #expect((0..<4).map { policy.wait(beforeRetry: $0) } == [.milliseconds(100), .milliseconds(200), .milliseconds(300), .milliseconds(400)])
+    }
+
+    @Test func aServerWaitLongerThanTheCapMeansNoRetryNeverAShorterOne() {
+        let policy = RetryPolicy(limit: 3, delay: .seconds(1), backoff: .exponential, maxWait: .seconds(60))
+        #expect(policy.plannedWait(beforeRetry: 0, serverWait: .seconds(2)) == .seconds(2))
+        #expect(policy.plannedWait(beforeRetry: 0, serverWait: .milliseconds(1500)) == .milliseconds(1500))
+        #expect(policy.plannedWait(beforeRetry: 0, serverWait: .seconds(60)) == .seconds(60))
+        #expect(policy.plannedWait(beforeRetry: 0, serverWait: .seconds(61)) == nil)
+        #expect(policy.plannedWait(beforeRetry: 2, serverWait: nil) == .seconds(4))
     }
 
     @Test func retryAfterReplacesTheBackoffAndEveryWaitIsCapped() {
@@ -100,6 +116,19 @@ struct PureTests {
         #expect(error.rawBody == nil)
     }
 
+    /// 1.4.0 keeps `fields` as the raw list of dicts: nothing of an item is lost here either.
+    @Test func validationFieldsAreKeptLosslessly() {
+        let body = Array(#"{"error":"invalid_request","fields":[{"field":"profile.age","code":"range","message":"too young","min":18,"path":["profile","age"]},{"code":"missing_one_of","message":"email or phone","one_of":["email","phone"]},"free text"]}"#.utf8)
+        let error = AuthPIError.fromResponse(status: 400, body: body, retryAfterHeader: nil)
+        #expect(error.fields.count == 3)
+        #expect(error.fields[0].field == "profile.age")
+        #expect(error.fields[0].raw["min"] == 18)
+        #expect(error.fields[0].raw["path"] == ["profile", "age"])
+        #expect(error.fields[1].field == "")
+        #expect(error.fields[1].raw["one_of"] == ["email", "phone"])
+        #expect(error.fields[2].raw["value"] == "free text")
+    }
+
     @Test func preconditionAndRateLimitCarryTheirExtras() {
         let precondition = AuthPIError.fromResponse(
             status: 412, body: Array(#"{"error":"precondition_failed","current_etag":"\"v9\""}"#.utf8), retryAfterHeader: nil)
@@ -109,6 +138,9 @@ struct PureTests {
         #expect(fromHeader.retryable)
         let fromBody = AuthPIError.fromResponse(status: 429, body: Array(#"{"retry_after":3}"#.utf8), retryAfterHeader: "7")
         #expect(fromBody.retryAfter == 3)
+        let fractional = AuthPIError.fromResponse(status: 429, body: Array(#"{"retry_after":1.5}"#.utf8), retryAfterHeader: nil)
+        #expect(fractional.retryAfterSeconds == 1.5)
+        #expect(fractional.retryAfter == 2, "whole seconds round up: never earlier than asked")
         let bodySaysNo = AuthPIError.fromResponse(status: 503, body: Array(#"{"retryable":false}"#.utf8), retryAfterHeader: nil)
         #expect(!bodySaysNo.retryable)
     }
@@ -188,13 +220,28 @@ struct PureTests {
         #expect(throws: AuthPIError.malformedResponse) { try UserListItem(validating: ["status": "active"]) }
     }
 
+    /// The contract's User create body (1.4.0 README): username_type, username, profile{}.
     @Test func typedInputsAndRawObjectsBuildTheSameBody() throws {
-        let typed = try CreateUserInput(email: "alice@example.com", displayName: "Alice").jsonObject()
-        let raw: JSONObject = ["email": "alice@example.com", "display_name": "Alice"]
+        let typed = try CreateUserInput(email: "alice@example.com", firstName: "Alice", displayName: "Alice").jsonObject()
+        let raw: JSONObject = [
+            "username_type": "email", "username": "alice@example.com", "profile": ["first_name": "Alice", "display_name": "Alice"],
+        ]
         #expect(typed == raw)
+        #expect(try CreateUserInput(usernameType: .phone, username: "+15550100").jsonObject() == ["username_type": "phone", "username": "+15550100", "profile": [:]])
+        #expect(throws: AuthPIError.invalidArgument) { try CreateUserInput(email: "a@example.com", username: "a").jsonObject() }
+        #expect(throws: AuthPIError.invalidArgument) { try CreateUserInput(displayName: "nobody").jsonObject() }
         var user = User(json: ["id": "usr_1", "profile": ["display_name": "A"], "x_future": 1])
         user.profile?["display_name"] = "B"
         #expect(try user.jsonObject() == ["id": "usr_1", "profile": ["display_name": "B"], "x_future": 1])
+    }
+
+    /// 1.4.0 README: `"auth": {"type": "signature"}`; events are `WebhookEventType` names.
+    @Test func webhookInputBuildsTheRealBody() throws {
+        let body = try CreateWebhookInput(name: "audit", url: "https://hooks.example.com/a", events: [.userCreated, .sessionTerminated]).jsonObject()
+        #expect(body == ["name": "audit", "url": "https://hooks.example.com/a", "auth": ["type": "signature"], "events": ["user.created", "session.terminated"]])
+        #expect(throws: AuthPIError.invalidArgument) { try CreateWebhookInput(name: "w", url: "https://h.example.com", events: ["user.*"]).jsonObject() }
+        #expect(WebhookEventType.allCases.count == 106)
+        #expect(WebhookEventType.allCases.allSatisfy { !$0.rawValue.contains("*") })
     }
 
     @Test func ownEncodableTypesAreBodies() throws {
@@ -225,6 +272,21 @@ struct PureTests {
         }
         try PathPart.validateSegment("usr_01H~x.y", label: "id")
         #expect(try PathPart.build([.literal("v1"), .account, .id("a b%", label: "id")], account: "acc") == "/v1/acc/a%20b%25")
+        #expect(throws: AuthPIError.configuration) { try PathPart.build([.literal("v1"), .account], account: nil) }
+    }
+
+    @Test func rawPathsTakeTheAccountPlaceholderAndRefuseWhatCouldChangeThem() throws {
+        #expect(try PathPart.raw("/v1/accounts/{account}/credits/ledger", account: "acc_1") == "/v1/accounts/acc_1/credits/ledger")
+        #expect(try PathPart.raw("/v1/me", account: nil) == "/v1/me")
+        #expect(try PathPart.raw("/v1/x/a%20b/é", account: nil) == "/v1/x/a%20b/%C3%A9")
+        for bad in ["v1/me", "/v1/../admin", "/v1//me", "/v1/me?x=1", "/v1/me#f", "/v1/a b", "/v1/{acct}/x", "/v1/me\n", "/v1/x/"] {
+            #expect(throws: AuthPIError.invalidArgument, "\(bad)") { try PathPart.raw(bad, account: "acc") }
+        }
+        for aliased in ["/v1/accounts/me/issuers", "/v1/accounts/ME", "/v1/accounts/me"] {
+            #expect(throws: AuthPIError.invalidArgument, "\(aliased)") { try PathPart.refuseMeAlias(aliased) }
+        }
+        try PathPart.refuseMeAlias("/v1/me")
+        try PathPart.refuseMeAlias("/v1/accounts/acc_me/issuers")
     }
 
     @Test func queryDropsAbsentValuesAndFormatsJSONText() {
@@ -245,19 +307,44 @@ struct PureTests {
                 return error.errorDescription
             } catch { return "unexpected \(error)" }
         }
+        let key = "key_x:s3cret"
         #expect(message { try AuthPIClient(apiKey: "", transport: NullTransport()) }?.contains("empty") == true)
         #expect(message { try AuthPIClient(keyID: "abc", keySecret: "s", transport: NullTransport()) }?.contains("key_") == true)
-        #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(baseURL: "ftp://x"), transport: NullTransport()) }?.contains("baseURL") == true)
-        #expect(message { try AuthPIClient(credentials: .accessToken("t"), transport: NullTransport()) }?.contains("accountID") == true)
-        #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(retries: .init(limit: -1)), transport: NullTransport()) }?.contains("limit") == true)
-        #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(defaultHeaders: ["X\r\n": "v"]), transport: NullTransport()) } != nil)
-        #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(timeout: .zero), transport: NullTransport()) }?.contains("timeout") == true)
-        #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(baseURL: "https://u:p@api.example.com"), transport: NullTransport()) }?.contains("user or password") == true)
-        #expect(message { try AuthPIClient(apiKey: "k", configuration: .init(accountID: "a/b"), transport: NullTransport()) }?.contains("accountID") == true)
+        #expect(message { try AuthPIClient(apiKey: key, configuration: .init(baseURL: "ftp://x"), transport: NullTransport()) }?.contains("baseURL") == true)
+        #expect(message { try AuthPIClient(apiKey: key, configuration: .init(retries: .init(limit: -1)), transport: NullTransport()) }?.contains("limit") == true)
+        #expect(message { try AuthPIClient(apiKey: key, configuration: .init(defaultHeaders: ["X\r\n": "v"]), transport: NullTransport()) } != nil)
+        #expect(message { try AuthPIClient(apiKey: key, configuration: .init(timeout: .zero), transport: NullTransport()) }?.contains("timeout") == true)
+        #expect(message { try AuthPIClient(apiKey: key, configuration: .init(baseURL: "https://u:p@api.example.com"), transport: NullTransport()) }?.contains("user or password") == true)
+        #expect(message { try AuthPIClient(apiKey: key, configuration: .init(accountID: "a/b"), transport: NullTransport()) }?.contains("accountID") == true)
+        #expect(message { try AuthPIClient(apiKey: key, configuration: .init(accountID: "me"), transport: NullTransport()) }?.contains("GET /v1/me") == true)
+    }
+
+    /// 1.4.0 test_rejects_api_key_string / _missing_parts / _id_without_prefix, plus the Bearer-key mistake.
+    @Test func aBareKeyOrAKeyAsATokenIsRefusedSayingHowToPassThePair() {
+        func message(_ credentials: Credentials) -> String? {
+            do { _ = try AuthPIClient(credentials: credentials, transport: NullTransport()); return nil } catch let error as AuthPIError where error.code == .configuration {
+                return error.errorDescription
+            } catch { return "unexpected \(error)" }
+        }
+        for refused in [Credentials.apiKey("key_demo"), .apiKey("key_demo:"), .apiKey(":secret"), .apiKey(id: "key_demo", secret: ""),
+                        .apiKey(id: "", secret: "s"), .apiKey("demo:secret"), .accessToken("key_demo")] {
+            let text = message(refused)
+            #expect(text?.contains("key_id:secret") == true, "\(refused): \(text ?? "accepted")")
+            #expect(text?.contains("AuthPIClient(keyID:keySecret:)") == true)
+            #expect(text?.contains("shown once") == true)
+        }
+        #expect(message(.accessToken("key_demo"))?.contains("not an access token") == true)
+    }
+
+    @Test func keysAreOnlyEverSentAsBasic() throws {
+        #expect(try Credentials.apiKey("key_demo:demo:secret").authorization() == "Basic " + Data("key_demo:demo:secret".utf8).base64EncodedString())
+        #expect(try Credentials.apiKey(id: "key_demo", secret: "demo_secret").authorization() == "Basic a2V5X2RlbW86ZGVtb19zZWNyZXQ=")
+        #expect(try Credentials.accessToken("tok_1").authorization() == "Bearer tok_1")
+        #expect(Configuration().baseURL == "https://api.authpi.com")
     }
 
     @Test func anUnencodableBodyIsRefusedBeforeAnyRequest() async throws {
-        let client = try AuthPIClient(apiKey: "key_x", transport: NullTransport())
+        let client = try AuthPIClient(apiKey: "key_x:s", configuration: .init(accountID: "acc_x"), transport: NullTransport())
         await #expect(throws: AuthPIError.invalidArgument) {
             _ = try await client.issuers.create(["score": .double(.nan)])
         }
@@ -265,8 +352,8 @@ struct PureTests {
     }
 
     @Test func credentialsNeverShowTheirSecret() {
-        let secrets = ["key_live_SECRET1", "pair_SECRET2", "tok_SECRET3"]
-        let all: [Credentials] = [.apiKey(secrets[0]), .apiKey(id: "key_id", secret: secrets[1]), .accessToken(secrets[2])]
+        let secrets = ["live_SECRET1", "pair_SECRET2", "tok_SECRET3"]
+        let all: [Credentials] = [.apiKey("key_id:" + secrets[0]), .apiKey(id: "key_id", secret: secrets[1]), .accessToken(secrets[2])]
         for credential in all {
             let texts = [String(describing: credential), String(reflecting: credential), "\(credential)", dumpText(credential)]
             for text in texts {

@@ -106,31 +106,45 @@ struct ResourceTests {
         try await withTestEmulator { emulator in
             let client = try emulator.client()
             do {
-                _ = try await client.webhooks.create(["name": "bad", "url": "not a url", "events": ["user.*"], "auth": ["type": "hmac"]])
+                _ = try await client.webhooks.create(["name": "bad", "url": "not a url", "events": ["user.created"], "auth": ["type": "signature"]])
                 Issue.record("expected a validation error")
             } catch let error as AuthPIError where error.code == .validation {
                 #expect([400, 422].contains(error.statusCode))
                 #expect(!error.fields.isEmpty)
                 #expect(error.errorCode != "unknown")
+                // Each item as the server sent it stays reachable.
+                #expect(error.fields.allSatisfy { $0.raw["field"]?.stringValue == $0.field && $0.raw["code"]?.stringValue == $0.code })
             }
             try await client.close()
         }
     }
 
+    /// 1.4.0 test_resolution_errors_when_multiple_accounts (the emulator's multi-account demo key) and
+    /// test_resolution_errors_when_no_accounts (a `GET /v1/me` answer without accounts).
     @Test func accountResolutionRefusesZeroOrSeveralAccountsNamingThem() async throws {
         try await withTestEmulator { emulator in
-            for (accounts, expected) in [(["acc_a", "acc_b"], "acc_a, acc_b"), ([], "no account")] {
-                var configuration = Configuration(resolveAccount: true)
-                configuration.middlewares = [RewriteMe(accountIDs: accounts)]
-                let client = try emulator.client(configuration)
-                do {
-                    _ = try await client.issuers.list()
-                    Issue.record("expected a configuration error")
-                } catch let error as AuthPIError where error.code == .configuration {
-                    #expect(error.errorDescription.contains(expected), "\(error.errorDescription)")
-                }
-                try await client.close()
+            let multi = try emulator.client(
+                credentials: .apiKey(id: EmulatorDemo.multiAccountKeyID, secret: EmulatorDemo.multiAccountKeySecret), resolvingAccount: true)
+            do {
+                _ = try await multi.issuers.list()
+                Issue.record("expected a configuration error")
+            } catch let error as AuthPIError where error.code == .configuration {
+                #expect(error.errorDescription.contains(EmulatorDemo.multiAccountKeyAccountIDs.joined(separator: ", ")), "\(error.errorDescription)")
+                #expect(error.errorDescription.contains("pass accountID"))
             }
+            try await multi.close()
+
+            try await emulator.faultBody(path: "/v1/me", bytes: Array(#"{"data":{"type":"api_key","key_id":"key_demo","accounts":[]}}"#.utf8))
+            let none = try emulator.client(resolvingAccount: true)
+            do {
+                _ = try await none.issuers.list()
+                Issue.record("expected a configuration error")
+            } catch let error as AuthPIError where error.code == .configuration {
+                #expect(error.errorDescription.contains("no account"), "\(error.errorDescription)")
+            }
+            try await none.close()
+            // Only the two GET /v1/me were sent: no account path without an account.
+            #expect(try await emulator.requests().map { $0["path"]?.stringValue } == ["/v1/me", "/v1/me"])
         }
     }
 
@@ -146,7 +160,7 @@ struct ResourceTests {
             } catch let error as AuthPIError where error.code == .notFound {
                 #expect(error.statusCode == 404)
                 #expect(!error.retryable)
-                #expect(error.operation == "GET /v1/accounts/me/issuers/\(issuerID)/users/usr_missing")
+                #expect(error.operation == "GET /v1/accounts/\(EmulatorDemo.accountID)/issuers/\(issuerID)/users/usr_missing")
             }
             try await client.close()
         }
@@ -155,9 +169,9 @@ struct ResourceTests {
     @Test func creatingTheSameUsernameTwiceIsAConflict() async throws {
         try await withTestEmulator { emulator in
             let client = try emulator.client()
-            _ = try await client.issuer(issuerID).users.create(["email": "twice@example.com"])
+            _ = try await client.issuer(issuerID).users.create(["username_type": "email", "username": "twice@example.com", "profile": [:]])
             await #expect(throws: AuthPIError.conflict) {
-                _ = try await client.issuer(issuerID).users.create(["email": "twice@example.com"])
+                _ = try await client.issuer(issuerID).users.create(["username_type": "email", "username": "twice@example.com", "profile": [:]])
             }
             try await client.close()
         }
@@ -204,27 +218,23 @@ struct ResourceTests {
         }
     }
 
-    @Test func theSeedFormAPIKeyAuthenticatesAsBearer() async throws {
+    /// The seed's single-string key is refused before any request; `key_id:secret` is the one-string form.
+    @Test func theSeedFormAPIKeyIsRefusedAndTheJoinedFormAuthenticatesAsBasic() async throws {
         try await withTestEmulator { emulator in
-            let client = try AuthPIClient(apiKey: EmulatorDemo.apiKeyID, configuration: Configuration(baseURL: emulator.baseURL))
+            #expect(throws: AuthPIError.configuration) {
+                _ = try AuthPIClient(apiKey: EmulatorDemo.apiKeyID, configuration: Configuration(baseURL: emulator.baseURL))
+            }
+            #expect(throws: AuthPIError.configuration) {
+                _ = try AuthPIClient(accessToken: EmulatorDemo.apiKeyID, configuration: Configuration(baseURL: emulator.baseURL))
+            }
+            #expect(try await emulator.requests().isEmpty)
+            let client = try AuthPIClient(
+                apiKey: "\(EmulatorDemo.apiKeyID):\(EmulatorDemo.apiKeySecret)", configuration: Configuration(baseURL: emulator.baseURL))
             #expect(try await client.whoami().type == "api_key")
+            let authorization = try await emulator.requests().last?["headers"]?.objectValue?.first { $0.key.lowercased() == "authorization" }?.value.stringValue
+            #expect(authorization?.hasPrefix("Basic ") == true, "\(authorization ?? "none")")
             try await client.close()
         }
-    }
-}
-
-/// Replaces the answer of `GET /v1/me` with an identity that has the given accounts.
-struct RewriteMe: ClientMiddleware {
-    let accountIDs: [String]
-
-    func intercept(_ request: TransportRequest, next: @Sendable (TransportRequest) async throws -> TransportResponse) async throws -> TransportResponse {
-        var response = try await next(request)
-        guard request.url.hasSuffix("/v1/me") else { return response }
-        let accounts = accountIDs.map { JSONValue.object(["account_id": .string($0), "org_id": "org_x", "scopes": ["*"]]) }
-        let body: JSONValue = ["data": ["type": "api_key", "key_id": "key_demo", "accounts": .array(accounts), "organizations": []]]
-        response.body = Array(try JSONEncoder().encode(body))
-        response.headers.removeAll { $0.name.lowercased() == "content-length" }
-        return response
     }
 }
 

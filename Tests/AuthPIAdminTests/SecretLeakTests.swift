@@ -63,7 +63,7 @@ struct SecretLeakTests {
 
             // Secrets the API hands back.
             let webhook = try await byKey.webhooks.create([
-                "name": "audit", "url": "https://hooks.example.com/x", "events": ["user.created"], "auth": ["type": "hmac"],
+                "name": "audit", "url": "https://hooks.example.com/x", "events": ["user.created"], "auth": ["type": "signature"],
             ])
             let webhookSecret = try #require(webhook.value["auth"]?["secret"]?.stringValue)
             outputs += Self.texts(of: webhook.value) + [webhook.value.description]
@@ -96,8 +96,10 @@ struct SecretLeakTests {
                 { var c = configuration; c.accountID = EmulatorDemo.accountID; return c }(),
                 credentials: .accessToken(accessToken, refresh: { () async throws -> String in throw SecretCarryingError(secret: "never") }))
             do { _ = try await refreshing.issuers.list() } catch { record(error) }
-            do { _ = try AuthPIClient(apiKey: keySecret + "\n", configuration: Configuration(baseURL: emulator.baseURL)) } catch { record(error) }
-            do { _ = try AuthPIClient(apiKey: "key_demo", configuration: Configuration(baseURL: "https://key_demo:\(keySecret)@api.authpi.dev")) } catch { record(error) }
+            do { _ = try AuthPIClient(apiKey: "key_demo:" + keySecret + "\n", configuration: Configuration(baseURL: emulator.baseURL)) } catch { record(error) }
+            do { _ = try AuthPIClient(apiKey: keySecret, configuration: Configuration(baseURL: emulator.baseURL)) } catch { record(error) }
+            do { _ = try AuthPIClient(accessToken: "key_demo" + keySecret, configuration: Configuration(baseURL: emulator.baseURL)) } catch { record(error) }
+            do { _ = try AuthPIClient(apiKey: "key_demo:demo_secret", configuration: Configuration(baseURL: "https://key_demo:\(keySecret)@api.authpi.com")) } catch { record(error) }
 
             let lines = capture.lines
             #expect(lines.contains { $0.contains("TransportRequest(GET") }, "the middleware saw the requests")

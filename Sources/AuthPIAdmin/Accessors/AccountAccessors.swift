@@ -252,8 +252,16 @@ public struct Domains: Sendable {
     let core: ClientCore
     let path: [PathPart]
 
-    public func list(options: RequestOptions = .none) async throws -> Page<Resource> {
-        try await core.page(path, query: Query(), options: options)
+    /// `GET {acct}/domains` (the API takes no paging parameters: a `cursor` is sent only when a page names one).
+    public func list(cursor: String? = nil, options: RequestOptions = .none) async throws -> Page<AccountDomain> {
+        var query = Query()
+        query.add("cursor", cursor)
+        return try await core.page(path, query: query, options: options)
+    }
+
+    /// Every domain, page after page.
+    public func listAll(options: RequestOptions = .none) -> PageSequence<AccountDomain> {
+        PageSequence { cursor in try await list(cursor: cursor, options: options) }
     }
 
     public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Account> {

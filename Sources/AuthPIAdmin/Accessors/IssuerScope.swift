@@ -260,8 +260,16 @@ public struct AuthMethods: Sendable {
     let core: ClientCore
     let path: [PathPart]
 
-    public func list(options: RequestOptions = .none) async throws -> Page<Resource> {
-        try await core.page(path, query: Query(), options: options)
+    /// `GET {iss}/auth-methods` (no paging parameters: a `cursor` is sent only when a page names one).
+    public func list(cursor: String? = nil, options: RequestOptions = .none) async throws -> Page<Resource> {
+        var query = Query()
+        query.add("cursor", cursor)
+        return try await core.page(path, query: query, options: options)
+    }
+
+    /// Every auth method, page after page.
+    public func listAll(options: RequestOptions = .none) -> PageSequence<Resource> {
+        PageSequence { cursor in try await list(cursor: cursor, options: options) }
     }
 
     public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Resource> {

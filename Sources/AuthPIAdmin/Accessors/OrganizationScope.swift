@@ -167,8 +167,10 @@ public struct OrganizationSSO: Sendable {
         try await core.object(.post, path + [.literal("domains")], body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
     }
 
-    public func removeDomain(_ domain: String, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws {
-        try await core.delete(path + [.literal("domains"), .id(domain, label: "domain")], ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
+    /// Removes an SSO domain; the answer (e.g. `{"deleted": true, "domain": …}`) comes with its ETag.
+    @discardableResult
+    public func removeDomain(_ domain: String, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Resource> {
+        try await core.object(.delete, path + [.literal("domains"), .id(domain, label: "domain")], ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
     }
 
     public func verifyDomain(_ domain: String, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Resource> {

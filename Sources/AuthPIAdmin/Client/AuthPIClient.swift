@@ -3,11 +3,14 @@ public import AsyncHTTPClient
 /// The client of the AuthPI Core API.
 ///
 /// ```
-/// let client = try AuthPIClient(apiKey: "key_xxx")
+/// let client = try AuthPIClient(keyID: "key_xxx", keySecret: "the secret shown once", configuration: .init(accountID: "acc_xxx"))
 /// let page = try await client.issuers.list(limit: 10)
-/// let users = try await client.issuer("iss_xxx").users.list()
+/// let users = try await client.issuer("i_x2v9qkw4mt7rne").users.list()
 /// try await client.close()
 /// ```
+///
+/// Without an `accountID`, the account is resolved on the first account-level call through `GET /v1/me`
+/// (once per client) and must be the only account of the credential.
 ///
 /// Accessors mirror the API: account-level collections (`issuers`, `webhooks`, `events`, …), scopes
 /// (`issuer(id)`, `webhook(id)`) and inside them collections and scopes again (`issuer(id).user(id).sessions`).
@@ -32,7 +35,8 @@ public final class AuthPIClient: Sendable, CustomStringConvertible, CustomDebugS
         try self.init(credentials: credentials, configuration: configuration, transport: transport)
     }
 
-    /// An API key as one string, sent as `Authorization: Bearer key_xxx`.
+    /// An API key as one string `"key_id:secret"` (split at the first colon), sent as HTTP Basic. A bare
+    /// `key_…` id without its secret is refused with a configuration error, before any request.
     public convenience init(apiKey: String, configuration: Configuration = Configuration(), httpClient: HTTPClient? = nil) throws {
         try self.init(credentials: .apiKey(apiKey), configuration: configuration, httpClient: httpClient)
     }
@@ -42,14 +46,15 @@ public final class AuthPIClient: Sendable, CustomStringConvertible, CustomDebugS
         try self.init(credentials: .apiKey(id: keyID, secret: keySecret), configuration: configuration, httpClient: httpClient)
     }
 
-    /// An access token for `accountID`. On a 401, `refresh` (when given) is called once for all concurrent
-    /// callers and each request is retried once with the new token.
+    /// An access token (sent as `Bearer`). On a 401, `refresh` (when given) is called once for all concurrent
+    /// callers and each request is retried once with the new token. Without `accountID` (here or in the
+    /// configuration), the account is resolved through `GET /v1/me`.
     public convenience init(
-        accessToken: String, accountID: String, refresh: Credentials.Refresh? = nil,
+        accessToken: String, accountID: String? = nil, refresh: Credentials.Refresh? = nil,
         configuration: Configuration = Configuration(), httpClient: HTTPClient? = nil
     ) throws {
         var configuration = configuration
-        configuration.accountID = accountID
+        if let accountID { configuration.accountID = accountID }
         try self.init(credentials: .accessToken(accessToken, refresh: refresh), configuration: configuration, httpClient: httpClient)
     }
 
@@ -66,10 +71,11 @@ public final class AuthPIClient: Sendable, CustomStringConvertible, CustomDebugS
         try await core.whoami(options: options).value
     }
 
-    /// The account id account paths use: the configured one, the one resolved through `GET /v1/me`
-    /// (with `resolveAccount`), or `me`.
+    /// The account id account paths use: the configured one (no request), else the one resolved through
+    /// `GET /v1/me` (one request per client, shared by concurrent callers; a failure is retried on the next call).
     public func accountID() async throws -> String {
-        try await core.accountSegment()
+        _ = try await core.auth.snapshot()
+        return try await core.accountID()
     }
 
     /// Closes the client: later requests throw ``AuthPIError/closedClient``. Shuts down the HTTP client
@@ -89,6 +95,7 @@ public final class AuthPIClient: Sendable, CustomStringConvertible, CustomDebugS
     public var events: Events { Events(core: core, path: account + [.literal("events")]) }
     public var apiKeys: AccountAPIKeys { AccountAPIKeys(core: core, path: account + [.literal("api-keys")]) }
     public var domains: Domains { Domains(core: core, path: account + [.literal("domains")]) }
+    public var credits: Credits { Credits(core: core, path: account + [.literal("credits")]) }
     public var notes: Notes { Notes(core: core, path: account + [.literal("notes")]) }
     public var tokens: AccountTokens { AccountTokens(core: core, path: account + [.literal("tokens")]) }
     public var accounts: Accounts { Accounts(core: core, path: [.literal("v1"), .literal("accounts")]) }

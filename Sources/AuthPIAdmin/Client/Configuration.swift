@@ -2,13 +2,12 @@ public import Logging
 
 /// Everything about a client except its credentials.
 public struct Configuration: Sendable {
-    /// The API root, without `/v1`. Default `https://api.authpi.dev`.
+    /// The API root, without `/v1`. Default `https://api.authpi.com` (the production API).
     public var baseURL: String
-    /// The account to act on. Without it, account paths use `me` (or the account found through
-    /// `GET /v1/me` when ``resolveAccount`` is true).
+    /// The account to act on, used as is (`GET /v1/me` is then never called). Without it, the account is
+    /// resolved through `GET /v1/me` on the first account-level call, once per client, and cached; a
+    /// credential with zero or several accounts is a configuration error that names them.
     public var accountID: String?
-    /// Resolve the account once through `GET /v1/me` and cache it; zero or several accounts → configuration error.
-    public var resolveAccount: Bool
     /// Timeout of each attempt. Default 30 s.
     public var timeout: Duration
     /// Headers sent with every request (`Authorization`, `Host` and `User-Agent` cannot be overridden).
@@ -28,9 +27,8 @@ public struct Configuration: Sendable {
     public var maxConnectionsPerHost: Int
 
     public init(
-        baseURL: String = "https://api.authpi.dev",
+        baseURL: String = Configuration.defaultBaseURL,
         accountID: String? = nil,
-        resolveAccount: Bool = false,
         timeout: Duration = .seconds(30),
         defaultHeaders: [String: String] = [:],
         retries: RetryPolicy = .default,
@@ -42,7 +40,6 @@ public struct Configuration: Sendable {
     ) {
         self.baseURL = baseURL
         self.accountID = accountID
-        self.resolveAccount = resolveAccount
         self.timeout = timeout
         self.defaultHeaders = defaultHeaders
         self.retries = retries
@@ -54,11 +51,16 @@ public struct Configuration: Sendable {
     }
 }
 
+extension Configuration {
+    /// The production API.
+    public static let defaultBaseURL = "https://api.authpi.com"
+}
+
 extension Configuration: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The settings, with credential-looking default headers (`Authorization`, `Cookie`, `X-Api-Key`, …) hidden.
     public var description: String {
         let headers = defaultHeaders.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
-        return "Configuration(baseURL: \(baseURL), accountID: \(accountID ?? "nil"), resolveAccount: \(resolveAccount), "
+        return "Configuration(baseURL: \(baseURL), accountID: \(accountID ?? "nil (resolved through GET /v1/me)"), "
             + "timeout: \(timeout), connectTimeout: \(connectTimeout), defaultHeaders: [\(Redaction.headers(headers))], "
             + "retries: \(retries), maxResponseBodyBytes: \(maxResponseBodyBytes), "
             + "maxConnectionsPerHost: \(maxConnectionsPerHost), middlewares: \(middlewares.count))"

@@ -1,5 +1,6 @@
 /// When and how read-only requests (GET, HEAD, OPTIONS) are retried after 429, 502, 503 or 504.
-/// POST, PATCH and DELETE are never retried.
+/// POST, PATCH and DELETE are never retried. A `Retry-After` (or a body's `retry_after`) replaces the backoff;
+/// one longer than ``maxWait`` is never shortened: the call fails at once with the server's wait in the error.
 public struct RetryPolicy: Sendable, Hashable {
     public enum Backoff: Sendable, Hashable {
         /// `delay · 2^n` before retry n (0, 1, 2…).
@@ -13,7 +14,7 @@ public struct RetryPolicy: Sendable, Hashable {
     /// Base delay.
     public var delay: Duration
     public var backoff: Backoff
-    /// No single wait is longer than this, whatever the backoff or `Retry-After` says.
+    /// No single wait is longer than this. A server asking for longer ends the retries (the error carries its wait).
     public var maxWait: Duration
 
     public init(limit: Int = 3, delay: Duration = .seconds(1), backoff: Backoff = .exponential, maxWait: Duration = .seconds(60)) {
@@ -28,7 +29,17 @@ public struct RetryPolicy: Sendable, Hashable {
     /// Off: one attempt.
     public static let disabled = RetryPolicy(limit: 0)
 
+    /// The wait before retry `retry` (0-based), or nil when there must be no retry: the server asked to wait
+    /// (`Retry-After`) longer than ``maxWait``, and a retry earlier than the server asked is never made.
+    public func plannedWait(beforeRetry retry: Int, serverWait: Duration?) -> Duration? {
+        if let serverWait {
+            return serverWait > maxWait ? nil : max(serverWait, .zero)
+        }
+        return wait(beforeRetry: retry)
+    }
+
     /// The wait before retry `retry` (0-based): `Retry-After` when given, else the backoff; capped at ``maxWait``.
+    /// The client itself uses ``plannedWait(beforeRetry:serverWait:)``, which never shortens the server's wait.
     public func wait(beforeRetry retry: Int, retryAfter: Duration? = nil) -> Duration {
         let computed: Duration
         if let retryAfter {

@@ -44,9 +44,7 @@ actor AuthState: CustomReflectable {
             refreshCount += 1
             task = Task<String, any Error> {
                 let token = try await refresh()
-                guard !token.isEmpty else { throw AuthPIError.configuration("the refresh closure returned an empty token") }
-                try Credentials.checkHeaderSafe(token, what: "the refreshed access token")
-                return "Bearer \(token)"
+                return try Credentials.bearer(token, what: "the access token returned by the refresh closure")
             }
             inFlight = task
         }

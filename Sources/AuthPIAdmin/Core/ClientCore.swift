@@ -21,10 +21,11 @@ final class ClientCore: Sendable, CustomReflectable {
             do { try PathPart.validateSegment(accountID, label: "accountID") } catch {
                 throw AuthPIError.configuration("accountID is not a valid path segment")
             }
-        }
-        if credentials.isAccessToken && configuration.accountID == nil && !configuration.resolveAccount {
-            throw AuthPIError.configuration(
-                "an access token needs an accountID (or resolveAccount: true to find it through GET /v1/me)")
+            guard accountID.lowercased() != "me" else {
+                throw AuthPIError.configuration(
+                    "accountID \"me\" is not an account id: the API has no me alias. Pass the account id (acc_…), "
+                        + "or no accountID to resolve it once through GET /v1/me")
+            }
         }
         guard configuration.timeout > .zero else { throw AuthPIError.configuration("timeout must be positive") }
         guard configuration.connectTimeout > .zero else { throw AuthPIError.configuration("connectTimeout must be positive") }
@@ -62,7 +63,7 @@ final class ClientCore: Sendable, CustomReflectable {
     /// URL's user or password.
     static func checkBaseURL(_ text: String) throws -> (base: String, host: String) {
         func refuse(_ problem: String) -> AuthPIError {
-            AuthPIError.configuration("baseURL \(problem); expected an absolute http(s) URL such as https://api.authpi.dev")
+            AuthPIError.configuration("baseURL \(problem); expected an absolute http(s) URL such as \(Configuration.defaultBaseURL)")
         }
         var base = text
         while base.hasSuffix("/") { base.removeLast() }
@@ -88,33 +89,44 @@ final class ClientCore: Sendable, CustomReflectable {
 
     // MARK: Account
 
-    func accountSegment() async throws -> String {
+    /// The account of account paths: the configured id as is, else the one `GET /v1/me` names, resolved once
+    /// per client (concurrent first calls share one request). A failed resolution is not kept: the next call
+    /// asks again.
+    func accountID() async throws -> String {
         if let accountID = configuration.accountID { return accountID }
-        guard configuration.resolveAccount else { return "me" }
         return try await accountResolver.resolve { [self] in
             let identity = try await whoami(options: .none)
-            let accounts = identity.value.accounts
-            switch accounts.count {
-            case 1:
-                // The id goes into every account path: an id that could change the path is refused.
-                let accountID = accounts[0].accountID
-                do { try PathPart.validateSegment(accountID, label: "account id") } catch {
-                    throw AuthPIError.malformedResponse(
-                        "GET /v1/me returned an account id that is not a valid path segment", operation: "GET /v1/me")
-                }
-                return accountID
-            case 0:
-                throw AuthPIError.configuration(
-                    "this credential has no account, so the account cannot be resolved; pass accountID")
-            default:
-                throw AuthPIError.configuration(
-                    "this credential can act on \(accounts.count) accounts (\(accounts.map(\.accountID).joined(separator: ", "))); pass accountID to choose one")
+            return try Self.soleAccount(of: identity.value)
+        }
+    }
+
+    /// The one account a credential can act on, or a configuration error that names them all.
+    static func soleAccount(of identity: CallerIdentity) throws -> String {
+        let accounts = identity.accounts
+        switch accounts.count {
+        case 1:
+            // The id goes into every account path: an id that could change the path is refused.
+            let accountID = accounts[0].accountID
+            do { try PathPart.validateSegment(accountID, label: "account id") } catch {
+                throw AuthPIError.malformedResponse(
+                    "GET /v1/me returned an account id that is not a valid path segment", operation: "GET /v1/me")
             }
+            guard accountID.lowercased() != "me" else {
+                throw AuthPIError.malformedResponse("GET /v1/me returned the account id \"me\"", operation: "GET /v1/me")
+            }
+            return accountID
+        case 0:
+            throw AuthPIError.configuration(
+                "this credential has no account (GET /v1/me lists none), so the account cannot be resolved; pass accountID")
+        default:
+            throw AuthPIError.configuration(
+                "this credential can act on \(accounts.count) accounts (\(accounts.map(\.accountID).joined(separator: ", "))); "
+                    + "pass accountID to choose one")
         }
     }
 
     func whoami(options: RequestOptions) async throws -> Versioned<CallerIdentity> {
-        try await object(.get, [.literal("v1"), .literal("me")], options: options)
+        try await object(.get, PathPart.callerIdentity, options: options)
     }
 
     // MARK: Typed helpers used by the accessors
@@ -182,8 +194,19 @@ final class ClientCore: Sendable, CustomReflectable {
     ) async throws -> RawResult {
         _ = try await auth.snapshot()  // closed-client check before anything else
         let needsAccount = path.contains { if case .account = $0 { true } else { false } }
-        let account = needsAccount ? try await accountSegment() : "me"
+        let account = needsAccount ? try await accountID() : nil
         let pathText = try PathPart.build(path, account: account)
+        return try await execute(
+            method, pathText, query: query, body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey,
+            options: options)
+    }
+
+    /// Sends a request whose path is already built, with retries, refresh, error mapping and scrubbing.
+    func execute(
+        _ method: HTTPMethodName, _ pathText: String, query: Query, body: (any RequestBody)?,
+        ifMatch: String?, idempotencyKey: String?, options: RequestOptions
+    ) async throws -> RawResult {
+        try PathPart.refuseMeAlias(pathText)
         let operation = "\(method.rawValue) \(pathText)"
         var bodyBytes: [UInt8]?
         if let body {
@@ -250,8 +273,11 @@ final class ClientCore: Sendable, CustomReflectable {
             }
 
             let retryable = [429, 502, 503, 504].contains(response.status)
-            if retryable && attempt + 1 < maxAttempts {
-                let wait = policy.wait(beforeRetry: attempt, retryAfter: RetryAfter.parse(response.header("Retry-After")))
+            // The server's own wait (header, else the body's `retry_after`) is never shortened: when it is
+            // longer than the policy allows, the call fails now and the error carries that wait.
+            if retryable && attempt + 1 < maxAttempts,
+                let wait = policy.plannedWait(beforeRetry: attempt, serverWait: Self.serverWait(response))
+            {
                 configuration.logger.debug(
                     "retrying", metadata: ["operation": "\(operation)", "wait_ms": "\(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)"])
                 try await Task.sleep(for: wait)  // throws CancellationError at once when the task is cancelled
@@ -271,6 +297,15 @@ final class ClientCore: Sendable, CustomReflectable {
         let current = await auth.authorization
         let token = current.split(separator: " ", maxSplits: 1).last.map(String.init) ?? current
         return error.scrubbing(secretValues + [token])
+    }
+
+    /// How long the server asked to wait: `Retry-After`, else a `retry_after` in the error body (seconds).
+    static func serverWait(_ response: TransportResponse) -> Duration? {
+        if let header = RetryAfter.parse(response.header("Retry-After")) { return header }
+        guard let value = try? JSONParser.parse(response.body), let seconds = value["retry_after"]?.doubleValue,
+            seconds.isFinite
+        else { return nil }
+        return seconds <= 0 ? .zero : .milliseconds(Int64(min(seconds, 1e9) * 1000))
     }
 
     private func decodeBody(_ response: TransportResponse, operation: String) throws -> JSONValue? {
@@ -305,7 +340,7 @@ final class ClientCore: Sendable, CustomReflectable {
 
 /// HTTP methods the API uses.
 enum HTTPMethodName: String, Sendable {
-    case get = "GET", post = "POST", patch = "PATCH", delete = "DELETE", head = "HEAD", options = "OPTIONS"
+    case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE", head = "HEAD", options = "OPTIONS"
 
     var isRetryable: Bool { self == .get || self == .head || self == .options }
 }

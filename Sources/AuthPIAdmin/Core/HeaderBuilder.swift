@@ -45,8 +45,9 @@ enum HeaderBuilder {
         }
         for (name, value) in defaults.sorted(by: { $0.key < $1.key }) { try set(name, value) }
         for (name, value) in perCall.sorted(by: { $0.key < $1.key }) { try set(name, value) }
-        if let ifMatch { try set("If-Match", ifMatch) }
-        if let idempotencyKey { try set("Idempotency-Key", idempotencyKey) }
+        // Empty values are not sent (as 1.4.0): an empty If-Match would be a precondition nothing matches.
+        if let ifMatch, !ifMatch.isEmpty { try set("If-Match", ifMatch) }
+        if let idempotencyKey, !idempotencyKey.isEmpty { try set("Idempotency-Key", idempotencyKey) }
         return headers
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// A piece of a request path. Ids from callers are checked as path segments before any request.
 enum PathPart: Sendable {
     case literal(String)
-    /// The account segment: the configured id, the resolved one, or `me`.
+    /// The account segment: the configured id, or the one resolved through `GET /v1/me`.
     case account
     case id(String, label: String)
 
@@ -37,13 +37,18 @@ enum PathPart: Sendable {
         value.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? value
     }
 
-    /// Builds `/a/b/c` from parts, validating ids.
-    static func build(_ parts: [PathPart], account: String) throws -> String {
+    /// `GET /v1/me`, the caller identity.
+    static let callerIdentity: [PathPart] = [.literal("v1"), .literal("me")]
+
+    /// Builds `/a/b/c` from parts, validating ids. `account` is required when the parts hold ``account``.
+    static func build(_ parts: [PathPart], account: String?) throws -> String {
         var path = ""
         for part in parts {
             switch part {
             case .literal(let text): path += "/" + text
-            case .account: path += "/" + encodeSegment(account)
+            case .account:
+                guard let account else { throw AuthPIError.configuration("an account path was built without an account id") }
+                path += "/" + encodeSegment(account)
             case .id(let value, let label):
                 try validateSegment(value, label: label)
                 path += "/" + encodeSegment(value)
@@ -51,6 +56,50 @@ enum PathPart: Sendable {
         }
         return path
     }
+}
+
+extension PathPart {
+    /// The real API has no `me` alias for the account: a path under `/v1/accounts/me` is never sent.
+    static func refuseMeAlias(_ path: String) throws {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.count >= 4, segments[1] == "v1", segments[2] == "accounts", segments[3].lowercased() == "me" {
+            throw AuthPIError.invalidArgument(
+                "the API has no /v1/accounts/me alias: use the account id, or {account} to have it resolved through GET /v1/me")
+        }
+    }
+
+    /// Checks a caller-written path for ``AuthPIClient/send(_:_:query:body:headers:ifMatch:idempotencyKey:options:)``
+    /// and puts `account` in place of `{account}`. Each segment is sent as written (already percent-encoded).
+    static func raw(_ path: String, account: String?) throws -> String {
+        guard path.hasPrefix("/") else { throw AuthPIError.invalidArgument("a request path must start with \"/\", e.g. /v1/me") }
+        guard !path.contains(where: { "?#\\".contains($0) || $0.isNewline || $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true })
+        else {
+            throw AuthPIError.invalidArgument(
+                "a request path must not contain ? # \\, spaces or control characters (pass the query as `query`)")
+        }
+        var segments: [String] = []
+        for segment in path.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            guard !segment.isEmpty, segment != ".", segment != ".." else {
+                throw AuthPIError.invalidArgument("a request path must not have empty, \".\" or \"..\" segments")
+            }
+            if segment == accountPlaceholder {
+                guard let account else { throw AuthPIError.configuration("an account path was built without an account id") }
+                segments.append(encodeSegment(account))
+            } else {
+                guard !segment.contains("{"), !segment.contains("}") else {
+                    throw AuthPIError.invalidArgument("the only placeholder a request path may hold is \(accountPlaceholder), as a whole segment")
+                }
+                // Already-encoded text stays as is; anything else outside a segment's characters is encoded.
+                segments.append(String(segment).addingPercentEncoding(withAllowedCharacters: rawSegmentAllowed) ?? String(segment))
+            }
+        }
+        return "/" + segments.joined(separator: "/")
+    }
+
+    static let rawSegmentAllowed: CharacterSet = segmentAllowed.union(CharacterSet(charactersIn: "%"))
+
+    /// Stands for the account id in a raw request path.
+    static let accountPlaceholder = "{account}"
 }
 
 /// Query parameters: absent values are not sent; booleans and numbers as their JSON text.

@@ -51,4 +51,19 @@ enum Redaction {
         }
         return result
     }
+
+    /// Every string (keys and values) of `object` scrubbed of `secrets`.
+    static func scrub(_ object: JSONObject, _ secrets: [String]) -> JSONObject {
+        func walk(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .string(let text): .string(scrub(text, secrets))
+            case .array(let values): .array(values.map(walk))
+            case .object(let members): .object(scrub(members, secrets))
+            default: value
+            }
+        }
+        var result = JSONObject(minimumCapacity: object.count)
+        for (key, member) in object { result[scrub(key, secrets)] = walk(member) }
+        return result
+    }
 }

@@ -84,12 +84,17 @@ public struct AuthPIError: Error, Sendable, Equatable, CustomStringConvertible, 
     public let reference: String?
     /// A non-JSON error body, at most 4 KiB.
     public let rawBody: String?
-    /// Field errors of a validation error.
+    /// Field errors of a validation error, in the order sent; each keeps its raw object (``FieldError/raw``).
     public let fields: [FieldError]
     /// The resource's current ETag, on a precondition failure.
     public let currentETag: String?
-    /// Seconds to wait, on a rate-limit error (body `retry_after`, else the `Retry-After` header).
-    public let retryAfter: Int?
+    /// Whole seconds to wait, on a rate-limit error (body `retry_after`, else the `Retry-After` header),
+    /// rounded up so that waiting this long is never earlier than the server asked. See ``retryAfterSeconds``.
+    public var retryAfter: Int? {
+        retryAfterSeconds.map { $0 >= Double(Int.max) ? Int.max : Int($0.rounded(.up)) }
+    }
+    /// The server's wait exactly as sent (a body may say `1.5`), on a rate-limit or unavailable error.
+    public let retryAfterSeconds: Double?
     /// The network failure, for ``Code/transport``.
     public let transportFailure: TransportFailure?
     /// Host the request went to, when a request was made.
@@ -102,7 +107,7 @@ public struct AuthPIError: Error, Sendable, Equatable, CustomStringConvertible, 
     init(
         code: Code, statusCode: Int = 0, errorCode: String, errorDescription: String,
         retryable: Bool = false, reference: String? = nil, rawBody: String? = nil, fields: [FieldError] = [],
-        currentETag: String? = nil, retryAfter: Int? = nil, transportFailure: TransportFailure? = nil,
+        currentETag: String? = nil, retryAfterSeconds: Double? = nil, transportFailure: TransportFailure? = nil,
         host: String? = nil, operation: String? = nil, underlying: (any Error)? = nil
     ) {
         self.code = code
@@ -114,7 +119,7 @@ public struct AuthPIError: Error, Sendable, Equatable, CustomStringConvertible, 
         self.rawBody = rawBody
         self.fields = fields
         self.currentETag = currentETag
-        self.retryAfter = retryAfter
+        self.retryAfterSeconds = retryAfterSeconds
         self.transportFailure = transportFailure
         self.host = host
         self.operation = operation
@@ -137,7 +142,7 @@ public struct AuthPIError: Error, Sendable, Equatable, CustomStringConvertible, 
         var text = description
         if !fields.isEmpty { text += " fields=\(fields.map { "\($0.field): \($0.code)" })" }
         if let currentETag { text += " currentETag=\(currentETag)" }
-        if let retryAfter { text += " retryAfter=\(retryAfter)" }
+        if let retryAfterSeconds { text += " retryAfter=\(retryAfterSeconds)s" }
         if let underlying { text += " underlying=\(String(describing: underlying))" }
         return text
     }
@@ -179,16 +184,31 @@ extension AuthPIError {
     }
 }
 
-/// A field-level validation failure.
+/// A field-level validation failure. ``field``, ``code`` and ``message`` are read from ``raw``, which keeps
+/// the object exactly as the server sent it (other keys, non-string values).
 public struct FieldError: Sendable, Hashable, Codable {
     public var field: String
     public var code: String
     public var message: String
+    /// The item as sent; a non-object item is kept under `"value"`.
+    public var raw: JSONObject
 
-    public init(field: String, code: String, message: String) {
+    public init(field: String, code: String, message: String, raw: JSONObject? = nil) {
         self.field = field
         self.code = code
         self.message = message
+        self.raw = raw ?? ["field": .string(field), "code": .string(code), "message": .string(message)]
+    }
+
+    /// Reads one item of an error body's `fields`, losing nothing: missing parts read as `""` / `"invalid"`.
+    init(item: JSONValue) {
+        guard case .object(let object) = item else {
+            self.init(field: "", code: "invalid", message: item.stringValue ?? "", raw: ["value": item])
+            return
+        }
+        self.init(
+            field: object["field"]?.stringValue ?? "", code: object["code"]?.stringValue ?? "invalid",
+            message: object["message"]?.stringValue ?? "", raw: object)
     }
 }
 
@@ -218,7 +238,7 @@ extension AuthPIError {
         AuthPIError(
             code: code, statusCode: statusCode, errorCode: errorCode, errorDescription: errorDescription,
             retryable: retryable, reference: reference, rawBody: rawBody, fields: fields, currentETag: currentETag,
-            retryAfter: retryAfter, transportFailure: transportFailure, host: self.host ?? host,
+            retryAfterSeconds: retryAfterSeconds, transportFailure: transportFailure, host: self.host ?? host,
             operation: self.operation ?? operation, underlying: underlying)
     }
 
@@ -226,7 +246,7 @@ extension AuthPIError {
         AuthPIError(
             code: code, statusCode: statusCode, errorCode: errorCode, errorDescription: errorDescription,
             retryable: retryable, reference: reference, rawBody: rawBody, fields: fields, currentETag: currentETag,
-            retryAfter: retryAfter, transportFailure: transportFailure, host: host, operation: operation,
+            retryAfterSeconds: retryAfterSeconds, transportFailure: transportFailure, host: host, operation: operation,
             underlying: error)
     }
 
@@ -237,8 +257,10 @@ extension AuthPIError {
         return AuthPIError(
             code: code, statusCode: statusCode, errorCode: scrub(errorCode), errorDescription: scrub(errorDescription),
             retryable: retryable, reference: reference.map(scrub), rawBody: rawBody.map(scrub),
-            fields: fields.map { FieldError(field: scrub($0.field), code: scrub($0.code), message: scrub($0.message)) },
-            currentETag: currentETag, retryAfter: retryAfter, transportFailure: transportFailure, host: host,
+            fields: fields.map {
+                FieldError(field: scrub($0.field), code: scrub($0.code), message: scrub($0.message), raw: Redaction.scrub($0.raw, secrets))
+            },
+            currentETag: currentETag, retryAfterSeconds: retryAfterSeconds, transportFailure: transportFailure, host: host,
             operation: operation, underlying: underlying)
     }
 }

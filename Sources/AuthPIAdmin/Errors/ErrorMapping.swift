@@ -25,23 +25,20 @@ extension AuthPIError {
 
         var fields: [FieldError] = []
         if code == .validation, let list = object["fields"]?.arrayValue {
-            fields = list.compactMap { item in
-                guard let field = item["field"]?.stringValue else { return nil }
-                return FieldError(
-                    field: field, code: item["code"]?.stringValue ?? "invalid",
-                    message: item["message"]?.stringValue ?? "")
-            }
+            fields = list.map(FieldError.init(item:))
         }
         let currentETag = code == .preconditionFailed ? object["current_etag"]?.stringValue : nil
-        var retryAfter: Int?
-        if code == .rateLimited {
-            retryAfter = object["retry_after"]?.intValue ?? retryAfterHeader.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        var retryAfter: Double?
+        if code == .rateLimited || code == .serviceUnavailable {
+            // Kept as sent (`1.5` stays 1.5); the header may also be an HTTP date.
+            retryAfter = object["retry_after"]?.doubleValue.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+                ?? RetryAfter.parse(retryAfterHeader).map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }
         }
 
         return AuthPIError(
             code: code, statusCode: status, errorCode: errorCode, errorDescription: description,
             retryable: retryable, reference: object["reference"]?.stringValue, rawBody: rawBody, fields: fields,
-            currentETag: currentETag, retryAfter: retryAfter, host: host, operation: operation)
+            currentETag: currentETag, retryAfterSeconds: retryAfter, host: host, operation: operation)
     }
 
     static func code(forStatus status: Int) -> Code {

@@ -1,41 +1,78 @@
-/// Typed body for creating a user. Unknown keys can go in ``extra``.
+/// Typed body for creating a user, in the API's shape:
+/// `{"username_type": "email", "username": "alice@example.com", "profile": {"first_name": "Alice"}}`.
+/// Unknown keys can go in ``extra``.
 public struct CreateUserInput: RequestBody {
-    public var email: String?
-    public var phone: String?
+    /// How the user signs in: `email`, `phone` or `username`.
+    public enum UsernameType: String, Sendable, Hashable, CaseIterable {
+        case email, phone, username
+    }
+
+    public var usernameType: UsernameType?
     public var username: String?
-    public var displayName: String?
+    /// `first_name`, `last_name`, `display_name`, …
     public var profile: JSONObject?
     public var scopes: [String]?
     public var status: String?
+    public var customFields: JSONObject?
     public var metadata: JSONObject?
     /// Any other field, sent as is.
     public var extra: JSONObject
 
+    /// The API's own fields.
     public init(
-        email: String? = nil, phone: String? = nil, username: String? = nil, displayName: String? = nil,
-        profile: JSONObject? = nil, scopes: [String]? = nil, status: String? = nil, metadata: JSONObject? = nil,
-        extra: JSONObject = [:]
+        usernameType: UsernameType, username: String, profile: JSONObject? = nil, scopes: [String]? = nil,
+        status: String? = nil, customFields: JSONObject? = nil, metadata: JSONObject? = nil, extra: JSONObject = [:]
     ) {
-        self.email = email
-        self.phone = phone
+        self.usernameType = usernameType
         self.username = username
-        self.displayName = displayName
         self.profile = profile
         self.scopes = scopes
         self.status = status
+        self.customFields = customFields
         self.metadata = metadata
         self.extra = extra
     }
 
+    /// A user named by exactly one of `email`, `phone` or `username` (which sets ``usernameType``);
+    /// `firstName`, `lastName` and `displayName` go into `profile`. Naming none or several is refused when
+    /// the body is built, before any request.
+    public init(
+        email: String? = nil, phone: String? = nil, username: String? = nil, firstName: String? = nil,
+        lastName: String? = nil, displayName: String? = nil, profile: JSONObject? = nil, scopes: [String]? = nil,
+        status: String? = nil, metadata: JSONObject? = nil, extra: JSONObject = [:]
+    ) {
+        let candidates: [(UsernameType, String?)] = [(.email, email), (.phone, phone), (.username, username)]
+        let names: [(UsernameType, String)] = candidates.compactMap { type, value in value.map { (type, $0) } }
+        self.usernameType = names.count == 1 ? names[0].0 : nil
+        self.username = names.count == 1 ? names[0].1 : nil
+        var merged = profile ?? [:]
+        if let firstName { merged["first_name"] = .string(firstName) }
+        if let lastName { merged["last_name"] = .string(lastName) }
+        if let displayName { merged["display_name"] = .string(displayName) }
+        self.profile = merged.isEmpty ? nil : merged
+        self.scopes = scopes
+        self.status = status
+        self.customFields = nil
+        self.metadata = metadata
+        self.extra = extra
+        self.nameCount = names.count
+    }
+
+    /// How many of email, phone and username the convenience initializer was given (for the error message).
+    private var nameCount = 1
+
     public func jsonObject() throws -> JSONObject {
+        guard let usernameType, let username else {
+            throw AuthPIError.invalidArgument(
+                "a user is created with exactly one username: pass one of email, phone or username (got \(nameCount))")
+        }
         var object = extra
-        object["email"] = email.map(JSONValue.string)
-        object["phone"] = phone.map(JSONValue.string)
-        object["username"] = username.map(JSONValue.string)
-        object["display_name"] = displayName.map(JSONValue.string)
-        object["profile"] = profile.map(JSONValue.object)
+        object["username_type"] = .string(usernameType.rawValue)
+        object["username"] = .string(username)
+        object["profile"] = .object(profile ?? [:])
         object["scopes"] = scopes.map(JSONValue.init)
         object["status"] = status.map(JSONValue.string)
+        object["custom_fields"] = customFields.map(JSONValue.object)
         object["metadata"] = metadata.map(JSONValue.object)
         return object
     }
@@ -111,19 +148,29 @@ public struct CreateIssuerInput: RequestBody {
     }
 }
 
-/// Typed body for creating a webhook. Event types are exact names (`user.created`); no wildcards.
+/// Typed body for creating a webhook, in the API's shape:
+/// `{"name", "url", "auth": {"type": "signature"}, "events": ["user.created", …]}`.
+/// Event types are exact names (``WebhookEventType``); there are no wildcards.
 public struct CreateWebhookInput: RequestBody {
     public var name: String
     public var url: String
     public var events: [String]
-    /// e.g. `["type": "hmac"]`.
+    /// `{"type": "signature"}` by default: deliveries are signed with the webhook's secret.
     public var auth: JSONObject
     public var description: String?
     public var status: String?
     public var extra: JSONObject
 
     public init(
-        name: String, url: String, events: [String], auth: JSONObject = ["type": "hmac"], description: String? = nil,
+        name: String, url: String, events: [WebhookEventType], auth: JSONObject = ["type": "signature"],
+        description: String? = nil, status: String? = nil, extra: JSONObject = [:]
+    ) {
+        self.init(name: name, url: url, events: events.map(\.rawValue), auth: auth, description: description, status: status, extra: extra)
+    }
+
+    /// Event types by name, for a name newer than ``WebhookEventType`` (the server checks them).
+    public init(
+        name: String, url: String, events: [String], auth: JSONObject = ["type": "signature"], description: String? = nil,
         status: String? = nil, extra: JSONObject = [:]
     ) {
         self.name = name
@@ -136,6 +183,9 @@ public struct CreateWebhookInput: RequestBody {
     }
 
     public func jsonObject() throws -> JSONObject {
+        if let wildcard = events.first(where: { $0.contains("*") }) {
+            throw AuthPIError.invalidArgument("webhook event types are exact names, not patterns: \"\(wildcard)\"")
+        }
         var object = extra
         object["name"] = .string(name)
         object["url"] = .string(url)

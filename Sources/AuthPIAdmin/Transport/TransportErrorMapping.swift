@@ -13,6 +13,10 @@ enum TransportErrorMapping {
             }
             return error.withOperation(operation, host: host)
         }
+        // An injected HTTPClient that its owner shut down: the client can no longer send, as after close().
+        if let error = error as? HTTPClientError, error == .alreadyShutdown {
+            return AuthPIError.closedClientError.withOperation(operation, host: host).withUnderlying(error)
+        }
         let failure = classify(error)
         let text: String
         switch failure {
