@@ -536,7 +536,7 @@ struct StoreEmulatorTests {
         #expect(unreachable.store.state.banner?.title.contains("127.0.0.1") == true)
         #expect(unreachable.store.state.bannerHistory.count == 1)
         unreachable.store.send(.jump(.errors))
-        #expect(unreachable.store.state.current?.row(at: 0)?.cells[1] == "transport")
+        #expect(unreachable.store.state.current?.row(at: 0)?.cells[1] == "network", "the TYPE column says it in words")
         await unreachable.stop()
     }
 
