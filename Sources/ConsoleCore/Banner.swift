@@ -137,8 +137,9 @@ public struct Banner: Sendable, Hashable, Identifiable {
         case .authentication(let source):
             banner.kind = .authentication
             banner.title = "\(status)Authentication failed while \(subject)"
+            // What was sent comes first: the server's message after it may be cut on a narrow line.
             let origin = source.map { "sent the \($0): check it" } ?? "check the configured credential"
-            banner.detail = "\(failure.message) — \(origin)"
+            banner.detail = "\(origin) — \(failure.message)"
         case .forbidden:
             banner.kind = .forbidden
             banner.title = "\(status)Forbidden while \(subject)"

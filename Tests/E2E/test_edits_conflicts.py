@@ -19,7 +19,7 @@ def first_issuer_and_user(emulator):
     _, issuers = emulator.request("GET", f"/v1/accounts/{acc}/issuers?limit=1")
     issuer = issuers["data"][0]["id"]
     _, users = emulator.request("GET", f"/v1/accounts/{acc}/issuers/{issuer}/users?limit=1")
-    user = users["data"][0]["id"]
+    user = users["data"][0].get("id") or users["data"][0]["user_id"]
     path = f"/v1/accounts/{acc}/issuers/{issuer}/users/{user}"
     _, detail = emulator.request("GET", path)
     detail = detail.get("data", detail)
