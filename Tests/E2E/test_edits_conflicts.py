@@ -205,3 +205,31 @@ def test_too_small_with_an_unsaved_edit_does_not_promise_q(console_factory, emul
     t.wait_for(r"Unsaved")
     assert "Quit" not in t.screen()
 
+
+
+def test_profile_switch_checks_the_credential_first(emulator, tmp_path):
+    config_dir = tmp_path / "authpi"
+    config_dir.mkdir()
+    config = config_dir / "config.toml"
+    config.write_text(
+        f'[profiles.alpha]\nbase_url = "{emulator.base_url}"\napi_key = "key_demo:demo_secret"\n\n'
+        f'[profiles.wrong]\nbase_url = "{emulator.base_url}"\napi_key_id = "key_demo"\n'
+        'api_key_secret = "not-the-secret-xyz"\n')
+    config.chmod(0o600)
+    t = Tmux(f"{CONSOLE} --profile alpha; echo CONSOLE-EXIT=$?; sleep 30", cols=160,
+             env={"XDG_CONFIG_HOME": str(tmp_path)})
+    try:
+        t.wait_for(r"· alpha")
+        t.wait_for(r"Issuers \(")
+        t.send(":")
+        t.send("profile wrong", literal=True)
+        t.send("Enter")
+        screen = t.wait_for(r"Cannot switch to profile wrong")
+        assert "401" in screen and "Basic key pair key_demo" in screen
+        assert "not-the-secret-xyz" not in screen
+        # Still the same session, on the same profile.
+        assert "· alpha" in t.screen()
+        t.send("q")
+        assert t.wait_exit_marker() == 0
+    finally:
+        t.kill()
