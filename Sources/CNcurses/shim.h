@@ -36,6 +36,18 @@ static inline int cn_put_cluster(int y, int x, const wchar_t *chars, attr_t attr
 }
 
 static inline int cn_get_wch(wint_t *out) { return get_wch(out); }
+// From term.h, which is not included: its macros (lines, columns, …) would shadow ordinary names.
+extern int setupterm(const char *term, int filedes, int *errret);
+
+// Whether the terminal named by TERM can address the cursor (terminfo `cup`): without it (TERM=dumb, a printing
+// terminal) a full-screen program can only print garbage. 1 yes, 0 no, -1 TERM unknown. Touches no screen.
+static inline int cn_term_can_address_cursor(void) {
+    int status = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &status) != OK) return -1;
+    const char *cup = tigetstr("cup");
+    return (cup != NULL && cup != (const char *)-1) ? 1 : 0;
+}
+
 // newterm on the process's own stdout/stdin (Swift cannot read C's `stdout` global under strict concurrency).
 // Unlike initscr, newterm returns NULL instead of exiting when the terminal is unusable.
 static inline SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }

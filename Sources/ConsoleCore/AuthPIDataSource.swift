@@ -3,9 +3,10 @@ import Foundation
 
 /// The store's data layer over the client core: the one place that turns AuthPIAdmin resources into rows and
 /// AuthPIAdmin errors into `ConsoleFailure`s (and so into banners).
-public struct AuthPIDataSource: ConsoleDataSource {
+public struct AuthPIDataSource: ConsoleDataSource, AccountDirectory {
     let client: AuthPIClient
-    /// Where the credential came from ("AUTHPI_API_KEY", "profile demo", "--demo"), for authentication banners.
+    /// The credential's form and where it came from ("Basic key pair key_abc from environment variable
+    /// AUTHPI_API_KEY"), for authentication banners. Never the secret.
     let credentialSource: String?
     /// Whether the client retries GETs (so a 5xx on a read was already retried).
     let readsAreRetried: Bool
@@ -73,6 +74,14 @@ public struct AuthPIDataSource: ConsoleDataSource {
         }
     }
 
+    public func accounts() async throws -> [AccountOption] {
+        try await mapped {
+            try await client.whoami().accounts.map {
+                AccountOption(id: $0.accountID, organizationID: $0.orgID, scopes: $0.scopes)
+            }
+        }
+    }
+
     public func fetchUser(issuerID: String, userID: String) async throws -> UserRecord {
         try await mapped {
             let user = try await client.issuer(issuerID).user(userID).get()
@@ -89,35 +98,63 @@ public struct AuthPIDataSource: ConsoleDataSource {
         }
     }
 
-    public func perform(_ action: RowActionKind, rowID: String, context: PaneContext) async throws -> ConsoleRow? {
+    public func perform(_ action: RowActionKind, rowID: String, context: PaneContext, ifMatch: String?) async throws
+        -> ConsoleRow?
+    {
         try await mapped {
             switch action {
             case .revokeSession:
-                let session = try await client.issuer(try need(context.issuerID)).sessions.revoke(rowID)
-                return RowMapping.row(session.value.json, kind: .sessions)
+                let session = try await client.issuer(try need(context.issuerID)).sessions.revoke(rowID, ifMatch: ifMatch)
+                return Self.row(session, kind: .sessions)
             case .suspendSession:
-                let session = try await client.issuer(try need(context.issuerID)).sessions.suspend(rowID)
-                return RowMapping.row(session.value.json, kind: .sessions)
+                let session = try await client.issuer(try need(context.issuerID)).sessions.suspend(rowID, ifMatch: ifMatch)
+                return Self.row(session, kind: .sessions)
             case .reactivateSession:
-                let session = try await client.issuer(try need(context.issuerID)).sessions.reactivate(rowID)
-                return RowMapping.row(session.value.json, kind: .sessions)
+                let session = try await client.issuer(try need(context.issuerID)).sessions.reactivate(
+                    rowID, ifMatch: ifMatch)
+                return Self.row(session, kind: .sessions)
             case .revokeToken:
-                let token = try await client.tokens.revoke(rowID)
-                return RowMapping.row(token.value.json, kind: .tokens)
+                let token = try await client.tokens.revoke(rowID, ifMatch: ifMatch)
+                return Self.row(token, kind: .tokens)
             case .deleteTrustedDevice:
-                try await user(context).trustedDevices.delete(rowID)
+                try await user(context).trustedDevices.delete(rowID, ifMatch: ifMatch)
                 return nil
             case .redeliver:
-                let delivery = try await client.webhook(try need(context.webhookID)).deliveries.redeliver(rowID)
-                return RowMapping.row(delivery.value.json, kind: .deliveries)
+                let delivery = try await client.webhook(try need(context.webhookID)).deliveries.redeliver(
+                    rowID, ifMatch: ifMatch)
+                return Self.row(delivery, kind: .deliveries)
             case .deleteUser:
-                try await client.issuer(try need(context.issuerID)).user(rowID).delete()
+                try await client.issuer(try need(context.issuerID)).user(rowID).delete(ifMatch: ifMatch)
                 return nil
             case .revokeAllTrustedDevices:
-                _ = try await user(context).trustedDevices.revokeAll()
+                _ = try await user(context).trustedDevices.revokeAll(ifMatch: ifMatch)
                 return nil
             }
         }
+    }
+
+    public func fetchCurrent(_ kind: PaneKind, rowID: String, context: PaneContext) async throws -> ConsoleRow? {
+        try await mapped {
+            switch kind {
+            case .sessions:
+                return Self.row(try await client.issuer(try need(context.issuerID)).sessions.get(rowID), kind: .sessions)
+            case .tokens:
+                return Self.row(try await client.tokens.get(rowID), kind: .tokens)
+            case .users, .userDetail:
+                let issuerID = try need(context.issuerID)
+                let user = try await client.issuer(issuerID).user(rowID).get()
+                return Self.record(user.value.json, issuerID: issuerID, etag: user.etag).usersRow
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// The row of a single resource, carrying the ETag of this version.
+    private static func row<Item: AuthPIModel>(_ item: Versioned<Item>, kind: PaneKind) -> ConsoleRow? {
+        var row = RowMapping.row(item.value.json, kind: kind)
+        row?.etag = item.etag
+        return row
     }
 
     public func revokeAllTrustedDevices(issuerID: String, userID: String) async throws -> Int {

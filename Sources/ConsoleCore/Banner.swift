@@ -1,4 +1,5 @@
 public import Foundation
+import AuthPIAdmin
 
 /// A message line for the user: typed, with a severity, a short title, a detail and the server's reference.
 public struct Banner: Sendable, Hashable, Identifiable {
@@ -24,6 +25,12 @@ public struct Banner: Sendable, Hashable, Identifiable {
     public var retryAt: Date?
     /// For rate-limited reads: the store asks again by itself when `retryAt` passes (writes never are).
     public var retriesAutomatically = false
+    /// For failed requests: what was being done ("saving alice@acme.test"), the API's error code, its message,
+    /// and its messages per field — so the Errors pane can show the whole error, not only the banner line.
+    public var request: String?
+    public var code: String?
+    public var message: String?
+    public var fields: [FieldMessage] = []
 
     public init(
         id: Int = 0, severity: Severity, kind: Kind, title: String, detail: String = "", reference: String? = nil,
@@ -38,6 +45,51 @@ public struct Banner: Sendable, Hashable, Identifiable {
         self.statusCode = statusCode
         self.time = time
         self.retryAt = retryAt
+    }
+
+    /// The type as the Errors pane shows it: words, not the internal name.
+    public var kindLabel: String {
+        switch kind {
+        case .info: "info"
+        case .success: "success"
+        case .readOnly: "read-only"
+        case .rateLimited: "rate limited"
+        case .notFound: "not found"
+        case .authentication: "authentication"
+        case .forbidden: "forbidden"
+        case .validation: "invalid input"
+        case .conflict: "conflict"
+        case .preconditionFailed: "changed meanwhile"
+        case .server: "server error"
+        case .transport: "network"
+        case .configuration: "configuration"
+        case .malformedResponse: "bad response"
+        case .closedClient: "client closed"
+        case .unexpected: "unexpected"
+        case .partialFailure: "partly failed"
+        }
+    }
+
+    /// Everything known about the banner's error, as the JSON `d` shows on the Errors pane.
+    public var describedJSON: String {
+        var json: JSONObject = [
+            "type": .string(kindLabel), "severity": .string(severity.rawValue), "title": .string(title),
+            "time": .string(time.formatted(.iso8601)),
+        ]
+        if !detail.isEmpty { json["detail"] = .string(detail) }
+        if let statusCode { json["status"] = .int(Int64(statusCode)) }
+        if let code { json["code"] = .string(code) }
+        if let message { json["message"] = .string(message) }
+        if let request { json["request"] = .string(request) }
+        if let reference { json["reference"] = .string(reference) }
+        if !fields.isEmpty {
+            json["fields"] = .array(fields.map { field in
+                var object: JSONObject = ["field": .string(field.field), "message": .string(field.message)]
+                if let code = field.code { object["code"] = .string(code) }
+                return .object(object)
+            })
+        }
+        return RowMapping.prettyJSON(json)
     }
 
     /// Whole seconds left before a rate-limited request may be retried (nil when not rate limited).
@@ -68,6 +120,10 @@ public struct Banner: Sendable, Hashable, Identifiable {
         var banner = Banner(
             severity: .error, kind: .unexpected, title: "", detail: failure.message, reference: failure.reference,
             statusCode: failure.statusCode, time: now)
+        banner.request = subject
+        banner.code = failure.code
+        banner.message = failure.message
+        if case .validation(let fields) = failure.kind { banner.fields = fields }
         switch failure.kind {
         case .rateLimited(let seconds):
             banner.kind = .rateLimited
@@ -81,8 +137,9 @@ public struct Banner: Sendable, Hashable, Identifiable {
         case .authentication(let source):
             banner.kind = .authentication
             banner.title = "\(status)Authentication failed while \(subject)"
-            let origin = source.map { "check the credential from \($0)" } ?? "check the configured credential"
-            banner.detail = "\(failure.message) — \(origin)"
+            // What was sent comes first: the server's message after it may be cut on a narrow line.
+            let origin = source.map { "sent the \($0): check it" } ?? "check the configured credential"
+            banner.detail = "\(origin) — \(failure.message)"
         case .forbidden:
             banner.kind = .forbidden
             banner.title = "\(status)Forbidden while \(subject)"

@@ -10,7 +10,12 @@ public protocol ConsoleDataSource: Sendable {
     func updateUser(issuerID: String, userID: String, changes: UserChanges, ifMatch: String?) async throws
         -> UserRecord
     /// Runs one row action; returns the row as the server now has it, or nil when the resource is gone.
-    func perform(_ action: RowActionKind, rowID: String, context: PaneContext) async throws -> ConsoleRow?
+    /// `ifMatch` makes it conditional (412 → `ConsoleFailure.Kind.preconditionFailed`).
+    func perform(_ action: RowActionKind, rowID: String, context: PaneContext, ifMatch: String?) async throws
+        -> ConsoleRow?
+    /// One row of a pane read now, with its ETag (users, sessions, tokens); nil for kinds the API cannot read
+    /// one by one (trusted devices, …).
+    func fetchCurrent(_ kind: PaneKind, rowID: String, context: PaneContext) async throws -> ConsoleRow?
     /// Revokes every trusted device of the user; returns how many were revoked.
     func revokeAllTrustedDevices(issuerID: String, userID: String) async throws -> Int
 }
@@ -101,6 +106,30 @@ public enum RowActionKind: String, Sendable, Hashable, CaseIterable {
 
     /// Whether the action acts on the pane as a whole rather than on rows.
     public var isPaneWide: Bool { self == .revokeAllTrustedDevices }
+
+    /// Whether the console makes the action conditional on the version shown (If-Match), reading the resource
+    /// first when the list gave no ETag. Trusted devices have no read of one device (their list carries no
+    /// ETag), revoke-all acts on a set, and redeliver re-sends a past delivery: those go unconditional.
+    public var sendsIfMatch: Bool {
+        switch self {
+        case .revokeSession, .suspendSession, .reactivateSession, .revokeToken, .deleteUser: true
+        case .deleteTrustedDevice, .revokeAllTrustedDevices, .redeliver: false
+        }
+    }
+
+    /// The pane whose rows the action acts on.
+    public var paneKind: PaneKind {
+        switch self {
+        case .revokeSession, .suspendSession, .reactivateSession: .sessions
+        case .revokeToken: .tokens
+        case .deleteTrustedDevice, .revokeAllTrustedDevices: .trustedDevices
+        case .redeliver: .deliveries
+        case .deleteUser: .users
+        }
+    }
+
+    /// "delete anyway", "revoke anyway", … for the dialog after a 412.
+    public var anywayLabel: String { verb.lowercased() + " anyway" }
 
     /// Whether a success removes the row.
     public var removesRow: Bool { self == .deleteTrustedDevice || self == .deleteUser }

@@ -59,8 +59,8 @@ public enum ConsoleIntent: Sendable, Hashable {
     case dismissBanner
     /// Interval refresh of the current pane every N seconds; nil turns it off.
     case setAutoRefresh(seconds: Int?)
-    /// The account the header names, once the executable learns it (`GET /v1/me` when started without one).
-    case setHeaderAccount(String)
+    /// The client core is waiting `seconds` before retrying a rate-limited read by itself (nil: it got an answer).
+    case clientWaitsForRateLimit(seconds: Int?)
     /// q.
     case quit
 }

@@ -12,11 +12,15 @@ public struct ConsoleRow: Sendable, Hashable, Identifiable {
     public var needsHydration: Bool
     /// Values to sort by, per column, when they differ from the displayed text (timestamps, counts).
     public var sortKeys: [Int: Double]
+    /// The ETag of the version shown, when it was fetched on its own (list items carry none): actions send it as
+    /// If-Match so they act only on what the user saw.
+    public var etag: String?
 
     public init(
         id: String, cells: [String], title: String? = nil, status: String? = nil, detailJSON: String = "{}",
-        needsHydration: Bool = false, sortKeys: [Int: Double] = [:]
+        needsHydration: Bool = false, sortKeys: [Int: Double] = [:], etag: String? = nil
     ) {
+        self.etag = etag
         self.id = id
         self.cells = cells
         self.title = title ?? id
@@ -26,6 +30,17 @@ public struct ConsoleRow: Sendable, Hashable, Identifiable {
         self.sortKeys = sortKeys
     }
 
+    /// What differs in `current` from this row as it was shown: one entry per column the user saw a value in
+    /// (cells still loading, "…" or empty, were not seen and are not compared).
+    public func changes(to current: ConsoleRow, columns: [String]) -> [RowChange] {
+        cells.indices.compactMap { index in
+            let shown = cells[index]
+            guard !shown.isEmpty, shown != "…", index < current.cells.count, current.cells[index] != shown else { return nil }
+            let column = index < columns.count ? columns[index] : "column \(index + 1)"
+            return RowChange(column: column, shown: shown, current: current.cells[index])
+        }
+    }
+
     /// Whether every word of `text` occurs in some cell (case-insensitive).
     public func matches(_ text: String) -> Bool {
         let words = text.lowercased().split(whereSeparator: \.isWhitespace)
@@ -33,4 +48,11 @@ public struct ConsoleRow: Sendable, Hashable, Identifiable {
         let haystack = ([id] + cells).joined(separator: "\u{1F}").lowercased()
         return words.allSatisfy { haystack.contains($0) }
     }
+}
+
+/// One column of a row that changed since it was shown.
+public struct RowChange: Sendable, Hashable {
+    public var column: String
+    public var shown: String
+    public var current: String
 }

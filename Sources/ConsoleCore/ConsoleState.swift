@@ -21,6 +21,8 @@ public struct ConsoleState: Sendable {
     public internal(set) var now: Date
     /// What the last row action did, row by row.
     public internal(set) var lastActionReport: ActionReport?
+    /// The account picker, while no account is chosen yet (then there are no panes).
+    public internal(set) var accountPicker: AccountPicker?
     /// Set when the user asked to quit and nothing holds it back.
     public internal(set) var shouldQuit = false
 

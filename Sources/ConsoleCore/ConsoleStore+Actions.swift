@@ -50,9 +50,12 @@ extension ConsoleStore {
             run(confirmation)
         case .discardEdit:
             state.dialog = nil
+            dropFormBanner()
         case .confirmQuit:
             state.dialog = nil
             state.shouldQuit = true
+        case .actionConflict(let conflict):
+            confirmAnyway(conflict)
         default:
             break
         }
@@ -67,6 +70,11 @@ extension ConsoleStore {
             state.dialog = .edit(form)
         case .conflict(let conflict):
             if !conflict.isWorking { state.dialog = .edit(conflict.form) }
+        case .actionConflict(let conflict):
+            state.dialog = nil
+            // The 412 banner belongs to the dialog: it goes with it.
+            if state.banner?.kind == .preconditionFailed { state.banner = nil }
+            info("Cancelled: nothing \(conflict.action.pastTense)", detail: "the list shows the current version")
         default:
             state.dialog = nil
         }
@@ -87,6 +95,7 @@ extension ConsoleStore {
                         try await source.revokeAllTrustedDevices(issuerID: issuerID, userID: userID)
                     }
                     self.state.lastActionReport = ActionReport(action: action, succeeded: [userID], failed: [:])
+                    self.userDetailIsStale(userID: userID)
                     self.info("Revoked \(count) \(action.noun(count))", kind: .success, severity: .success)
                     if self.isCurrent(pane.id) { self.refreshCurrentPane() }
                 } catch {
@@ -99,69 +108,128 @@ extension ConsoleStore {
             otherTasks[-pane.id] = task
             return
         }
-        let context = pane.context
-        let targets = confirmation.targetIDs
+        // The version each target had on screen: the action must act on that one and no other.
+        let targets = confirmation.targetIDs.map { id in
+            ActionTarget(id: id, shown: pane.list.index(ofID: id).flatMap { pane.list.row(at: $0) })
+        }
+        runAction(action, targets: targets, paneID: pane.id, context: pane.context)
+    }
+
+    /// Runs `action` on every target, at most `bulkConcurrency` at a time, each conditional on its version.
+    private func runAction(_ action: RowActionKind, targets: [ActionTarget], paneID: Int, context: PaneContext) {
+        let source = self.source
         let limit = configuration.bulkConcurrency
+        let columns = position(ofPane: paneID).map { state.stack[$0].kind.columns } ?? []
         Task {
-            let results: [(String, Result<ConsoleRow?, ConsoleFailure>)] = (try? await self.measured {
-                await Self.runBounded(targets, limit: limit) { (id: String) -> (String, Result<ConsoleRow?, ConsoleFailure>) in
-                    do {
-                        return (id, Result<ConsoleRow?, ConsoleFailure>.success(
-                            try await source.perform(action, rowID: id, context: context)))
-                    } catch {
-                        return (id, .failure(ConsoleFailure.from(error)))
-                    }
+            let outcomes: [ActionOutcome] = (try? await self.measured {
+                await Self.runBounded(targets, limit: limit) { target in
+                    await Self.attempt(action, on: target, context: context, columns: columns, source: source)
                 }
             }) ?? []
-            self.applyActionResults(results, action: action, paneID: pane.id, usedMarks: confirmation.usesMarks)
+            self.applyActionOutcomes(outcomes, action: action, paneID: paneID, context: context)
         }
     }
 
-    /// Runs `body` for every id, at most `limit` at a time.
+    /// One target: If-Match with the ETag of the version shown. A row listed without an ETag is read first and
+    /// acted on only when it still looks as shown; a 412 reads the current version for the dialog.
+    nonisolated private static func attempt(
+        _ action: RowActionKind, on target: ActionTarget, context: PaneContext, columns: [String],
+        source: any ConsoleDataSource
+    ) async -> ActionOutcome {
+        do {
+            var ifMatch = target.shown?.etag
+            if ifMatch == nil, action.sendsIfMatch, let current = try await source.fetchCurrent(
+                action.paneKind, rowID: target.id, context: context)
+            {
+                if let shown = target.shown {
+                    let changes = shown.changes(to: current, columns: columns)
+                    if !changes.isEmpty {
+                        return ActionOutcome(id: target.id, result: .changed(current: current, changes: changes))
+                    }
+                }
+                ifMatch = current.etag
+            }
+            let row = try await source.perform(action, rowID: target.id, context: context, ifMatch: ifMatch)
+            return ActionOutcome(id: target.id, result: .done(row))
+        } catch {
+            let failure = ConsoleFailure.from(error)
+            guard case .preconditionFailed = failure.kind else {
+                return ActionOutcome(id: target.id, result: .failed(failure))
+            }
+            guard let current = try? await source.fetchCurrent(action.paneKind, rowID: target.id, context: context) else {
+                return ActionOutcome(id: target.id, result: .failed(failure))
+            }
+            let changes = target.shown?.changes(to: current, columns: columns) ?? []
+            return ActionOutcome(id: target.id, result: .changed(current: current, changes: changes))
+        }
+    }
+
+    /// Runs `body` for every target, at most `limit` at a time.
     nonisolated private static func runBounded<T: Sendable>(
-        _ ids: [String], limit: Int, _ body: @escaping @Sendable (String) async -> T
+        _ targets: [ActionTarget], limit: Int, _ body: @escaping @Sendable (ActionTarget) async -> T
     ) async -> [T] {
         await withTaskGroup(of: T.self) { group in
             var results: [T] = []
-            var pending = ids[...]
-            for _ in 0..<min(limit, ids.count) {
-                if let id = pending.popFirst() { group.addTask { await body(id) } }
+            var pending = targets[...]
+            for _ in 0..<min(limit, targets.count) {
+                if let target = pending.popFirst() { group.addTask { await body(target) } }
             }
             while let result = await group.next() {
                 results.append(result)
-                if let id = pending.popFirst() { group.addTask { await body(id) } }
+                if let target = pending.popFirst() { group.addTask { await body(target) } }
             }
             return results
         }
     }
 
-    private func applyActionResults(
-        _ results: [(String, Result<ConsoleRow?, ConsoleFailure>)], action: RowActionKind, paneID: Int, usedMarks: Bool
+    private func applyActionOutcomes(
+        _ outcomes: [ActionOutcome], action: RowActionKind, paneID: Int, context: PaneContext
     ) {
         var succeeded: [String] = []
         var failed: [String: ConsoleFailure] = [:]
+        var changed: [ChangedTarget] = []
         withPane(paneID) { pane in
-            for (id, result) in results {
-                switch result {
-                case .success(let row):
-                    succeeded.append(id)
+            for outcome in outcomes {
+                switch outcome.result {
+                case .done(let row):
+                    succeeded.append(outcome.id)
                     if let row, !action.removesRow {
                         pane.list.replace(row)
                     } else {
-                        pane.list.remove(id: id)
+                        pane.list.remove(id: outcome.id)
                     }
-                    pane.marks.remove(id)
-                case .failure(let failure):
-                    failed[id] = failure
+                    pane.marks.remove(outcome.id)
+                case .failed(let failure):
+                    failed[outcome.id] = failure
+                case .changed(let current, let changes):
+                    // The list shows the version that is true now; the dialog says what changed.
+                    if let current { pane.list.replace(current) }
+                    changed.append(
+                        ChangedTarget(id: outcome.id, title: current?.title ?? outcome.id, changes: changes, current: current))
                 }
             }
             pane.recomputeDisplay()
             pane.clampSelection(viewport: viewport)
         }
         if action == .deleteUser { for id in succeeded { hydrationCache.remove(id) } }
+        if !succeeded.isEmpty, let userID = context.userID { userDetailIsStale(userID: userID) }
+        for target in changed where action == .deleteUser {
+            if let current = target.current { hydrationCache.set(current, for: target.id) }
+        }
         state.lastActionReport = ActionReport(action: action, succeeded: succeeded.sorted(), failed: failed)
-        let total = results.count
-        if failed.isEmpty {
+        let total = outcomes.count
+        if !changed.isEmpty {
+            state.dialog = .actionConflict(
+                ActionConflict(
+                    action: action, targets: changed.sorted { $0.id < $1.id }, succeeded: succeeded.count,
+                    failed: failed.count, paneID: paneID, context: context))
+            raise(
+                Banner(
+                    severity: .warning, kind: .preconditionFailed,
+                    title: "\(changed.count) \(action.noun(changed.count)) changed since shown: nothing done to "
+                        + (changed.count == 1 ? "it" : "them"),
+                    detail: "[y] \(action.anywayLabel) · [n] cancel", statusCode: 412))
+        } else if failed.isEmpty {
             info("\(action.pastTense.capitalizedFirst) \(total) \(action.noun(total))", kind: .success, severity: .success)
         } else if total == 1, let (id, failure) = failed.first {
             raise(failure, while: "\(action.gerund) \(action.noun(1)) \(id)")
@@ -175,6 +243,51 @@ extension ConsoleStore {
         }
         if isCurrent(paneID) { selectionChanged() }
         publish()
+    }
+
+    /// The user's detail further down the stack counts sessions, tokens and devices: after a change to them it
+    /// loads again when it is shown, instead of showing the counts from before.
+    func userDetailIsStale(userID: String) {
+        for pane in state.stack where pane.kind == .userDetail && pane.context.userID == userID && !isCurrent(pane.id) {
+            withPane(pane.id) { $0.list.reset() }
+        }
+    }
+
+    /// `y` in the changed-since-shown dialog: the action again, conditional on the version the dialog showed.
+    func confirmAnyway(_ conflict: ActionConflict) {
+        state.dialog = nil
+        if refusedAsReadOnly(conflict.action.verb.lowercased()) { return }
+        guard position(ofPane: conflict.paneID) != nil else { return }
+        let targets = conflict.targets.map { ActionTarget(id: $0.id, shown: $0.current) }
+        runAction(conflict.action, targets: targets, paneID: conflict.paneID, context: conflict.context)
+    }
+}
+
+/// One target of an action: the row as shown (nil when not on screen; after a 412 dialog, the version the
+/// dialog showed).
+struct ActionTarget: Sendable {
+    var id: String
+    var shown: ConsoleRow?
+}
+
+/// How one target of an action ended (a struct, not a tuple: task-group results).
+struct ActionOutcome: Sendable {
+    enum Result: Sendable {
+        case done(ConsoleRow?)
+        case failed(ConsoleFailure)
+        /// Not acted on: it changed since it was shown (412, or a listed row that reads differently now).
+        case changed(current: ConsoleRow?, changes: [RowChange])
+    }
+
+    var id: String
+    var result: Result
+}
+
+extension ConsoleStore {
+    /// A banner about the form (a 412, invalid fields) means nothing once the form is gone.
+    func dropFormBanner() {
+        guard let kind = state.banner?.kind else { return }
+        if kind == .preconditionFailed || kind == .validation { state.banner = nil }
     }
 }
 

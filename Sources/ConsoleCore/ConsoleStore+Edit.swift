@@ -114,28 +114,41 @@ extension ConsoleStore {
         switch choice {
         case .overwrite:
             if refusedAsReadOnly("overwriting") { return }
-            let changes = UserChanges(from: conflict.theirs.formValues, to: conflict.mine)
+            // Only the fields I changed, against their version: what they changed elsewhere stays theirs.
+            let changes = conflict.overwriteChanges
             if changes.isEmpty {
                 state.dialog = nil
                 applySaved(conflict.theirs)
-                info("Nothing to overwrite: their version equals yours")
+                info("Nothing to overwrite: their version already has your changes")
                 return
             }
             conflict.isWorking = true
             state.dialog = .conflict(conflict)
-            // Mine as typed, against their version: a newer change makes this a conflict again.
+            // With their ETag: a newer change makes this a conflict again, computed against the same base.
             var form = conflict.form
             form.isSaving = true
             send(changes: changes, ifMatch: conflict.theirs.etag, form: form)
         case .takeTheirs:
             state.dialog = nil
+            dropFormBanner()
             applySaved(conflict.theirs)
             info("Kept their version of \(conflict.theirs.username)")
         case .merge:
             var form = UserEditForm(base: conflict.theirs)
             form.values = conflict.merged
-            form.focus = conflict.form.focus
+            let conflicting = conflict.conflictingFields
+            form.keptTheirs = Dictionary(uniqueKeysWithValues: conflicting.map { ($0, conflict.mine[$0]) })
+            form.focus = conflicting.first ?? conflict.form.focus
             state.dialog = .edit(form)
+            applySaved(conflict.theirs)
+            if conflicting.isEmpty {
+                info("Merged: yours on the fields only you changed, theirs elsewhere", detail: "⏎ saves")
+            } else {
+                info(
+                    "Kept theirs on \(conflicting.count) \(conflicting.count == 1 ? "field" : "fields") you both changed",
+                    detail: conflicting.map(\.label).joined(separator: ", ") + " — highlighted; retype yours there or ⏎ saves",
+                    severity: .warning)
+            }
         case .cancel:
             state.dialog = .edit(conflict.form)
         }

@@ -2,6 +2,8 @@ extension ConsoleStore {
     /// Opens a pane on top of the stack; the pane it covers stops its requests.
     func push(_ kind: PaneKind, context: PaneContext) {
         if let top = state.stack.last { cancelWork(ofPane: top.id) }
+        // An info banner speaks of the pane it was raised on ("Choose an issuer first"): not of the next one.
+        if state.banner?.severity == .info { state.banner = nil }
         state.stack.append(newPane(kind, context: context))
         startPane(state.stack[state.stack.count - 1].id)
     }
@@ -50,6 +52,7 @@ extension ConsoleStore {
         guard state.stack.count > 1, let top = state.stack.last else { return }
         cancelWork(ofPane: top.id)
         state.stack.removeLast()
+        if state.banner?.severity == .info { state.banner = nil }
         refreshTargets[top.id] = nil
         hydrationFailures[top.id] = nil
         hydrationPaused.remove(top.id)
@@ -210,9 +213,9 @@ extension ConsoleStore {
             ConsoleRow(
                 id: "banner:\(banner.id)",
                 cells: [
-                    DisplayFormat.dateTime(banner.time), banner.kind.rawValue, banner.statusCode.map(String.init) ?? "",
+                    DisplayFormat.dateTime(banner.time), banner.kindLabel, banner.statusCode.map(String.init) ?? "",
                     banner.detail.isEmpty ? banner.title : "\(banner.title) — \(banner.detail)", banner.reference ?? "",
-                ], title: banner.title, status: banner.severity.rawValue,
+                ], title: banner.title, status: banner.severity.rawValue, detailJSON: banner.describedJSON,
                 sortKeys: [0: banner.time.timeIntervalSince1970])
         }
         withPane(paneID) { pane in

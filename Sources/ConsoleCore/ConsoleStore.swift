@@ -6,7 +6,11 @@ import Foundation
 public final class ConsoleStore {
     public internal(set) var state: ConsoleState
 
-    let source: any ConsoleDataSource
+    /// Replaced once, when the account picker connects to the chosen account.
+    var source: any ConsoleDataSource
+    /// While the account picker is up: where accounts are listed, and how to connect to the chosen one.
+    var accountDirectory: (any AccountDirectory)?
+    var connectToAccount: (@MainActor (String) -> any ConsoleDataSource)?
     let configuration: ConsoleConfiguration
     /// Mirrors `state.viewportHeight`, readable while a pane of `state` is being mutated.
     var viewport = 20
@@ -100,6 +104,10 @@ public final class ConsoleStore {
     // MARK: - Intents
 
     public func send(_ intent: ConsoleIntent) {
+        if handleAccountPicker(intent) {
+            publish()
+            return
+        }
         switch intent {
         case .setViewport(let rows):
             viewport = max(rows, 1)
@@ -140,7 +148,7 @@ public final class ConsoleStore {
         case .resolveConflict(let choice): resolveConflict(choice)
         case .dismissBanner: state.banner = nil
         case .setAutoRefresh(let seconds): setAutoRefresh(seconds)
-        case .setHeaderAccount(let account): state.header.account = account
+        case .clientWaitsForRateLimit(let seconds): clientWaitsForRateLimit(seconds)
         case .quit: quit()
         }
         publish()
@@ -281,15 +289,6 @@ public final class ConsoleStore {
             setFilter("")
         } else {
             back()
-        }
-    }
-
-    private func describe() {
-        guard let pane = state.current else { return }
-        if pane.kind == .userDetail, let record = pane.userRecord {
-            state.dialog = .describe(Description(title: record.username, json: record.detailJSON))
-        } else if let row = pane.selectedRow {
-            state.dialog = .describe(Description(title: row.title, json: row.detailJSON))
         }
     }
 

@@ -37,7 +37,8 @@ public struct PaneState: Sendable, Identifiable {
     /// "1,000,000+" while more pages exist.
     public var rowCountText: String {
         let number = DisplayFormat.count(rowCount)
-        if !list.hasFirstPage { return list.isLoading ? "…" : number }
+        // A first page that failed says so: "0" would claim the list is empty.
+        if !list.hasFirstPage { return list.isLoading ? "…" : list.failureMessage != nil ? "failed" : number }
         return list.hasMore ? number + "+" : number
     }
 

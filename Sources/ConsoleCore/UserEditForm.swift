@@ -12,6 +12,9 @@ public struct UserEditForm: Sendable, Hashable {
     public var fieldErrors: [FormField: String] = [:]
     /// A save is in flight; input is held until it answers.
     public var isSaving = false
+    /// After a merge: the fields both sides changed differently, where the form holds theirs, with what you had
+    /// typed. Shown highlighted until the save, so nothing of yours is dropped without you seeing it.
+    public var keptTheirs: [FormField: String] = [:]
 
     public static let allowedStatuses = ["active", "blocked", "pending", "suspended", "inactive"]
 
@@ -102,10 +105,37 @@ public struct EditConflict: Sendable, Hashable {
     /// Fields that changed on either side.
     public var changedDiffs: [FieldDiff] { diffs.filter { $0.mineChanged || $0.theirsChanged } }
 
-    /// Mine on the fields only I changed, theirs on the rest.
+    /// Fields I changed (value, or a custom field added or removed).
+    var myChangedFields: [FormField] {
+        UserFormValues.fields(base, mine).filter { mine[$0] != base[$0] || mine.has($0) != base.has($0) }
+    }
+
+    /// Fields both sides changed, to different values (marked `both`).
+    public var conflictingFields: [FormField] {
+        let theirs = theirs.formValues
+        return myChangedFields.filter {
+            (theirs[$0] != base[$0] || theirs.has($0) != base.has($0))
+                && (theirs[$0] != mine[$0] || theirs.has($0) != mine.has($0))
+        }
+    }
+
+    /// Mine on the fields only I changed, theirs everywhere else — including the fields both changed, which the
+    /// form then highlights for a decision (`conflictingFields`).
     public var merged: UserFormValues {
-        var result = theirs.formValues
-        for field in UserFormValues.fields(base, mine) where mine[field] != base[field] || mine.has(field) != base.has(field) {
+        let conflicting = Set(conflictingFields)
+        return applyingMine(to: theirs.formValues, on: myChangedFields.filter { !conflicting.contains($0) })
+    }
+
+    /// What an overwrite leaves on the server: theirs, with mine on every field I changed (and only those).
+    public var overwritten: UserFormValues { applyingMine(to: theirs.formValues, on: myChangedFields) }
+
+    /// The PATCH of an overwrite: the fields I changed whose value differs from theirs. Fields only they
+    /// changed are not sent, so their change stays.
+    public var overwriteChanges: UserChanges { UserChanges(from: theirs.formValues, to: overwritten) }
+
+    private func applyingMine(to values: UserFormValues, on fields: [FormField]) -> UserFormValues {
+        var result = values
+        for field in fields {
             if case .custom(let key) = field, !mine.has(field) {
                 result.customFields[key] = nil
             } else {
@@ -118,11 +148,12 @@ public struct EditConflict: Sendable, Hashable {
 
 /// How to resolve a conflict.
 public enum ConflictChoice: String, Sendable, Hashable {
-    /// Re-send my version with their ETag.
+    /// Send the fields I changed, with their ETag; fields only they changed keep their value.
     case overwrite
     /// Keep their version, drop mine.
     case takeTheirs
-    /// Mine where only I changed, theirs elsewhere; back to the form.
+    /// Mine where only I changed, theirs elsewhere (also where both changed); back to the form with the fields
+    /// both changed highlighted.
     case merge
     /// Back to the form as it was.
     case cancel

@@ -57,7 +57,7 @@ public struct UserRecord: Sendable, Hashable {
         ConsoleRow(
             id: id, cells: [id, username, fullName, status, DisplayFormat.date(createdAt)],
             title: username.isEmpty ? id : username, status: status, detailJSON: detailJSON,
-            sortKeys: createdAt.map { [4: $0.timeIntervalSince1970] } ?? [:])
+            sortKeys: createdAt.map { [4: $0.timeIntervalSince1970] } ?? [:], etag: etag)
     }
 
     /// The rows of the User detail pane.

@@ -1,17 +1,16 @@
-/// The credential the console starts with, and where it came from (banners name the source when
+/// The credential the console starts with, and where it came from (banners name the form and the source when
 /// authentication fails). Secrets never appear in `description`.
 public struct LaunchCredentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
     public enum Kind: Sendable, Equatable {
-        /// Seed form: `Authorization: Bearer key_xxx`.
-        case apiKey(String)
-        /// HTTP Basic with a key id (`key_…`) and its secret.
+        /// HTTP Basic with a key id (`key_…`) and its secret: the only form AuthPI takes API keys in.
         case apiKeyPair(id: String, secret: String)
-        /// An access token for one account.
+        /// An access token (`Authorization: Bearer …`).
         case accessToken(String)
     }
 
     public let kind: Kind
-    /// Account to act on; nil means the API's `me` alias.
+    /// Account to act on; nil means none was named: the console asks `GET /v1/me` and, when the credential acts
+    /// on several accounts, opens on a picker.
     public let accountID: String?
     /// Human wording of where the credential came from, e.g. "environment variable AUTHPI_API_KEY".
     public let source: String
@@ -22,14 +21,19 @@ public struct LaunchCredentials: Sendable, Equatable, CustomStringConvertible, C
         self.source = source
     }
 
-    public var description: String {
-        let what: String
+    /// The form sent on the wire, without the secret: "Basic key pair key_abc", "access token".
+    public var form: String {
         switch kind {
-        case .apiKey: what = "API key"
-        case .apiKeyPair(let id, _): what = "API key \(id)"
-        case .accessToken: what = "access token"
+        case .apiKeyPair(let id, _): "Basic key pair \(id)"
+        case .accessToken: "access token"
         }
-        return "\(what) from \(source)" + (accountID.map { " for \($0)" } ?? "")
+    }
+
+    /// What a 401 banner names: the form that was sent and where it came from.
+    public var sentDescription: String { "\(form) from \(source)" }
+
+    public var description: String {
+        sentDescription + (accountID.map { " for \($0)" } ?? "")
     }
 
     public var debugDescription: String { "LaunchCredentials(\(description))" }

@@ -4,6 +4,7 @@ public struct LaunchError: Error, Sendable, Equatable, CustomStringConvertible {
     private enum Code: Sendable, Equatable {
         case missingCredentials
         case conflictingCredentials
+        case bareAPIKey
         case configUnreadable
         case configTooOpen
         case configInvalid
@@ -30,10 +31,24 @@ public struct LaunchError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public static func missingCredentials(configPath: String) -> LaunchError {
         LaunchError(.missingCredentials, """
-            no credentials: set AUTHPI_API_KEY (or AUTHPI_API_KEY_ID and AUTHPI_API_KEY_SECRET), \
-            or AUTHPI_ACCESS_TOKEN with --account-id, or pass --profile NAME (profiles live in \(configPath)); \
+            no credentials: set AUTHPI_API_KEY_ID and AUTHPI_API_KEY_SECRET (or AUTHPI_API_KEY=key_id:secret), \
+            or AUTHPI_ACCESS_TOKEN, or pass --profile NAME (profiles live in \(configPath)); \
             or try the demo: authpi-console --demo
             """)
+    }
+
+    /// An API key given without its secret (the seed's single-string form).
+    public static func bareAPIKey(name: String) -> LaunchError {
+        LaunchError(.bareAPIKey, bareKeyAdvice(name: name, pairNames: "AUTHPI_API_KEY_ID and AUTHPI_API_KEY_SECRET"))
+    }
+
+    /// Says what AuthPI API keys are and how to pass them; never repeats the value given.
+    static func bareKeyAdvice(name: String, pairNames: String) -> String {
+        """
+        \(name) holds an API key without its secret: AuthPI API keys are a key id (key_…) and a secret, sent \
+        together as HTTP Basic. Pass both: \(name)=key_id:secret, or \(pairNames). \
+        (A bare key, sent as Bearer by authpi-admin 0.3.0, never authenticated.)
+        """
     }
 
     public static func conflictingCredentials(_ detail: String) -> LaunchError {
@@ -95,4 +110,5 @@ public struct LaunchError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isBadBaseURL: Bool { code == .badBaseURL }
     public var isConflictingCredentials: Bool { code == .conflictingCredentials }
     public var isProfileInvalid: Bool { code == .profileInvalid }
+    public var isBareAPIKey: Bool { code == .bareAPIKey }
 }

@@ -36,7 +36,7 @@ public struct LaunchFlags: Sendable, Equatable {
 }
 
 public enum LaunchResolver {
-    public static let defaultBaseURL = "https://api.authpi.dev"
+    public static let defaultBaseURL = "https://api.authpi.com"
 
     /// Precedence: an explicit `--profile` wins; otherwise credentials from the environment;
     /// otherwise the config file's `default_profile`. Flags (`--base-url`, `--account-id`,
@@ -55,7 +55,7 @@ public enum LaunchResolver {
                 throw .unknownProfile(name, path: path, known: Array(config.profiles.keys))
             }
             profile = found
-            credentials = try profileCredentials(found, accountFlag: flags.accountID, path: path)
+            credentials = try profileCredentials(found, accountFlag: flags.accountID, path: path, chosenBy: "--profile")
         } else if let fromEnvironment = try environmentCredentials(environment, accountFlag: flags.accountID) {
             credentials = fromEnvironment
         } else if let config = try ProfileConfig.load(path: path), let name = config.defaultProfile {
@@ -63,7 +63,7 @@ public enum LaunchResolver {
                 throw .unknownProfile(name, path: path, known: Array(config.profiles.keys))
             }
             profile = found
-            credentials = try profileCredentials(found, accountFlag: flags.accountID, path: path)
+            credentials = try profileCredentials(found, accountFlag: flags.accountID, path: path, chosenBy: "default_profile")
         }
         guard let credentials else { throw .missingCredentials(configPath: path) }
 
@@ -89,7 +89,9 @@ public enum LaunchResolver {
             throw .conflictingCredentials("set only one of AUTHPI_API_KEY, AUTHPI_API_KEY_ID + AUTHPI_API_KEY_SECRET, AUTHPI_ACCESS_TOKEN")
         }
         if let key {
-            return LaunchCredentials(kind: .apiKey(key), accountID: account, source: "environment variable AUTHPI_API_KEY")
+            let (id, secret) = try splitKey(key, name: "AUTHPI_API_KEY")
+            return LaunchCredentials(kind: .apiKeyPair(id: id, secret: secret), accountID: account,
+                                     source: "environment variable AUTHPI_API_KEY")
         }
         if keyID != nil || secret != nil {
             guard let keyID, let secret else {
@@ -102,26 +104,41 @@ public enum LaunchResolver {
                                      source: "environment variables AUTHPI_API_KEY_ID and AUTHPI_API_KEY_SECRET")
         }
         if let token {
-            guard let account else {
-                throw .conflictingCredentials("AUTHPI_ACCESS_TOKEN needs the account: pass --account-id acc_… (or set AUTHPI_ACCOUNT_ID)")
-            }
             return LaunchCredentials(kind: .accessToken(token), accountID: account, source: "environment variable AUTHPI_ACCESS_TOKEN")
         }
         return nil
     }
 
-    static func profileCredentials(_ p: Profile, accountFlag: String?, path: String) throws(LaunchError) -> LaunchCredentials {
-        let source = "profile '\(p.name)' in \(path)"
+    /// `key_id:secret` as one value. A bare key (no secret) is refused: AuthPI never authenticates an API key
+    /// without its secret, and the seed's `Bearer key_…` form never worked. The value itself is never echoed.
+    static func splitKey(_ value: String, name: String) throws(LaunchError) -> (id: String, secret: String) {
+        guard let colon = value.firstIndex(of: ":") else { throw .bareAPIKey(name: name) }
+        let id = String(value[..<colon])
+        let secret = String(value[value.index(after: colon)...])
+        guard id.hasPrefix("key_"), !secret.isEmpty else { throw .bareAPIKey(name: name) }
+        return (id, secret)
+    }
+
+    static func profileCredentials(_ p: Profile, accountFlag: String?, path: String,
+                                   chosenBy: String = "--profile") throws(LaunchError) -> LaunchCredentials {
+        let source = "profile '\(p.name)' (\(chosenBy)) in \(path)"
         let account = accountFlag ?? p.accountID
         let kinds = [p.apiKey != nil, p.apiKeyID != nil || p.apiKeySecret != nil, p.accessToken != nil].filter { $0 }.count
         guard kinds == 1 else {
             throw .profileInvalid(p.name, reason: kinds == 0
-                ? "it has no credential (api_key, api_key_id + api_key_secret, or access_token)"
+                ? "it has no credential (api_key = \"key_id:secret\", api_key_id + api_key_secret, or access_token)"
                 : "it has more than one credential; keep one of api_key, api_key_id + api_key_secret, access_token")
         }
-        if let key = p.apiKey { return LaunchCredentials(kind: .apiKey(key), accountID: account, source: source) }
+        if let key = p.apiKey {
+            guard let colon = key.firstIndex(of: ":"), key[..<colon].hasPrefix("key_"), key.index(after: colon) < key.endIndex
+            else {
+                throw .profileInvalid(p.name, reason: LaunchError.bareKeyAdvice(name: "api_key", pairNames: "api_key_id and api_key_secret"))
+            }
+            let id = String(key[..<colon])
+            let secret = String(key[key.index(after: colon)...])
+            return LaunchCredentials(kind: .apiKeyPair(id: id, secret: secret), accountID: account, source: source)
+        }
         if let token = p.accessToken {
-            guard let account else { throw .profileInvalid(p.name, reason: "access_token needs account_id") }
             return LaunchCredentials(kind: .accessToken(token), accountID: account, source: source)
         }
         guard let id = p.apiKeyID, let secret = p.apiKeySecret else {

@@ -89,20 +89,22 @@ public struct ProfileConfig: Sendable, Equatable {
                     guard let section = profiles[name]?.table else {
                         throw .configInvalid(path: path, reason: "profiles.\(name) must be a table")
                     }
-                    config.profiles[name] = try profile(name, from: section)
+                    config.profiles[name] = try profile(name, from: section, text: text, path: path)
                 }
             default:
-                throw .configInvalid(path: path, reason: "unknown top-level key '\(key)' (expected default_profile and [profiles.NAME])")
+                let line = lineNumber(ofKey: key, inSection: nil, text: text).map { " at line \($0)" } ?? ""
+                throw .configInvalid(path: path, reason: "unknown top-level key '\(key)'\(line) (expected default_profile and [profiles.NAME])")
             }
         }
         return config
     }
 
-    private static func profile(_ name: String, from section: TOMLTable) throws(LaunchError) -> Profile {
+    private static func profile(_ name: String, from section: TOMLTable, text: String, path: String) throws(LaunchError) -> Profile {
         var profile = Profile(name: name, readOnly: false)
         for key in section.keys {
             guard profileKeys.contains(key) else {
-                throw .profileInvalid(name, reason: "unknown key '\(key)' (known: \(profileKeys.sorted().joined(separator: ", ")))")
+                let line = lineNumber(ofKey: key, inSection: "profiles.\(name)", text: text).map { " at line \($0) of \(path)" } ?? ""
+                throw .profileInvalid(name, reason: "unknown key '\(key)'\(line) (known: \(profileKeys.sorted().joined(separator: ", ")))")
             }
             let value = section[key]
             if key == "read_only" {
@@ -122,6 +124,27 @@ public struct ProfileConfig: Sendable, Equatable {
             }
         }
         return profile
+    }
+}
+
+extension ProfileConfig {
+    /// The line (1-based) where `key = …` is written in `[section]` (nil: top level, before any section). The TOML
+    /// parser keeps no positions for valid documents, so the text is scanned: plain and quoted keys, and the
+    /// `[profiles.NAME]` / `[profiles."NAME"]` header forms.
+    static func lineNumber(ofKey key: String, inSection section: String?, text: String) -> Int? {
+        var current: String?
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("["), let close = line.lastIndex(of: "]") {
+                current = line[line.index(after: line.startIndex)..<close]
+                    .replacingOccurrences(of: "\"", with: "").replacingOccurrences(of: " ", with: "")
+                continue
+            }
+            guard current == section, let equals = line.firstIndex(of: "=") else { continue }
+            let name = line[..<equals].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            if name == key { return index + 1 }
+        }
+        return nil
     }
 }
 

@@ -14,10 +14,13 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
         abstract: "A keyboard-first terminal console for the AuthPI admin API.",
         discussion: """
             Credentials, one of:
-              AUTHPI_API_KEY=key_…                                   (sent as Bearer)
-              AUTHPI_API_KEY_ID=key_… and AUTHPI_API_KEY_SECRET=…    (sent as HTTP Basic)
-              AUTHPI_ACCESS_TOKEN=… with --account-id acc_…
+              AUTHPI_API_KEY_ID=key_… and AUTHPI_API_KEY_SECRET=…    (an API key: sent as HTTP Basic)
+              AUTHPI_API_KEY=key_…:secret                            (the same pair in one variable)
+              AUTHPI_ACCESS_TOKEN=…                                  (sent as Bearer)
               --profile NAME from ~/.config/authpi/config.toml (must not be readable by others: chmod 600)
+            A key id without its secret is refused (exit 2): AuthPI API keys are an id + secret pair.
+            Without --account-id (or AUTHPI_ACCOUNT_ID, or the profile's account_id) the console asks GET /v1/me
+            and, when the credential acts on several accounts, opens on an account picker.
             AUTHPI_BASE_URL sets the server when --base-url is not given. NO_COLOR=1 turns colours off.
 
             Exit codes: 0 after quitting; 1 when the terminal or the demo server cannot start;
@@ -31,10 +34,10 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
     @Option(name: .customLong("demo-users"), help: ArgumentHelp("With --demo: fill the first issuer with N users.", valueName: "N"))
     var demoUsers: Int?
 
-    @Option(name: .customLong("base-url"), help: "API root (default https://api.authpi.dev, or AUTHPI_BASE_URL).")
+    @Option(name: .customLong("base-url"), help: "API root (default https://api.authpi.com, or AUTHPI_BASE_URL).")
     var baseURL: String?
 
-    @Option(name: .customLong("account-id"), help: "Account to act on (needed with AUTHPI_ACCESS_TOKEN).")
+    @Option(name: .customLong("account-id"), help: "Account to act on (skips the account picker).")
     var accountID: String?
 
     @Option(help: "Profile from ~/.config/authpi/config.toml.")
@@ -126,28 +129,37 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
         }
         let base = emulator?.baseURL ?? plan.baseURL
 
-        let credentials: Credentials
-        switch plan.credentials.kind {
-        case .apiKey(let key): credentials = .apiKey(key)
-        case .apiKeyPair(let id, let secret): credentials = .apiKey(id: id, secret: secret)
-        case .accessToken(let token): credentials = .accessToken(token)
+        let relay = StoreRelay()
+        let waitObserver = RateLimitWaitObserver { seconds in
+            Task { @MainActor in relay.store?.send(.clientWaitsForRateLimit(seconds: seconds)) }
+        }
+        let makeClient: @Sendable (String?) throws -> AuthPIClient = { accountID in
+            let configuration = Configuration(baseURL: base, accountID: accountID, timeout: .seconds(15), logger: logger,
+                                              middlewares: [waitObserver])
+            switch plan.credentials.kind {
+            case .apiKeyPair(let id, let secret):
+                return try AuthPIClient(keyID: id, keySecret: secret, configuration: configuration)
+            case .accessToken(let token):
+                if let accountID { return try AuthPIClient(accessToken: token, accountID: accountID, configuration: configuration) }
+                // Without an account: only `GET /v1/me` is asked of this client, to list the accounts.
+                return try AuthPIClient(credentials: .accessToken(token), configuration: configuration)
+            }
         }
         let client: AuthPIClient
         do {
-            client = try AuthPIClient(
-                credentials: credentials,
-                configuration: Configuration(baseURL: base, accountID: plan.credentials.accountID,
-                                             timeout: .seconds(15), logger: logger))
+            client = try makeClient(plan.credentials.accountID)
         } catch {
             await emulator?.shutdown()
             FileHandle.standardError.write(Data("authpi-console: \(error)\n".utf8))
             throw ExitCode(2)
         }
 
-        let outcome = await runScreen(client: client, plan: plan, baseURL: base, environment: environment, logger: logger)
+        let screen = await runScreen(client: client, makeClient: makeClient, plan: plan, baseURL: base,
+                                     environment: environment, logger: logger, relay: relay)
+        for opened in screen.clients { try? await opened.close() }
         try? await client.close()
         await emulator?.shutdown()
-        switch outcome {
+        switch screen.outcome {
         case .quit: return
         case .failed(let code): throw ExitCode(code)
         case .switchProfile(let name): restart(withProfile: name)
@@ -172,39 +184,65 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
         Foundation.exit(1)
     }
 
+    /// How the screen ended, and the clients it opened for a chosen account (closed by the caller).
+    struct ScreenResult {
+        var outcome: ScreenOutcome
+        var clients: [AuthPIClient]
+    }
+
+    /// Lets the clients' middleware reach the store, which exists only once the clients do.
     @MainActor
-    private func runScreen(client: AuthPIClient, plan: LaunchPlan, baseURL: String,
-                           environment: [String: String], logger: Logger) async -> ScreenOutcome {
+    final class StoreRelay {
+        weak var store: ConsoleStore?
+    }
+
+    /// Clients opened after the account picker, kept to be closed when the screen ends.
+    @MainActor
+    final class OpenedClients {
+        var clients: [AuthPIClient] = []
+    }
+
+    @MainActor
+    private func runScreen(client: AuthPIClient, makeClient: @escaping @Sendable (String?) throws -> AuthPIClient,
+                           plan: LaunchPlan, baseURL: String,
+                           environment: [String: String], logger: Logger, relay: StoreRelay) async -> ScreenResult {
+        let credential = plan.credentials.sentDescription
+        let source = AuthPIDataSource(client: client, credentialSource: credential)
         let store = ConsoleStore(
-            source: AuthPIDataSource(client: client, credentialSource: plan.credentials.source),
-            header: HeaderInfo(account: plan.credentials.accountID ?? "me", baseURL: baseURL, profile: plan.profileName),
+            source: source,
+            header: HeaderInfo(account: plan.credentials.accountID ?? "no account chosen", baseURL: baseURL,
+                               profile: plan.profileName),
             configuration: ConsoleConfiguration(isReadOnly: plan.readOnly))
+        relay.store = store
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(environment: environment)
         } catch {
             FileHandle.standardError.write(Data("authpi-console: \(error)\n".utf8))
-            return .failed(1)
+            return ScreenResult(outcome: .failed(1), clients: [])
         }
         if let refreshInterval { store.send(.setAutoRefresh(seconds: refreshInterval)) }
-        store.start()
-        // Started without an account id, paths use `me`; name the real account in the header once the API
-        // says which it is. In the background: a slow server must not delay the first frame.
-        let whoami: Task<Void, Never>? = plan.credentials.accountID == nil ? Task { @MainActor in
-            guard let identity = try? await client.whoami() else { return }
-            let accounts = identity.accounts.map(\.accountID)
-            if accounts.count == 1 { store.send(.setHeaderAccount(accounts[0])) }
-        } : nil
-        defer { whoami?.cancel() }
+        let opened = OpenedClients()
+        if plan.credentials.accountID == nil {
+            // No account named: the credential's accounts from GET /v1/me; several → the picker.
+            store.startPickingAccount(from: source) { accountID in
+                guard let chosen = try? makeClient(accountID) else { return source }
+                opened.clients.append(chosen)
+                return AuthPIDataSource(client: chosen, credentialSource: credential)
+            }
+        } else {
+            store.start()
+        }
         let configPath = ProfileConfig.defaultPath(environment: environment)
         let profileNames = ((try? ProfileConfig.load(path: configPath))??.profiles.keys).map { Array($0).sorted() } ?? []
         let driver = StoreDriver(store: store, profiles: profileNames)
         var switchTo: String?
         if !demo {
             driver.onProfileSwitch = { [readOnly, allowInsecureHTTP] name in
-                // Check the profile now, so a typo costs a banner, not the session.
+                // Check the profile now, so a typo or a refused credential costs a banner, not the session.
+                let plan: LaunchPlan
                 do {
-                    _ = try LaunchResolver.resolve(
+                    plan = try LaunchResolver.resolve(
                         flags: LaunchFlags(profile: name, readOnly: readOnly, allowInsecureHTTP: allowInsecureHTTP),
                         environment: environment, configPath: configPath)
                 } catch let error as LaunchError {
@@ -212,6 +250,7 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
                 } catch {
                     return "the profile could not be read"
                 }
+                if let problem = await Self.credentialProblem(plan) { return problem }
                 switchTo = name
                 store.send(.quit)
                 return nil
@@ -222,7 +261,37 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
         await app.run()
         store.shutdown()
         logger.info("console closed")
-        return switchTo.map { .switchProfile($0) } ?? .quit
+        return ScreenResult(outcome: switchTo.map { .switchProfile($0) } ?? .quit, clients: opened.clients)
+    }
+
+    /// One `GET /v1/me` with the plan's credential: nil when it is accepted, else what the server said (the form
+    /// and source of the credential, never the secret).
+    private static func credentialProblem(_ plan: LaunchPlan) async -> String? {
+        let configuration = Configuration(baseURL: plan.baseURL, accountID: plan.credentials.accountID,
+                                          timeout: .seconds(10), retries: .disabled)
+        let client: AuthPIClient
+        do {
+            switch plan.credentials.kind {
+            case .apiKeyPair(let id, let secret):
+                client = try AuthPIClient(keyID: id, keySecret: secret, configuration: configuration)
+            case .accessToken(let token):
+                client = try AuthPIClient(credentials: .accessToken(token), configuration: configuration)
+            }
+        } catch {
+            return "its settings are not usable: \(type(of: error))"
+        }
+        let problem: String?
+        do {
+            _ = try await client.whoami()
+            problem = nil
+        } catch let error as AuthPIError {
+            let status = error.statusCode == 0 ? "" : "\(error.statusCode) "
+            problem = "\(status)\(error.errorCode): the \(plan.credentials.sentDescription) was not accepted by \(plan.baseURL)"
+        } catch {
+            problem = "it could not be checked: \(type(of: error))"
+        }
+        try? await client.close()
+        return problem
     }
 
     private func makeLogger(secrets: [String]) throws(LaunchError) -> Logger {
@@ -240,7 +309,6 @@ extension LaunchCredentials {
     /// Values the log file masks if anything ever tried to write them.
     var secretValues: [String] {
         switch kind {
-        case .apiKey(let key): [key]
         case .apiKeyPair(_, let secret): [secret]
         case .accessToken(let token): [token]
         }

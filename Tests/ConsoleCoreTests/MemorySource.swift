@@ -125,7 +125,11 @@ actor MemorySource: ConsoleDataSource {
         return users[userID] ?? user
     }
 
-    func perform(_ action: RowActionKind, rowID: String, context: PaneContext) async throws -> ConsoleRow? {
+    func fetchCurrent(_ kind: PaneKind, rowID: String, context: PaneContext) async throws -> ConsoleRow? { nil }
+
+    func perform(_ action: RowActionKind, rowID: String, context: PaneContext, ifMatch: String?) async throws
+        -> ConsoleRow?
+    {
         performed.append((action, rowID))
         if let failure = failingRows[rowID] { throw failure }
         if action.removesRow { return nil }

@@ -375,7 +375,8 @@ struct StoreEmulatorTests {
             }
             #expect(kept.values.displayName == "My Display" && kept.values.firstName == "MyFirst")
 
-            // Again into conflict, then merge: mine where only I changed, theirs elsewhere.
+            // Again into conflict, then merge: mine where only I changed, theirs elsewhere — also on the field
+            // both changed, which the form highlights with what I had typed.
             h.store.send(.save)
             #expect(await h.store.waitUntil { if case .conflict = $0.dialog { true } else { false } })
             h.store.send(.resolveConflict(.merge))
@@ -385,7 +386,9 @@ struct StoreEmulatorTests {
             }
             #expect(merged.values.firstName == "MyFirst")
             #expect(merged.values.lastName == "Theirs")
-            #expect(merged.values.displayName == "My Display")
+            #expect(merged.values.displayName == "Their Display")
+            #expect(merged.keptTheirs == [.displayName: "My Display"])
+            #expect(merged.focus == .displayName)
             #expect(merged.base.etag == conflict.theirs.etag)
             h.store.send(.save)
             #expect(await h.store.waitUntil { $0.dialog == nil && $0.banner?.kind == .success })
@@ -393,7 +396,7 @@ struct StoreEmulatorTests {
             let profile = saved.value.json["profile"]?.objectValue
             #expect(profile?["first_name"]?.stringValue == "MyFirst")
             #expect(profile?["last_name"]?.stringValue == "Theirs")
-            #expect(profile?["display_name"]?.stringValue == "My Display")
+            #expect(profile?["display_name"]?.stringValue == "Their Display")
         }
     }
 
@@ -533,7 +536,7 @@ struct StoreEmulatorTests {
         #expect(unreachable.store.state.banner?.title.contains("127.0.0.1") == true)
         #expect(unreachable.store.state.bannerHistory.count == 1)
         unreachable.store.send(.jump(.errors))
-        #expect(unreachable.store.state.current?.row(at: 0)?.cells[1] == "transport")
+        #expect(unreachable.store.state.current?.row(at: 0)?.cells[1] == "network", "the TYPE column says it in words")
         await unreachable.stop()
     }
 

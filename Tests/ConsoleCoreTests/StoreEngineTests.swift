@@ -172,7 +172,7 @@ struct StoreEngineTests {
         #expect(await source.updates.isEmpty)
     }
 
-    @Test func conflictMergeKeepsMineOnlyWhereIChanged() async throws {
+    @Test func conflictMergeKeepsTheirsWhereBothChangedUntilIRetypeMine() async throws {
         try await openUsers()
         store.send(.editUser)
         #expect(await store.waitUntil { if case .edit = $0.dialog { true } else { false } })
@@ -188,9 +188,12 @@ struct StoreEngineTests {
             Issue.record("merge did not return to the form")
             return
         }
-        #expect(form.values.displayName == "Mine")
+        // Both changed the display name: theirs stays in the form, highlighted with mine, until I decide.
+        #expect(form.values.displayName == "Their name")
+        #expect(form.keptTheirs == [.displayName: "Mine"])
         #expect(form.values.lastName == "Theirs")
         #expect(form.base.etag == "\"v2\"")
+        store.send(.setField(.displayName, "Mine"))
         store.send(.save)
         #expect(await store.waitUntil { $0.dialog == nil && $0.banner?.kind == .success })
         let last = await source.updates.last
@@ -239,7 +242,7 @@ struct StoreEngineTests {
         #expect(await store.waitUntil { $0.current?.list.count == 50 })
         store.send(.jump(.errors))
         #expect(store.state.current?.kind == .errors)
-        #expect(store.state.current?.row(at: 0)?.cells[1] == "server")
+        #expect(store.state.current?.row(at: 0)?.cells[1] == "server error")
     }
 
     @Test func refreshKeepsSelectionOnTheSameID() async throws {

@@ -28,17 +28,52 @@ read_only = true
 
 [profiles.local]
 base_url = "http://127.0.0.1:4010"
-api_key = "key_demo"
+api_key = "key_demo:demo_secret"
+
+[profiles.bare]
+api_key = "key_bare_only"
 """
 
 @Suite struct LaunchResolverTests {
-    @Test func environmentAPIKeyIsUsedWithDefaultURL() throws {
+    @Test func environmentAPIKeyPairInOneVariableIsSplit() throws {
         try withConfig(nil) { path in
-            let plan = try LaunchResolver.resolve(flags: .init(), environment: ["AUTHPI_API_KEY": "key_abc"], configPath: path)
-            #expect(plan.credentials.kind == .apiKey("key_abc"))
-            #expect(plan.baseURL == "https://api.authpi.dev")
+            let plan = try LaunchResolver.resolve(
+                flags: .init(), environment: ["AUTHPI_API_KEY": "key_abc:s3cret:with-colon"], configPath: path)
+            #expect(plan.credentials.kind == .apiKeyPair(id: "key_abc", secret: "s3cret:with-colon"))
+            #expect(plan.credentials.accountID == nil)
+            #expect(plan.baseURL == "https://api.authpi.com")
             #expect(plan.credentials.source.contains("AUTHPI_API_KEY"))
+            #expect(plan.credentials.sentDescription == "Basic key pair key_abc from environment variable AUTHPI_API_KEY")
             #expect(plan.readOnly == false)
+        }
+    }
+
+    @Test func bareAPIKeyIsRefusedWithHowToPassThePair() throws {
+        try withConfig(sampleConfig) { path in
+            for bare in ["key_abc", "key_abc:", ":secret", "abc:secret"] {
+                do {
+                    _ = try LaunchResolver.resolve(flags: .init(), environment: ["AUTHPI_API_KEY": bare], configPath: path)
+                    Issue.record("expected \(bare) to be refused")
+                } catch let error as LaunchError {
+                    #expect(error.isBareAPIKey)
+                    #expect(error.exitCode == 2)
+                    #expect(error.description.contains("AUTHPI_API_KEY=key_id:secret"))
+                    #expect(error.description.contains("AUTHPI_API_KEY_ID and AUTHPI_API_KEY_SECRET"))
+                    #expect(!error.description.contains("secret\"") && !error.description.contains("abc"))
+                }
+            }
+            do {
+                _ = try LaunchResolver.resolve(flags: .init(profile: "bare"), environment: [:], configPath: path)
+                Issue.record("expected the bare profile key to be refused")
+            } catch let error as LaunchError {
+                #expect(error.isProfileInvalid)
+                #expect(error.description.contains("api_key=key_id:secret"))
+                #expect(error.description.contains("api_key_id and api_key_secret"))
+                #expect(!error.description.contains("key_bare_only"))
+            }
+            let local = try LaunchResolver.resolve(flags: .init(profile: "local"), environment: [:], configPath: path)
+            #expect(local.credentials.kind == .apiKeyPair(id: "key_demo", secret: "demo_secret"))
+            #expect(local.credentials.source.contains("profile 'local' (--profile)"))
         }
     }
 
@@ -55,15 +90,12 @@ api_key = "key_demo"
         }
     }
 
-    @Test func accessTokenRequiresAccount() throws {
+    @Test func accessTokenWithoutAccountLeavesTheChoiceToThePicker() throws {
         try withConfig(nil) { path in
-            do {
-                _ = try LaunchResolver.resolve(flags: .init(), environment: ["AUTHPI_ACCESS_TOKEN": "tok_1"], configPath: path)
-                Issue.record("expected an error")
-            } catch let error as LaunchError {
-                #expect(error.description.contains("--account-id"))
-                #expect(!error.description.contains("tok_1"))
-            }
+            let open = try LaunchResolver.resolve(flags: .init(), environment: ["AUTHPI_ACCESS_TOKEN": "tok_1"], configPath: path)
+            #expect(open.credentials.accountID == nil)
+            #expect(open.credentials.sentDescription == "access token from environment variable AUTHPI_ACCESS_TOKEN")
+            #expect(!open.credentials.description.contains("tok_1"))
             let plan = try LaunchResolver.resolve(flags: .init(accountID: "acc_1"), environment: ["AUTHPI_ACCESS_TOKEN": "tok_1"], configPath: path)
             #expect(plan.credentials.accountID == "acc_1")
         }
@@ -72,7 +104,7 @@ api_key = "key_demo"
     @Test func twoCredentialKindsConflict() throws {
         try withConfig(nil) { path in
             #expect(throws: LaunchError.self) {
-                try LaunchResolver.resolve(flags: .init(), environment: ["AUTHPI_API_KEY": "key_a", "AUTHPI_ACCESS_TOKEN": "t"], configPath: path)
+                try LaunchResolver.resolve(flags: .init(), environment: ["AUTHPI_API_KEY": "key_a:s", "AUTHPI_ACCESS_TOKEN": "t"], configPath: path)
             }
         }
     }
@@ -92,7 +124,7 @@ api_key = "key_demo"
 
     @Test func explicitProfileWinsAndFlagsOverrideIt() throws {
         try withConfig(sampleConfig) { path in
-            let plan = try LaunchResolver.resolve(flags: .init(profile: "prod"), environment: ["AUTHPI_API_KEY": "key_env"], configPath: path)
+            let plan = try LaunchResolver.resolve(flags: .init(profile: "prod"), environment: ["AUTHPI_API_KEY": "key_env:env-secret"], configPath: path)
             #expect(plan.credentials.kind == .apiKeyPair(id: "key_prod", secret: "s3cret-prod-value"))
             #expect(plan.credentials.accountID == "acc_prod")
             #expect(plan.baseURL == "https://api.example.test")

@@ -41,7 +41,8 @@ import Testing
             h.press(.escape)
 
             h.press(.character("d"))
-            #expect(await h.settle { if case .describe = $0.dialog { true } else { false } })
+            // Describe reads the user again: the snapshot is of the current version, not of "loading…".
+            #expect(await h.settle { if case .describe(let open) = $0.dialog { open.note == nil } else { false } })
             h.press(.character("j"), .character("j"))
             h.assertSnapshot("describe-user")
             h.press(.escape)
@@ -126,7 +127,8 @@ import Testing
             h.type("errors")
             h.press(.enter)
             #expect(await h.settle { $0.current?.kind == .errors })
-            #expect(h.terminal.text().contains("server  503"))
+            #expect(h.store.state.current?.row(at: 0)?.cells[1] == "server error", "TYPE in words")
+            #expect(h.terminal.text().contains("503"))
             h.assertSnapshot("errors", maskingDigits: true)
         }
     }

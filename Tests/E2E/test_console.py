@@ -160,8 +160,9 @@ def test_ctrl_c_and_sigterm_restore_the_terminal(console_factory):
 
 
 def test_dead_server_opens_at_once_with_a_banner():
-    t = Tmux(f"{CONSOLE} --base-url http://127.0.0.1:9; echo CONSOLE-EXIT=$?; sleep 30",
-             env={"AUTHPI_API_KEY": "key_demo"})
+    # The account is named: the console opens on Issuers at once (without one it would ask GET /v1/me first).
+    t = Tmux(f"{CONSOLE} --base-url http://127.0.0.1:9 --account-id acc_demo; echo CONSOLE-EXIT=$?; sleep 30",
+             env={"AUTHPI_API_KEY": "key_demo:demo_secret"})
     try:
         t.wait_for(r"Issuers", timeout=3)
         t.wait_for(r"127\.0\.0\.1", timeout=10)
@@ -205,7 +206,7 @@ def test_palette_switches_profile_in_place(emulator, tmp_path):
     config = config_dir / "config.toml"
     config.write_text(
         f'[profiles.alpha]\nbase_url = "{emulator.base_url}"\napi_key_id = "key_demo"\napi_key_secret = "demo_secret"\n\n'
-        f'[profiles.beta]\nbase_url = "{emulator.base_url}"\napi_key = "key_demo"\nread_only = true\n')
+        f'[profiles.beta]\nbase_url = "{emulator.base_url}"\napi_key = "key_demo:demo_secret"\nread_only = true\n')
     config.chmod(0o600)
     t = Tmux(f"{CONSOLE} --profile alpha; echo CONSOLE-EXIT=$?; sleep 30",
              env={"XDG_CONFIG_HOME": str(tmp_path)})

@@ -230,7 +230,7 @@ KEY = {"AUTHPI_API_KEY_ID": "key_demo", "AUTHPI_API_KEY_SECRET": "sekret-value-4
     (["--no-such-flag"], KEY, "Unknown option '--no-such-flag'"),
     (["--profile", "nope"], KEY, "does not exist (needed for --profile nope)"),
     ([], {"AUTHPI_API_KEY_ID": "key_demo"}, "AUTHPI_API_KEY_ID and AUTHPI_API_KEY_SECRET go together"),
-    ([], {"AUTHPI_ACCESS_TOKEN": "tok_abc"}, "needs the account"),
+    ([], {"AUTHPI_API_KEY": "key_demo"}, "AUTHPI_API_KEY=key_id:secret"),
     ([], {}, "no credentials"),
 ])
 def test_bad_start_up_input_is_a_clear_error_with_exit_2(args, env, message):
@@ -255,8 +255,8 @@ def write_config(tmp_path, text, mode=0o600):
     ('[profiles.p]\napi_key = "key_x"\n', 0o644, "chmod 600"),
     ('[profiles.p]\napi_kee = "key_x"\n', 0o600, "unknown key 'api_kee'"),
     ('[profiles.other]\napi_key = "key_x"\n', 0o600, "no profile 'p'"),
-    ('[profiles.p]\napi_key = "key_x"\nbase_url = "gopher://x"\n', 0o600, "scheme must be https or http"),
-    ('[profiles.p]\naccess_token = "tok_x"\n', 0o600, "access_token needs account_id"),
+    ('[profiles.p]\napi_key = "key_x:s"\nbase_url = "gopher://x"\n', 0o600, "scheme must be https or http"),
+    ('[profiles.p]\napi_key = "key_x"\n', 0o600, "api_key=key_id:secret"),
 ])
 def test_bad_config_file_is_a_clear_error_with_exit_2(tmp_path, text, mode, message):
     config = write_config(tmp_path, text, mode)

@@ -125,8 +125,9 @@ public final class ConsoleApp {
         }
         let screen = routingScreen(size: size)
         if size.columns < ScreenRenderer.minimumSize.columns || size.rows < ScreenRenderer.minimumSize.rows {
-            // Only quit works on the "too small" note; other keys would act on a screen nobody can see.
-            if key == .character("q") { driver.perform(.quit, size: size) } else { terminal.bell() }
+            // Only quit works on the "too small" note, and only with no dialog open; other keys would act on a
+            // screen nobody can see (q in an unsaved edit would open an invisible question).
+            if key == .character("q"), screen.overlay == nil { driver.perform(.quit, size: size) } else { terminal.bell() }
             return false
         }
         if screen.overlay != nil || screen.breadcrumb.isEditingFilter {
@@ -222,6 +223,10 @@ public final class ConsoleApp {
                 return
             }
             palette.input.removeLast()
+            palette.selectedCompletion = 0
+        case .control("u"):
+            // As in a shell and in the form's fields: clears what was typed.
+            palette.input = ""
             palette.selectedCompletion = 0
         case .enter:
             // Enter runs what was typed; if that is not a command yet, the highlighted completion.

@@ -11,11 +11,21 @@ public final class StoreDriver: ConsoleDriver {
     public var profiles: [String]
     /// Called for `:profile NAME`; returns why the switch cannot happen (shown as a banner), or nil when it
     /// will. Nil when switching profiles is not possible (the palette then says so).
-    public var onProfileSwitch: ((String) -> String?)?
+    /// The check may ask the server (a profile whose credential is refused must not end this session).
+    public var onProfileSwitch: (@MainActor (String) async -> String?)?
+    private var profileCheck: Task<Void, Never>?
     private var observer: Task<Void, Never>?
     /// The filter while it is being typed (applied on ⏎).
     private var filterDraft: String?
+    /// `/` reopens with the applied filter as if selected: the first character typed replaces it (Backspace or
+    /// Ctrl-U clear it), any other key keeps it for editing.
+    private var filterDraftIsSelected = false
     private var describeScroll = 0
+    /// Describe: wrapped or cut lines, the sideways offset, the applied search and the one being typed.
+    private var describeWraps = true
+    private var describeColumn = 0
+    private var describeSearch: String?
+    private var describeSearchDraft: String?
     private var conflictScroll = 0
     private var formCursor: [FormField: Int] = [:]
     private var viewport = 0
@@ -69,9 +79,21 @@ public final class StoreDriver: ConsoleDriver {
             requestsInFlight: state.header.requestsInFlight,
             lastLatency: state.header.lastLatencyText.isEmpty ? nil : state.header.lastLatencyText,
             readOnly: state.isReadOnly)
+        if let picker = state.accountPicker {
+            return ScreenModel(
+                scope: .pane(.issuers), header: header,
+                breadcrumb: BreadcrumbModel(crumbs: ["Choose an account"], filter: nil, isEditingFilter: false),
+                body: accountPickerBody(picker, rows: rows), bodyTitle: nil, banner: notice ?? banner(state),
+                overlay: nil)
+        }
         let pane = state.current
-        let breadcrumb = BreadcrumbModel(
+        var breadcrumb = BreadcrumbModel(
             crumbs: state.breadcrumb, filter: filterDraft ?? pane?.filterText, isEditingFilter: filterDraft != nil)
+        if case .describe = state.dialog, describeSearchDraft != nil || describeSearch != nil {
+            // In describe, the line shows the search instead of the pane's filter.
+            breadcrumb.filter = describeSearchDraft ?? describeSearch
+            breadcrumb.isEditingFilter = describeSearchDraft != nil
+        }
         var scope = KeyScope.pane(pane?.kind ?? .issuers)
         var body: BodyModel
         var overlay: OverlayModel?
@@ -92,11 +114,14 @@ public final class StoreDriver: ConsoleDriver {
         case .none: break
         case .describe(let description):
             scope = .describe
-            body = .describe(DescribeModel(title: description.title, json: description.json, scrollOffset: describeScroll))
+            body = .describe(DescribeModel(
+                title: description.title, json: description.json, scrollOffset: describeScroll, wraps: describeWraps,
+                column: describeColumn, search: describeSearch, note: description.note))
             bodyTitle = description.title
         case .confirm(let confirmation):
             overlay = .confirm(ConfirmModel(
-                title: "\(confirmation.action.verb) \(confirmation.action.noun(max(1, confirmation.targetIDs.count)))",
+                // A pane-wide action acts on every row: "Revoke all trusted devices".
+                title: "\(confirmation.action.verb) \(confirmation.action.noun(confirmation.action.isPaneWide ? 2 : max(1, confirmation.targetIDs.count)))",
                 message: confirmation.message, isDestructive: true))
         case .edit(let form):
             overlay = .editForm(editForm(form))
@@ -108,6 +133,14 @@ public final class StoreDriver: ConsoleDriver {
             overlay = .confirm(ConfirmModel(
                 title: "Quit", message: "An edit is not saved. Quit anyway and lose it? [n] goes back to the form.",
                 isDestructive: true))
+        case .actionConflict(let conflict):
+            let count = conflict.targets.count
+            var message = "\(count == 1 ? "It" : "\(count) of them") changed since shown; nothing was done to "
+                + (count == 1 ? "it" : "them") + ":\n" + conflict.lines.joined(separator: "\n")
+            if conflict.succeeded > 0 { message += "\n\(conflict.succeeded) other \(conflict.action.noun(conflict.succeeded)) \(conflict.action.pastTense)." }
+            overlay = .confirm(ConfirmModel(
+                title: "Changed: \(conflict.action.verb.lowercased()) \(conflict.action.noun(count)) anyway?",
+                message: message, isDestructive: true, yesLabel: conflict.action.anywayLabel, noLabel: "cancel"))
         case .conflict(let conflict):
             overlay = .conflict(ConflictModel(
                 title: "Conflict: \(conflict.form.base.username) changed since you opened it"
@@ -120,6 +153,33 @@ public final class StoreDriver: ConsoleDriver {
         return ScreenModel(
             scope: scope, header: header, breadcrumb: breadcrumb, body: body, bodyTitle: bodyTitle,
             banner: notice ?? banner(state), overlay: overlay)
+    }
+
+    /// The accounts `GET /v1/me` listed, one per row; ⏎ connects to the selected one.
+    private func accountPickerBody(_ picker: AccountPicker, rows: Int) -> BodyModel {
+        switch picker.phase {
+        case .loading:
+            return .message("asking the API which accounts this credential can act on (GET /v1/me)…")
+        case .failed(let reason):
+            return .message("cannot list the accounts of this credential: \(reason) — r asks again, q quits")
+        case .choosing:
+            let columns = [
+                TableColumn("ACCOUNT", min: 10, max: 40, priority: 10, truncatesInMiddle: true),
+                TableColumn("ORGANIZATION", min: 8, max: 30, priority: 5),
+                TableColumn("SCOPES", min: 8, max: 60, priority: 3),
+            ]
+            let top = max(0, picker.selection - max(1, rows) + 1)
+            let shown = picker.accounts.enumerated().dropFirst(top).prefix(max(1, rows)).map { _, account in
+                TableRow(id: account.id, cells: [
+                    TableCell(account.id), TableCell(account.organizationID ?? ""),
+                    TableCell(account.scopes.joined(separator: " ")),
+                ])
+            }
+            return .table(TableModel(
+                columns: columns, rows: Array(shown), firstRowIndex: top, selectedIndex: picker.selection,
+                scrollOffset: top, footer: .end,
+                emptyMessage: "no account"))
+        }
     }
 
     /// The base URL as the header shows it: without user info or query, which could hold a credential.
@@ -172,7 +232,8 @@ public final class StoreDriver: ConsoleDriver {
             return FormFieldModel(
                 label: field.label, value: value, cursor: min(formCursor[field] ?? value.count, value.count),
                 error: form.fieldErrors[field], isDirty: dirty.contains(field),
-                choices: field == .status ? UserEditForm.allowedStatuses : [])
+                choices: field == .status ? UserEditForm.allowedStatuses : [],
+                keptTheirsOverYours: form.keptTheirs[field])
         }
         let title = "Edit " + (form.base.username.isEmpty ? form.base.id : form.base.username)
         return EditFormModel(
@@ -188,15 +249,20 @@ public final class StoreDriver: ConsoleDriver {
         case .warning: .warning
         case .error: .error
         }
-        var detail = banner.detail
-        if let countdown = banner.countdownText(now: state.now) {
-            detail += (detail.isEmpty ? "" : " — ") + countdown
+        // Offer only keys that work here and can help: r retries a read from a pane (not inside a form, where r
+        // types, and not for 401 / 403 / 404, where the same request fails the same way); in the form ⏎ saves
+        // again.
+        let retryHelps: Bool = switch banner.kind {
+        case .rateLimited, .server, .transport, .unexpected, .malformedResponse: true
+        default: false
         }
-        let hint: String? = switch banner.kind {
-        case .rateLimited, .server, .transport, .notFound, .unexpected, .malformedResponse: "[r] retry"
+        let hint: String? = switch state.dialog {
+        case .none: retryHelps && !banner.retriesAutomatically ? "[r] retry" : nil
+        case .edit: retryHelps ? "[⏎] save again" : nil
         default: nil
         }
-        return BannerModel(severity: severity, title: banner.title, detail: detail, reference: banner.reference, hint: hint)
+        return BannerModel(severity: severity, title: banner.title, detail: banner.detail, reference: banner.reference,
+                           hint: hint, countdown: banner.countdownText(now: state.now))
     }
 
     // MARK: Keys
@@ -220,12 +286,17 @@ public final class StoreDriver: ConsoleDriver {
         case .previousSibling: send(.previousSibling)
         case .filter:
             filterDraft = store.state.current?.filterText ?? ""
+            filterDraftIsSelected = !(filterDraft ?? "").isEmpty
             changed()
         case .refresh:
             if case .failed = store.state.current?.footer { send(.retry) } else { send(.refresh) }
         case .mark: send(.toggleMark)
         case .describe:
             describeScroll = 0
+            describeWraps = true
+            describeColumn = 0
+            describeSearch = nil
+            describeSearchDraft = nil
             send(.describe)
         case .edit:
             formCursor = [:]
@@ -239,6 +310,7 @@ public final class StoreDriver: ConsoleDriver {
         case .stop: send(.stopLoading)
         case .quit: send(.quit)
         case .copyID, .help, .palette: break
+        case .toggleWrap, .scrollLeft, .scrollRight, .nextMatch: break  // describe only
         }
     }
 
@@ -251,7 +323,23 @@ public final class StoreDriver: ConsoleDriver {
         case .pageDown: describeScroll += page
         case .top: describeScroll = 0
         case .bottom: describeScroll = Int.max / 2
+        case .toggleWrap:
+            describeWraps.toggle()
+            describeColumn = 0
+            describeScroll = 0
+        case .scrollLeft: describeColumn = max(0, describeColumn - Self.sidewaysStep)
+        case .scrollRight: if !describeWraps { describeColumn += Self.sidewaysStep }
+        case .filter:
+            describeSearchDraft = describeSearch ?? ""
+        case .nextMatch:
+            jumpToMatch(after: describeScroll, size: size)
         case .back:
+            if describeSearch != nil {
+                // Esc clears the search first, then leaves.
+                describeSearch = nil
+                changed()
+                return
+            }
             send(.escape)
             return
         case .quit:
@@ -263,20 +351,78 @@ public final class StoreDriver: ConsoleDriver {
         changed()
     }
 
+    /// Columns ←/→ move the cut lines by.
+    static let sidewaysStep = 8
+
+    /// The describe text's width on screen: the body box and a column of padding on each side.
+    private static func describeWidth(_ size: TerminalSize) -> Int { max(1, size.columns - 4) }
+
     private func clampDescribeScroll(size: TerminalSize) {
         guard case .describe(let description) = store.state.dialog else { return }
-        let lines = description.json.split(separator: "\n", omittingEmptySubsequences: false).count
-        describeScroll = max(0, min(describeScroll, lines - (size.rows - 6)))
+        let rows = DescribeView.rows(description.json, width: Self.describeWidth(size), wraps: describeWraps).count
+        let visible = ScreenRenderer.bodyRows(for: size) + 1 - (description.note == nil ? 0 : 1)
+        describeScroll = max(0, min(describeScroll, rows - visible))
+        if !describeWraps {
+            let longest = description.json.split(separator: "\n").map { String($0).displayWidth }.max() ?? 0
+            describeColumn = max(0, min(describeColumn, longest - Self.describeWidth(size) + 1))
+        }
+    }
+
+    /// Scrolls to the first match below `row` (wrapping to the top); a notice when nothing matches.
+    private func jumpToMatch(after row: Int, size: TerminalSize, including: Bool = false) {
+        guard case .describe(let description) = store.state.dialog, let search = describeSearch, !search.isEmpty else {
+            return
+        }
+        let matches = DescribeView.matchingRows(
+            of: search, in: description.json, width: Self.describeWidth(size), wraps: describeWraps)
+        guard let first = matches.first else {
+            notice = BannerModel(severity: .warning, title: "No match", detail: "“\(search)” is not in \(description.title)")
+            return
+        }
+        let next = matches.first { including ? $0 >= row : $0 > row } ?? first
+        describeScroll = next
+        if !describeWraps { describeColumn = 0 }
+        let position = (matches.firstIndex(of: next) ?? 0) + 1
+        notice = BannerModel(severity: .info, title: "Match \(position) of \(matches.count)", detail: "n: next · Esc clears")
+    }
+
+    /// Typing the describe search: ⏎ applies it and goes to the first match, Esc drops it.
+    private func describeSearchInput(_ key: KeyEvent, size: TerminalSize) {
+        var draft = describeSearchDraft ?? ""
+        switch key {
+        case .enter:
+            describeSearchDraft = nil
+            describeSearch = draft.isEmpty ? nil : draft
+            jumpToMatch(after: describeScroll, size: size, including: true)
+            clampDescribeScroll(size: size)
+        case .escape:
+            describeSearchDraft = nil
+        case .backspace:
+            if draft.isEmpty { describeSearchDraft = nil } else { draft.removeLast(); describeSearchDraft = draft }
+        case .control("u"):
+            describeSearchDraft = ""
+        case .character(let character):
+            guard draft.count < Self.maxFilterLength else { return }
+            draft.append(character)
+            describeSearchDraft = draft
+        default:
+            return
+        }
+        changed()
     }
 
     public func input(_ key: KeyEvent, size: TerminalSize) {
         notice = nil
+        if describeSearchDraft != nil, case .describe = store.state.dialog {
+            describeSearchInput(key, size: size)
+            return
+        }
         if filterDraft != nil {
             filterInput(key)
             return
         }
         switch store.state.dialog {
-        case .confirm, .discardEdit, .confirmQuit:
+        case .confirm, .discardEdit, .confirmQuit, .actionConflict:
             switch key {
             case .character("y"), .character("Y"): send(.confirm)
             case .character("n"), .character("N"), .escape, .character("q"): send(.cancelDialog)
@@ -310,6 +456,22 @@ public final class StoreDriver: ConsoleDriver {
 
     private func filterInput(_ key: KeyEvent) {
         var draft = filterDraft ?? ""
+        let replacesSelection = filterDraftIsSelected
+        filterDraftIsSelected = false
+        switch key {
+        case .control("u"):
+            filterDraft = ""
+            changed()
+            return
+        case .backspace where replacesSelection:
+            filterDraft = ""
+            changed()
+            return
+        case .character where replacesSelection:
+            draft = ""
+        default:
+            break
+        }
         switch key {
         case .enter:
             filterDraft = nil
@@ -409,8 +571,16 @@ public final class StoreDriver: ConsoleDriver {
         case .quit: send(.quit)
         case .profile(let name):
             if let onProfileSwitch {
-                if let problem = onProfileSwitch(name) {
-                    notice = BannerModel(severity: .error, title: "Cannot switch to profile \(name)", detail: problem)
+                notice = BannerModel(severity: .info, title: "Checking profile \(name)…",
+                                     detail: "one request with its credential before switching")
+                profileCheck?.cancel()
+                profileCheck = Task { @MainActor [weak self] in
+                    let problem = await onProfileSwitch(name)
+                    guard let self, !Task.isCancelled else { return }
+                    self.notice = problem.map {
+                        BannerModel(severity: .error, title: "Cannot switch to profile \(name)", detail: $0)
+                    }
+                    self.changed()
                 }
             } else {
                 notice = BannerModel(

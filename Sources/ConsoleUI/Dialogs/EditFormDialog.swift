@@ -1,15 +1,18 @@
 /// The edit form: labelled inputs, the focused one highlighted with the cursor in it, each field's server
 /// error under the field, and a dirty marker in the title.
 enum EditFormDialog {
+    private enum LineKind { case input, error, keptTheirs }
+
     /// Draws the form and returns where the text cursor goes.
     static func draw(_ model: EditFormModel, screen: Rect, into buffer: inout ScreenBuffer, theme: Theme) -> (x: Int, y: Int)? {
         let labelWidth = min(16, (model.fields.map(\.label.displayWidth).max() ?? 0) + 2)
         let contentWidth = min(max(40, screen.width - 8), 72)
-        // Lines: (field index, is error line).
-        var lines: [(field: Int, isError: Bool)] = []
+        // Lines: the field, then its error and, after a merge, the note that theirs was kept over yours.
+        var lines: [(field: Int, kind: LineKind)] = []
         for (index, field) in model.fields.enumerated() {
-            lines.append((index, false))
-            if field.error != nil { lines.append((index, true)) }
+            lines.append((index, .input))
+            if field.error != nil { lines.append((index, .error)) }
+            if field.keptTheirsOverYours != nil { lines.append((index, .keptTheirs)) }
         }
         let footerLines = 2 + (model.formMessage == nil ? 0 : 1)
         let box = DialogFrame.place(contentWidth: contentWidth, contentHeight: lines.count + footerLines, in: screen)
@@ -21,7 +24,7 @@ enum EditFormDialog {
         }
         // Keep the focused field in view when the form is taller than the screen.
         let visible = inner.height - footerLines
-        let focusedLine = lines.firstIndex(where: { $0.field == model.focusedIndex && !$0.isError }) ?? 0
+        let focusedLine = lines.firstIndex(where: { $0.field == model.focusedIndex && $0.kind == .input }) ?? 0
         let lastFocusedLine = lines.lastIndex(where: { $0.field == model.focusedIndex }) ?? focusedLine
         let offset = max(0, min(focusedLine, lastFocusedLine - visible + 1))
         var cursor: (x: Int, y: Int)?
@@ -31,15 +34,24 @@ enum EditFormDialog {
         for row in 0..<visible {
             guard let line = lines[safe: offset + row], let field = model.fields[safe: line.field] else { break }
             let y = inner.y + row
-            if line.isError {
+            switch line.kind {
+            case .error:
                 let text = "↳ " + (field.error ?? "")
                 buffer.put(text.truncated(toWidth: inputWidth), x: inputX, y: y, style: theme[.fieldError], clip: inner)
                 continue
+            case .keptTheirs:
+                let text = "↳ both changed: theirs kept; yours was “\(field.keptTheirsOverYours ?? "")”"
+                buffer.put(text.truncated(toWidth: inputWidth), x: inputX, y: y, style: theme[.conflictBoth], clip: inner)
+                continue
+            case .input:
+                break
             }
             let focused = line.field == model.focusedIndex
-            let label = (field.isDirty ? "● " : "  ") + field.label
+            let isKeptTheirs = field.keptTheirsOverYours != nil
+            let label = (isKeptTheirs ? "! " : field.isDirty ? "● " : "  ") + field.label
             buffer.put(label.fitted(toWidth: labelWidth), x: inner.x, y: y,
-                       style: field.isDirty ? theme[.dirty] : theme[.fieldLabel], clip: inner)
+                       style: isKeptTheirs ? theme[.conflictBoth] : field.isDirty ? theme[.dirty] : theme[.fieldLabel],
+                       clip: inner)
             // Allowed values follow the input when there is room; the input keeps at least half the width.
             let allChoices = field.choices.isEmpty ? "" : " " + field.choices.joined(separator: "|")
             let boxWidth = max(min(inputWidth, 12), inputWidth / 2, inputWidth - allChoices.displayWidth)

@@ -56,9 +56,10 @@ public enum KeyMap {
         return nil
     }
 
-    /// Bindings shown on the key-hint line, in order.
-    public static func hints(for scope: KeyScope) -> [KeyBinding] {
-        bindings(for: scope).filter { $0.hint != nil }
+    /// Bindings shown on the key-hint line, in order. Read-only mode refuses every change: its keys are not
+    /// offered there (help still lists them, and says they are refused).
+    public static func hints(for scope: KeyScope, readOnly: Bool = false) -> [KeyBinding] {
+        bindings(for: scope).filter { $0.hint != nil && !(readOnly && $0.action.isMutation) }
     }
 
     static let bulkPanes: Set<PaneKind> = [.sessions, .tokens, .trustedDevices]
@@ -78,6 +79,11 @@ public enum KeyMap {
         KeyBinding([.pageUp => .pageUp, .pageDown => .pageDown], label: "PgUp PgDn", "scroll a page"),
         KeyBinding([.character("g"), .home], label: "g / Home", .top, "go to the top"),
         KeyBinding([.character("G"), .end], label: "G / End", .bottom, "go to the end"),
+        KeyBinding([.left => .scrollLeft, .right => .scrollRight], label: "←→",
+                   "scroll sideways (when lines are not wrapped)"),
+        KeyBinding([.character("w")], label: "w", .toggleWrap, "wrap long lines, or not (wrapped at first)", hint: "wrap"),
+        KeyBinding([.character("/")], label: "/", .filter, "search the text; n: next match", hint: "search"),
+        KeyBinding([.character("n")], label: "n", .nextMatch, "next match of the search"),
         KeyBinding([.escape, .backspace], label: "Esc / Backspace", .back, "back to the list", hint: "back"),
         KeyBinding([.character("y")], label: "y", .copyID, "copy the id (OSC 52)", hint: "copy id"),
         KeyBinding([.character(":")], label: ":", .palette,

@@ -25,4 +25,14 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case copyID, help, quit
     /// Stops a long load (G loading every page).
     case stop
+    /// Describe: wrap long lines or not; scroll sideways; search; next match.
+    case toggleWrap, scrollLeft, scrollRight, nextMatch
+
+    /// Changes something on the server: hidden from the hint line in read-only mode.
+    public var isMutation: Bool {
+        switch self {
+        case .edit, .revoke, .suspend, .reactivate, .redeliver, .delete, .revokeAll: true
+        default: false
+        }
+    }
 }

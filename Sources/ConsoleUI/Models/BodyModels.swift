@@ -3,12 +3,25 @@ public struct DescribeModel: Sendable, Equatable {
     public var title: String
     /// Pretty-printed JSON (see `JSONHighlighter.prettyPrinted`); secrets are masked again when drawn.
     public var json: String
+    /// First row on screen (rows after wrapping, when wrapped).
     public var scrollOffset: Int
+    /// Long lines wrap (the default); else they are cut with … and ←/→ scroll sideways by `column`.
+    public var wraps: Bool
+    public var column: Int
+    /// The text searched for (matches are highlighted), when a search is applied.
+    public var search: String?
+    /// E.g. "loading the current version…", or why the version shown may be old.
+    public var note: String?
 
-    public init(title: String, json: String, scrollOffset: Int = 0) {
+    public init(title: String, json: String, scrollOffset: Int = 0, wraps: Bool = true, column: Int = 0,
+                search: String? = nil, note: String? = nil) {
         self.title = title
         self.json = json
         self.scrollOffset = scrollOffset
+        self.wraps = wraps
+        self.column = column
+        self.search = search
+        self.note = note
     }
 }
 

@@ -71,12 +71,17 @@ public struct BannerModel: Sendable, Equatable {
     public var reference: String?
     /// E.g. "[r] retry", "[c] resolve".
     public var hint: String?
+    /// A live countdown ("retry in 2s"): drawn right after the title, before the detail, so a narrow line
+    /// cuts the detail and never the countdown.
+    public var countdown: String?
 
-    public init(severity: BannerSeverity, title: String, detail: String? = nil, reference: String? = nil, hint: String? = nil) {
+    public init(severity: BannerSeverity, title: String, detail: String? = nil, reference: String? = nil, hint: String? = nil,
+                countdown: String? = nil) {
         self.severity = severity
         self.title = title
         self.detail = detail
         self.reference = reference
         self.hint = hint
+        self.countdown = countdown
     }
 }

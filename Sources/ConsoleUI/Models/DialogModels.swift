@@ -6,12 +6,18 @@ public struct ConfirmModel: Sendable, Equatable {
     /// Marked rows the filter hides: the action includes them, so the dialog says so.
     public var hiddenByFilter: Int
     public var isDestructive: Bool
+    /// What `y` and `n` do ("delete anyway" / "cancel" after a 412).
+    public var yesLabel: String
+    public var noLabel: String
 
-    public init(title: String, message: String, hiddenByFilter: Int = 0, isDestructive: Bool = true) {
+    public init(title: String, message: String, hiddenByFilter: Int = 0, isDestructive: Bool = true,
+                yesLabel: String = "yes", noLabel: String = "no") {
         self.title = title
         self.message = message
         self.hiddenByFilter = hiddenByFilter
         self.isDestructive = isDestructive
+        self.yesLabel = yesLabel
+        self.noLabel = noLabel
     }
 }
 
@@ -27,15 +33,18 @@ public struct FormFieldModel: Sendable, Equatable {
     public var isDirty: Bool
     /// Allowed values (e.g. status), shown as a hint.
     public var choices: [String]
+    /// After a merge, on a field both sides changed: the form holds theirs, and this is what you had typed.
+    public var keptTheirsOverYours: String?
 
     public init(label: String, value: String, cursor: Int? = nil, error: String? = nil, isDirty: Bool = false,
-                choices: [String] = []) {
+                choices: [String] = [], keptTheirsOverYours: String? = nil) {
         self.label = label
         self.value = value
         self.cursor = cursor ?? value.count
         self.error = error
         self.isDirty = isDirty
         self.choices = choices
+        self.keptTheirsOverYours = keptTheirsOverYours
     }
 }
 

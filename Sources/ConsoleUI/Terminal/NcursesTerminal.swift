@@ -25,6 +25,14 @@ public final class NcursesTerminal: Terminal {
         let ctype = setlocale(LC_CTYPE, nil).map { String(cString: $0).lowercased() } ?? ""
         if !ctype.contains("utf-8"), !ctype.contains("utf8") { setlocale(LC_CTYPE, "C.UTF-8") }
         if environment["TERM"] == nil || environment["TERM"] == "" { setenv("TERM", "xterm-256color", 0) }
+        // Before anything is written: a terminal that cannot move the cursor would get a blank screen and
+        // garbage instead of the console.
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        switch cn_term_can_address_cursor() {
+        case 1: break
+        case 0: throw .noCursorAddressing(term: term)
+        default: throw .initializationFailed("ncurses does not know TERM=\(term)")
+        }
         cn_install_restore_handlers()
         guard cn_newterm() != nil else {
             cn_remove_restore_handlers()

@@ -65,6 +65,7 @@ enum Chrome {
         let style = theme[model.severity.role]
         buffer.fill(row, style: style)
         var left = " \(model.severity.icon) \(model.title)"
+        if let countdown = model.countdown, !countdown.isEmpty { left += " — \(countdown)" }
         if let detail = model.detail, !detail.isEmpty { left += " — \(detail)" }
         if let reference = model.reference, !reference.isEmpty { left += "  ref \(reference)" }
         drawSplit(left: left, leftStyle: style, right: model.hint.map { "\($0) " } ?? "", rightStyle: style.merged(with: Style(bold: true)),

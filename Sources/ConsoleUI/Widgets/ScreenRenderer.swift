@@ -12,7 +12,7 @@ public enum ScreenRenderer {
     public static func render(_ model: ScreenModel, size: TerminalSize, theme: Theme) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: size)
         guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows else {
-            drawTooSmall(size: size, into: &buffer, theme: theme)
+            drawTooSmall(size: size, hasDialog: model.overlay != nil, into: &buffer, theme: theme)
             return buffer
         }
         let width = size.columns
@@ -36,7 +36,7 @@ public enum ScreenRenderer {
         if let dialogKeys = dialogHints(model) {
             Chrome.drawHints([], extra: dialogKeys, row: hintRow, into: &buffer, theme: theme)
         } else {
-            Chrome.drawHints(KeyMap.hints(for: model.scope), row: hintRow, into: &buffer, theme: theme)
+            Chrome.drawHints(KeyMap.hints(for: model.scope, readOnly: model.header.readOnly), row: hintRow, into: &buffer, theme: theme)
         }
         let screen = buffer.bounds
         switch model.overlay {
@@ -58,7 +58,7 @@ public enum ScreenRenderer {
     /// While a dialog or the filter has the keyboard, the hint line shows its keys instead of the pane's.
     static func dialogHints(_ model: ScreenModel) -> [(key: String, label: String)]? {
         switch model.overlay {
-        case .confirm: return [("y", "yes"), ("n", "no"), ("Esc", "cancel")]
+        case .confirm(let confirm): return [("y", confirm.yesLabel), ("n", confirm.noLabel), ("Esc", "cancel")]
         case .editForm: return [("⏎", "save"), ("Tab", "next field"), ("Shift-Tab", "previous"), ("←→", "cursor"), ("Esc", "close")]
         case .conflict: return [("o", "overwrite"), ("t", "take theirs"), ("m", "merge"), ("c", "cancel")]
         case .help: return [("type", "to search"), ("↑↓", "scroll"), ("Esc", "close")]
@@ -68,9 +68,12 @@ public enum ScreenRenderer {
         }
     }
 
-    static func drawTooSmall(size: TerminalSize, into buffer: inout ScreenBuffer, theme: Theme) {
+    /// The note below the minimum size. With a dialog open (an unsaved edit, a question) q would only open
+    /// another dialog nobody can see, so the note asks for a larger terminal instead of promising q.
+    static func drawTooSmall(size: TerminalSize, hasDialog: Bool = false, into buffer: inout ScreenBuffer, theme: Theme) {
         guard size.columns > 0, size.rows > 0 else { return }
-        let lines = ["terminal too small", "need \(minimumSize.columns)×\(minimumSize.rows)", "have \(size.columns)×\(size.rows)", "q quits"]
+        let way = hasDialog ? "enlarge: a dialog is open" : "q quits"
+        let lines = ["terminal too small", "need \(minimumSize.columns)×\(minimumSize.rows)", "have \(size.columns)×\(size.rows)", way]
         let shown = Array(lines.prefix(size.rows))
         let top = max(0, (size.rows - shown.count) / 2)
         for (index, line) in shown.enumerated() {
