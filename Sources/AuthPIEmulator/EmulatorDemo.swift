@@ -5,6 +5,12 @@ public enum EmulatorDemo {
     public static let otherAccountID = "acc_other"
     public static let apiKeyID = "key_demo"
     public static let apiKeySecret = "demo_secret"
+    /// A second demo key (HTTP Basic) whose identity may act on both `accountID` and `otherAccountID`:
+    /// `GET /v1/me` lists both, so a client must pick one (the console's account picker).
+    public static let multiAccountKeyID = "key_multi"
+    public static let multiAccountKeySecret = "multi_secret"
+    /// The accounts `multiAccountKeyID` may act on, in the order `GET /v1/me` lists them.
+    public static let multiAccountKeyAccountIDs = [accountID, otherAccountID]
     /// The first issuer (holds the `--users N` users).
     public static let issuerID = "iss_acme_prod"
     public static let secondIssuerID = "iss_acme_staging"

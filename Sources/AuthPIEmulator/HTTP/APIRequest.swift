@@ -30,7 +30,10 @@ struct APIRequest: Sendable {
 struct Caller: Sendable {
     enum Kind: Sendable { case apiKey(keyID: String), accessToken(tokenID: String, userID: String) }
     var kind: Kind
-    var accountID: String
+    /// The accounts this credential may act on, in the order `GET /v1/me` lists them (never empty once authenticated).
+    var accountIDs: [String]
+
+    func mayAct(on account: String) -> Bool { accountIDs.contains(account) }
 }
 
 /// A successful answer: status, optional JSON body, optional ETag.

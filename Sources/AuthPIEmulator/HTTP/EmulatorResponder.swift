@@ -105,7 +105,7 @@ struct EmulatorResponder: HTTPResponder {
             let apiRequest = APIRequest(
                 method: method == "HEAD" ? "GET" : method, path: path, segments: segments, query: query, body: json,
                 ifMatch: request.headers[.ifMatch], idempotencyKey: Self.header(request.headers, "idempotency-key"),
-                caller: Caller(kind: .apiKey(keyID: ""), accountID: ""), now: Int(Date().timeIntervalSince1970)
+                caller: Caller(kind: .apiKey(keyID: ""), accountIDs: []), now: Int(Date().timeIntervalSince1970)
             )
             return await store.handle(route: route, params: params, request: apiRequest, authorization: request.headers[.authorization])
         }

@@ -20,10 +20,10 @@ enum IdentityRoutes {
 
     static func register(_ table: inout RouteTable) {
         table.add("GET", "/v1/me", doc: .read(etag: false)) { state, request in
-            let account = request.caller.accountID
+            let accounts = request.caller.accountIDs
             var identity: [String: JSON] = [
-                "accounts": [["account_id": .string(account), "org_id": .string("org_\(account)"), "scopes": ["*"]]],
-                "organizations": [["org_id": .string("org_\(account)"), "scopes": ["*"]]],
+                "accounts": .array(accounts.map { ["account_id": .string($0), "org_id": .string("org_\($0)"), "scopes": ["*"]] }),
+                "organizations": .array(accounts.map { ["org_id": .string("org_\($0)"), "scopes": ["*"]] }),
             ]
             switch request.caller.kind {
             case .apiKey(let keyID):
@@ -40,7 +40,7 @@ enum IdentityRoutes {
             let limit = try ListQuery.limit(request)
             let after = try ListQuery.after(request)
             let collection = state.collections["/v1/accounts"] ?? RecordCollection()
-            let page = collection.page(after: after, limit: limit) { $0.id == request.caller.accountID }
+            let page = collection.page(after: after, limit: limit) { request.caller.mayAct(on: $0.id) }
             return .list(page.records.map { account(state, $0.object) }, hasMore: page.hasMore,
                          nextCursor: page.hasMore ? page.records.last.map { Cursor.encode($0.seq) } : nil)
         }

@@ -22,7 +22,7 @@ enum ApiKeyRoutes {
                 var generator = SystemRandomNumberGenerator()
                 let secret = body["secret"]?.stringValue ?? "sk_" + Deterministic.hex(generator.next(), width: 16) + Deterministic.hex(generator.next(), width: 16)
                 state.apiKeySecrets[id] = secret
-                state.apiKeyAccounts[id] = request.param("acct")
+                state.apiKeyAccounts[id] = [request.param("acct")]
                 var object = Models.apiKey(
                     id: id, account: request.param("acct"), body: body, now: request.now, hint: "…" + String(secret.suffix(4)),
                     org: request.params["org"], issuer: request.params["iss"]

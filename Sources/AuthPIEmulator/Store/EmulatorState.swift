@@ -28,7 +28,8 @@ struct EmulatorState: Sendable {
     var idCounter: UInt64 = 0
     /// API key id → secret, for Basic authentication.
     var apiKeySecrets: [String: String] = [:]
-    var apiKeyAccounts: [String: String] = [:]
+    /// API key id → the accounts its identity may act on.
+    var apiKeyAccounts: [String: [String]] = [:]
     var accessTokens: [String: AccessToken] = [:]
     /// Plain personal tokens (shown once at creation) → token id, for introspection.
     var plainTokens: [String: String] = [:]

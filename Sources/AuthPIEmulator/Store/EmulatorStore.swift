@@ -90,19 +90,19 @@ actor EmulatorStore {
             else { throw APIError.unauthorized("Malformed Basic credentials", code: "invalid_credentials") }
             let keyID = String(decoded[..<colon])
             let secret = String(decoded[decoded.index(after: colon)...])
-            guard let expected = state.apiKeySecrets[keyID], expected == secret, let account = state.apiKeyAccounts[keyID] else {
+            guard let expected = state.apiKeySecrets[keyID], expected == secret, let accounts = state.apiKeyAccounts[keyID], !accounts.isEmpty else {
                 throw APIError.unauthorized("Invalid API key id or secret", code: "invalid_credentials")
             }
             try requireActiveKey(keyID)
-            return Caller(kind: .apiKey(keyID: keyID), accountID: account)
+            return Caller(kind: .apiKey(keyID: keyID), accountIDs: accounts)
         }
         guard scheme == "bearer" else { throw APIError.unauthorized("Unsupported authorization scheme", code: "invalid_credentials") }
         if value.hasPrefix("key_") {
-            guard state.apiKeySecrets[value] != nil, let account = state.apiKeyAccounts[value] else {
+            guard state.apiKeySecrets[value] != nil, let accounts = state.apiKeyAccounts[value], !accounts.isEmpty else {
                 throw APIError.unauthorized("Unknown API key", code: "invalid_credentials")
             }
             try requireActiveKey(value)
-            return Caller(kind: .apiKey(keyID: value), accountID: account)
+            return Caller(kind: .apiKey(keyID: value), accountIDs: accounts)
         }
         guard let token = state.accessTokens[value] else {
             throw APIError.unauthorized("Invalid access token", code: "invalid_token")
@@ -110,7 +110,7 @@ actor EmulatorStore {
         guard token.expiresAt > Date().timeIntervalSince1970 else {
             throw APIError.unauthorized("The access token has expired", code: "token_expired")
         }
-        return Caller(kind: .accessToken(tokenID: value, userID: token.userID), accountID: token.accountID)
+        return Caller(kind: .accessToken(tokenID: value, userID: token.userID), accountIDs: [token.accountID])
     }
 
     private func requireActiveKey(_ keyID: String) throws(APIError) {
@@ -131,7 +131,7 @@ actor EmulatorStore {
             guard ["POST", "PATCH"].contains(request.method), let key = request.idempotencyKey, !key.isEmpty else {
                 return .success(try route.handler(&state, request))
             }
-            let scopeKey = "\(request.caller.accountID) \(request.method) \(request.path) \(key)"
+            let scopeKey = "\(request.params["acct"] ?? request.caller.accountIDs.joined(separator: ",")) \(request.method) \(request.path) \(key)"
             let fingerprint = request.body?.serializedString ?? ""
             if let entry = state.idempotency[scopeKey] {
                 guard entry.fingerprint == fingerprint else {
@@ -163,8 +163,9 @@ actor EmulatorStore {
     /// Resolves `me`, refuses other accounts, and 404s when a parent in the path does not exist.
     private func resolveScope(_ request: inout APIRequest) throws(APIError) {
         guard let account = request.params["acct"] else { return }
-        let resolved = account == "me" ? request.caller.accountID : account
-        guard resolved == request.caller.accountID else {
+        // `me` stands for the credential's first account (0.3.0's alias).
+        let resolved = account == "me" ? (request.caller.accountIDs.first ?? "") : account
+        guard request.caller.mayAct(on: resolved) else {
             throw APIError.forbidden("This credential may not act on account \(account)")
         }
         request.params["acct"] = resolved

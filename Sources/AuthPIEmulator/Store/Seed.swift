@@ -28,9 +28,11 @@ enum Seed {
         state.insert(Models.account(id: account, name: "Acme Demo", now: t0 - 70_000_000), into: "/v1/accounts")
         state.insert(Models.account(id: EmulatorDemo.otherAccountID, name: "Other Corp", now: t0 - 50_000_000), into: "/v1/accounts")
         state.apiKeySecrets[EmulatorDemo.apiKeyID] = EmulatorDemo.apiKeySecret
-        state.apiKeyAccounts[EmulatorDemo.apiKeyID] = account
+        state.apiKeyAccounts[EmulatorDemo.apiKeyID] = [account]
         state.apiKeySecrets["key_other"] = "other_secret"
-        state.apiKeyAccounts["key_other"] = EmulatorDemo.otherAccountID
+        state.apiKeyAccounts["key_other"] = [EmulatorDemo.otherAccountID]
+        state.apiKeySecrets[EmulatorDemo.multiAccountKeyID] = EmulatorDemo.multiAccountKeySecret
+        state.apiKeyAccounts[EmulatorDemo.multiAccountKeyID] = EmulatorDemo.multiAccountKeyAccountIDs
         let keysKey = EmulatorState.key(account, "api-keys")
         state.insert(
             Models.apiKey(id: EmulatorDemo.apiKeyID, account: account, body: ["name": "Demo key", "description": "The emulator's demo credential"], now: t0 - 60_000_000, hint: "…cret"),
