@@ -180,13 +180,15 @@ enum AccountRoutes {
     // MARK: Webhooks
 
     static let webhookStatuses = ["active", "paused", "disabled"]
-    static let authTypes = ["hmac", "basic", "bearer", "none"]
+    /// Webhook auth types the real API takes: 1.4.0 creates webhooks with `{"type": "signature"}` (signed
+    /// deliveries) and shows no other. The signing secret is returned once, at creation.
+    static let authTypes = ["signature"]
 
     static let webhooks = CRUD(
         noun: "Webhook", idPrefix: "wh", event: "webhook",
         createRules: [
             FieldRule("name", .nonEmptyString, required: true), FieldRule("description", .string), FieldRule("url", .url, required: true),
-            FieldRule("status", .oneOf(webhookStatuses)), FieldRule("auth", .object), FieldRule("events", .listOf(webhookEventTypes), required: true),
+            FieldRule("status", .oneOf(webhookStatuses)), FieldRule("auth", .object, required: true), FieldRule("events", .listOf(webhookEventTypes), required: true),
             FieldRule("subjects", .array), FieldRule("retry", .object), FieldRule("circuit_breaker", .object), FieldRule("metadata", .object),
         ],
         updateRules: [
@@ -198,14 +200,19 @@ enum AccountRoutes {
         key: { EmulatorState.key($0.param("acct"), "webhooks") },
         build: { id, body, request, _ in Models.webhook(id: id, account: request.param("acct"), body: body, now: request.now) },
         createResponse: { object, _ in
-            if object["auth"]?["type"]?.stringValue == "hmac" {
+            if object["auth"]?["type"]?.stringValue == "signature" {
                 var generator = SystemRandomNumberGenerator()
                 object["auth"]?["secret"] = .string("whsec_" + Deterministic.hex(generator.next(), width: 16) + Deterministic.hex(generator.next(), width: 16))
             }
         },
         validate: { body, _, _, _ in
-            if let type = body["auth"]?["type"], !(type.stringValue.map(authTypes.contains) ?? false) {
-                throw APIError.invalidField("auth.type", "invalid_enum", "auth.type must be one of: \(authTypes.joined(separator: ", "))")
+            guard let auth = body["auth"]?.objectValue else { return }
+            guard let type = auth["type"], !type.isNull else {
+                throw APIError.invalidField("auth.type", "required", "auth.type is required (\(authTypes.joined(separator: ", ")))")
+            }
+            guard let name = type.stringValue, authTypes.contains(name) else {
+                let shown = type.stringValue.map { "'\(String($0.prefix(40)))'" } ?? "a \(type.typeName)"
+                throw APIError.invalidField("auth.type", "invalid_enum", "auth.type \(shown) is not supported; use one of: \(authTypes.joined(separator: ", "))")
             }
         }
     )

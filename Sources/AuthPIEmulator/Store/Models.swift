@@ -127,12 +127,12 @@ enum Models {
     }
 
     static func webhook(id: String, account: String, body: [String: JSON], now: Int) -> [String: JSON] {
-        let auth = body["auth"]?.objectValue ?? ["type": "hmac"]
+        let auth = body["auth"]?.objectValue ?? ["type": "signature"]
         return [
             "id": .string(id), "account_id": .string(account), "name": body["name"] ?? .string(id),
             "description": body["description"] ?? "", "url": body["url"] ?? "https://hooks.example.com/authpi",
             "status": body["status"] ?? "active", "status_at": .int(now), "status_reason": body["status_reason"] ?? .null,
-            "status_by": .null, "auth": .object(auth), "auth_type": auth["type"] ?? "hmac",
+            "status_by": .null, "auth": .object(auth), "auth_type": auth["type"] ?? "signature",
             "events": body["events"] ?? [], "subjects": body["subjects"] ?? [],
             "retry": body["retry"] ?? ["max_attempts": 8, "backoff": "exponential"],
             "circuit_breaker": body["circuit_breaker"] ?? ["enabled": true, "failure_threshold": 20],
