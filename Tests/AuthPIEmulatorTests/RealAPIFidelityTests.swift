@@ -159,6 +159,28 @@ struct RealAPIFidelityTests {
             let noType = try await client.send(.post, Self.webhooks, body: ["name": "h", "url": "https://example.com/h", "auth": [:], "events": ["user.created"]])
             #expect(noType.status == 422)
             #expect(noType.json?["fields"]?.arrayValue?.first?["field"]?.stringValue == "auth.type")
+            // An auth object sent in an update must be whole too.
+            let patched = try await client.send(.patch, "\(Self.webhooks)/\(EmulatorDemo.webhookWithDeliveriesID)", body: ["auth": [:]])
+            #expect(patched.status == 422)
+            #expect(patched.json?["fields"]?.arrayValue?.first?["field"]?.stringValue == "auth.type")
+            let renamed = try await client.send(.patch, "\(Self.webhooks)/\(EmulatorDemo.webhookWithDeliveriesID)", body: ["auth": ["type": "signature"]])
+            #expect(renamed.status == 200)
+        }
+    }
+
+    @Test func theOpenAPIDocumentDescribesOnlyTheRealForms() async throws {
+        try await withTestEmulator { client in
+            let document = try #require(try await client.get("/openapi.json").json)
+            let webhookBody = document["paths"]?["/v1/accounts/{acct}/webhooks"]?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"]
+            #expect(webhookBody?["required"]?.arrayValue?.compactMap(\.stringValue).contains("auth") == true)
+            #expect(webhookBody?["properties"]?["auth"]?["properties"]?["type"]?["enum"] == ["signature"])
+            #expect(webhookBody?["properties"]?["auth"]?["required"] == ["type"])
+            let userBody = document["paths"]?["/v1/accounts/{acct}/issuers/{iss}/users"]?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"]
+            let userFields = Set(userBody?["properties"]?.objectValue?.keys.map { $0 } ?? [])
+            #expect(userFields.isSuperset(of: ["username_type", "username", "profile"]))
+            #expect(userFields.isDisjoint(with: UserRoutes.seedCreateFields))
+            let accountParameter = document["paths"]?["/v1/accounts/{acct}/issuers"]?["get"]?["parameters"]?.arrayValue?.first { $0["name"]?.stringValue == "acct" }
+            #expect(accountParameter?["example"]?.stringValue == EmulatorDemo.accountID)
         }
     }
 

@@ -213,6 +213,7 @@ enum OpenAPIDocument {
         case .any: return [:]
         case .oneOf(let values): return ["type": "string", "enum": JSON.strings(values)]
         case .listOf(let values): return ["type": "array", "items": ["type": "string", "enum": JSON.strings(values)]]
+        case .shape(let rules): return bodySchema(rules)
         }
     }
 }

@@ -183,17 +183,18 @@ enum AccountRoutes {
     /// Webhook auth types the real API takes: 1.4.0 creates webhooks with `{"type": "signature"}` (signed
     /// deliveries) and shows no other. The signing secret is returned once, at creation.
     static let authTypes = ["signature"]
+    static let authShape = FieldRule.Kind.shape([FieldRule("type", .oneOf(authTypes), required: true)])
 
     static let webhooks = CRUD(
         noun: "Webhook", idPrefix: "wh", event: "webhook",
         createRules: [
             FieldRule("name", .nonEmptyString, required: true), FieldRule("description", .string), FieldRule("url", .url, required: true),
-            FieldRule("status", .oneOf(webhookStatuses)), FieldRule("auth", .object, required: true), FieldRule("events", .listOf(webhookEventTypes), required: true),
+            FieldRule("status", .oneOf(webhookStatuses)), FieldRule("auth", authShape, required: true), FieldRule("events", .listOf(webhookEventTypes), required: true),
             FieldRule("subjects", .array), FieldRule("retry", .object), FieldRule("circuit_breaker", .object), FieldRule("metadata", .object),
         ],
         updateRules: [
             FieldRule("name", .nonEmptyString), FieldRule("description", .string), FieldRule("url", .url), FieldRule("status", .oneOf(webhookStatuses)),
-            FieldRule("status_reason", .string), FieldRule("status_by", .string), FieldRule("auth", .object), FieldRule("events", .listOf(webhookEventTypes)),
+            FieldRule("status_reason", .string), FieldRule("status_by", .string), FieldRule("auth", authShape), FieldRule("events", .listOf(webhookEventTypes)),
             FieldRule("subjects", .array), FieldRule("retry", .object), FieldRule("circuit_breaker", .object), FieldRule("metadata", .object),
         ],
         filters: [.equals(query: "status", field: "status")], idParam: "wh",
@@ -203,16 +204,6 @@ enum AccountRoutes {
             if object["auth"]?["type"]?.stringValue == "signature" {
                 var generator = SystemRandomNumberGenerator()
                 object["auth"]?["secret"] = .string("whsec_" + Deterministic.hex(generator.next(), width: 16) + Deterministic.hex(generator.next(), width: 16))
-            }
-        },
-        validate: { body, _, _, _ in
-            guard let auth = body["auth"]?.objectValue else { return }
-            guard let type = auth["type"], !type.isNull else {
-                throw APIError.invalidField("auth.type", "required", "auth.type is required (\(authTypes.joined(separator: ", ")))")
-            }
-            guard let name = type.stringValue, authTypes.contains(name) else {
-                let shown = type.stringValue.map { "'\(String($0.prefix(40)))'" } ?? "a \(type.typeName)"
-                throw APIError.invalidField("auth.type", "invalid_enum", "auth.type \(shown) is not supported; use one of: \(authTypes.joined(separator: ", "))")
             }
         }
     )

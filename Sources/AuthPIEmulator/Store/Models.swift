@@ -5,7 +5,7 @@ enum Models {
         [
             "id": .string(id),
             "organization": [
-                "id": .string("org_\(id)"), "issuer_id": "iss_authpi_platform", "status": "active", "name": .string(name),
+                "id": .string("org_\(id)"), "issuer_id": .string(Seed.platformIssuerID), "status": "active", "name": .string(name),
                 "description": .string("\(name) workspace"), "logo_url": .string("https://assets.example.com/\(id).png"),
                 "org_type": "account", "created_at": .int(now), "updated_at": .int(now),
             ],
@@ -22,7 +22,7 @@ enum Models {
         let restrictions = body["restrictions"]?.objectValue ?? ["scopes": ["*"]]
         let status = body["status"]?.stringValue ?? "active"
         return [
-            "id": .string(id), "org_id": .string(org ?? "org_\(account)"), "issuer_id": .string(issuer ?? "iss_authpi_platform"),
+            "id": .string(id), "org_id": .string(org ?? "org_\(account)"), "issuer_id": .string(issuer ?? Seed.platformIssuerID),
             "type": .string(org == nil ? "account" : "organization"),
             "name": body["name"] ?? .string(id), "description": body["description"] ?? .null,
             "tags": body["tags"] ?? [], "restrictions": .object(restrictions),

@@ -12,6 +12,8 @@ enum Seed {
         EmulatorDemo.legacyIssuerID: "initech_legacy",
     ]
     static func slug(_ issuer: String) -> String { issuerSlugs[issuer] ?? issuer }
+    /// The AuthPI platform's own issuer (accounts' organizations, console users, account-level keys), real-shaped too.
+    static let platformIssuerID = Deterministic.issuerID(seedName: "iss_authpi_platform")
     /// Users of the first issuer that get sessions, tokens, trusted devices and verifiers.
     static let richUsers = 60
 
