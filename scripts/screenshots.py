@@ -10,7 +10,7 @@ from emulator_process import CONSOLE, Emulator  # noqa: E402
 from tmux_driver import Tmux  # noqa: E402
 
 OUT = os.path.join(HERE, "..", "screenshots")
-USER_PATH = "/v1/accounts/acc_demo/issuers/iss_acme_prod/users/usr_a5bd1e995"
+USER = "usr_a5bd1e995"
 
 
 def shot(t, name):
@@ -31,7 +31,7 @@ def main():
     t = Tmux(f"{CONSOLE} --base-url {emu.base_url}; sleep 30",
              cols=110, rows=32, env={"AUTHPI_API_KEY_ID": "key_demo", "AUTHPI_API_KEY_SECRET": "demo_secret"})
     try:
-        t.wait_for(r"iss_acme_prod")
+        t.wait_for(emu.first_issuer_id)
         shot(t, "issuers")
         t.send("Enter")
         t.wait_for(r"minjun\.choi0")
@@ -52,7 +52,7 @@ def main():
         t.send("Tab")
         t.send(" (on-call)", literal=True)
         shot(t, "edit-form")
-        emu.request("PATCH", USER_PATH, {"profile": {"display_name": "Min-jun Choi"}})
+        emu.request("PATCH", f"/v1/accounts/acc_demo/issuers/{emu.first_issuer_id}/users/{USER}", {"profile": {"display_name": "Min-jun Choi"}})
         t.send("Enter")
         t.wait_for(r"Conflict: minjun\.choi0")
         shot(t, "conflict")
@@ -70,7 +70,7 @@ def main():
         t.send(":")
         t.send("issuers", literal=True)
         t.send("Enter")
-        t.wait_for(r"iss_acme_prod")
+        t.wait_for(emu.first_issuer_id)
         t.send("?")
         t.wait_for(r"Help — Issuers")
         shot(t, "help")

@@ -91,8 +91,8 @@ let benchmarks: @Sendable () -> Void = {
 /// What every benchmark of one process shares: the server, one HTTPClient, the SDK client on top of it.
 actor Fixture {
     static let shared = Fixture()
-    static let issuer = "iss_acme_prod"
-    static let account = "acc_demo"
+    static let issuer = EmulatorDemo.issuerID
+    static let account = EmulatorDemo.accountID
 
     struct State: Sendable {
         let http: HTTPClient

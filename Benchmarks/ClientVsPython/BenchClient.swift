@@ -38,8 +38,8 @@ struct BenchClient: AsyncParsableCommand {
     @Option(help: "Page size of list-all.")
     var pageLimit = 100
 
-    @Option(help: "Issuer whose users are read.")
-    var issuer = "iss_acme_prod"
+    @Option(help: "Issuer whose users are read (default: the first the account lists, the demo seed's user-filled one).")
+    var issuer: String?
 
     @Option(help: "Account id used in paths (the emulator's demo account).")
     var accountID = "acc_demo"
@@ -63,6 +63,16 @@ struct BenchClient: AsyncParsableCommand {
     }
 
     private func measure(_ client: AuthPIClient) async throws -> [String: Any] {
+        // Read from the server rather than hard-coded: the demo ids have the real API's shape and may change.
+        let issuer: String
+        if let chosen = self.issuer {
+            issuer = chosen
+        } else {
+            guard let first = try await client.issuers.list(limit: 1).data.first?.id else {
+                throw ValidationError("account \(accountID) has no issuers")
+            }
+            issuer = first
+        }
         let users = client.issuer(issuer).users
         // The user every GET reads: the first one listed, so both contenders read the same bytes.
         guard let userID = try await users.list(limit: 1).data.first?.id else {

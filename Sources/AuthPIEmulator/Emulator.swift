@@ -125,8 +125,10 @@ public func buildApplication(
     guard EmulatorOptions.idleTimeoutRange.contains(options.idleTimeoutSeconds) else {
         throw EmulatorError.invalidOptions("idle timeout must be between 0.1 and 3600 seconds")
     }
-    let store = EmulatorStore(seed: options.seed, users: options.users, faults: options.faults, routes: APIRoutes.table)
-    let responder = EmulatorResponder(store: store, latencyMilliseconds: options.latencyMilliseconds)
+    let store = EmulatorStore(
+        seed: options.seed, users: options.users, faults: options.faults, routes: APIRoutes.table, compatibility: options.compatibility
+    )
+    let responder = EmulatorResponder(store: store, latencyMilliseconds: options.latencyMilliseconds, compatibility: options.compatibility)
     let host = options.host
     return Application(
         responder: responder,

@@ -11,11 +11,14 @@ public enum EmulatorDemo {
     public static let multiAccountKeySecret = "multi_secret"
     /// The accounts `multiAccountKeyID` may act on, in the order `GET /v1/me` lists them.
     public static let multiAccountKeyAccountIDs = [accountID, otherAccountID]
-    /// The first issuer (holds the `--users N` users).
-    public static let issuerID = "iss_acme_prod"
-    public static let secondIssuerID = "iss_acme_staging"
-    public static let thirdIssuerID = "iss_globex"
-    public static let issuerIDs = [issuerID, secondIssuerID, thirdIssuerID, "iss_initech_legacy"]
+    /// The first issuer (holds the `--users N` users). Issuer ids have the real API's shape, `i_` + 14 lowercase
+    /// letters and digits, derived from the seed's issuer names (`Deterministic.issuerID(seedName:)`).
+    public static let issuerID = "i_o1wcay2lq69ndc"  // "iss_acme_prod"
+    public static let secondIssuerID = "i_4klyiv6zmcil5c"  // "iss_acme_staging"
+    public static let thirdIssuerID = "i_10ysk7uh2oi3z5"  // "iss_globex"
+    /// A disabled issuer with no users.
+    public static let legacyIssuerID = "i_7e3qfiaw81p83n"  // "iss_initech_legacy"
+    public static let issuerIDs = [issuerID, secondIssuerID, thirdIssuerID, legacyIssuerID]
     /// Users seeded in the first issuer by `--seed demo` without `--users`.
     public static let demoUserCount = 300
     /// An active user of the first issuer with several sessions, tokens, trusted devices and verifiers.

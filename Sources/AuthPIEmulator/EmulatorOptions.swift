@@ -8,6 +8,15 @@ public enum EmulatorSeed: String, Sendable, CaseIterable {
     case empty
 }
 
+/// An older client contract the emulator accepts besides the real API's. Without one (the default) it answers
+/// like the deployed AuthPI API: what the real API refuses, it refuses.
+public enum EmulatorCompatibility: String, Sendable, CaseIterable {
+    /// authpi-admin 0.3.0, the seed SDK: an API key sent as `Bearer key_…`, the `/v1/accounts/me/…` alias,
+    /// 0.3.0 user create bodies (top-level `email` / `display_name`), and single resources served bare
+    /// (no `{"data": …}` envelope) to 0.x SDKs, recognised by their User-Agent.
+    case v0_3 = "0.3"
+}
+
 /// How to start an emulator (executable flags, the console's `--demo`, tests).
 public struct EmulatorOptions: Sendable {
     public var host: String = "127.0.0.1"
@@ -23,6 +32,8 @@ public struct EmulatorOptions: Sendable {
     /// A connection that sends nothing (no request, or a request head or body that stalls) for this
     /// long is closed; a request being answered is never cut. Longer than the `--latency-ms` maximum.
     public var idleTimeoutSeconds: Double = EmulatorOptions.defaultIdleTimeoutSeconds
+    /// nil (the default): real-API fidelity. `.v0_3` also accepts the seed SDK's forms (`--compat 0.3`).
+    public var compatibility: EmulatorCompatibility? = nil
 
     public init(
         host: String = "127.0.0.1",
@@ -31,7 +42,8 @@ public struct EmulatorOptions: Sendable {
         users: Int? = nil,
         latencyMilliseconds: Int = 0,
         faults: [FaultRule] = [],
-        idleTimeoutSeconds: Double = EmulatorOptions.defaultIdleTimeoutSeconds
+        idleTimeoutSeconds: Double = EmulatorOptions.defaultIdleTimeoutSeconds,
+        compatibility: EmulatorCompatibility? = nil
     ) {
         self.host = host
         self.port = port
@@ -40,6 +52,7 @@ public struct EmulatorOptions: Sendable {
         self.latencyMilliseconds = latencyMilliseconds
         self.faults = faults
         self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.compatibility = compatibility
     }
 
     /// 75 s: above the 60 s latency cap, and above the 60 s idle time after which HTTP clients' pools

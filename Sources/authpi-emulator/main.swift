@@ -6,9 +6,11 @@ import Foundation
 struct EmulatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "authpi-emulator",
-        abstract: "A local AuthPI Core API server (demo credentials: key_demo / demo_secret).",
+        abstract: "A local AuthPI Core API server (demo credentials: HTTP Basic key_demo:demo_secret, account acc_demo).",
         discussion: """
             Prints 'AuthPI emulator listening on http://HOST:PORT' when ready. Control API under /_emulator (loopback only).
+            By default it answers like the real API: API keys only as HTTP Basic key_id:secret, no /v1/accounts/me alias.
+            --compat 0.3 also accepts the seed SDK authpi-admin 0.3.0 (Bearer key_…, accounts/me, bare single resources).
             Fault spec: 'METHOD PATH STATUS [count=N] [retry_after=S] [delay_ms=MS]' or the JSON object of POST /_emulator/faults.
             Exit codes: 0 clean shutdown, 1 cannot listen / start, 2 bad flags.
             """
@@ -22,6 +24,8 @@ struct EmulatorCommand: ParsableCommand {
     @Option(name: .customLong("fault"), help: "Arm a fault at start (repeatable).") var faults: [String] = []
     @Option(name: .customLong("idle-timeout"), help: "Close connections that send nothing for this many seconds (0.1...3600).")
     var idleTimeout = EmulatorOptions.defaultIdleTimeoutSeconds
+    @Option(help: "Also accept an older client's forms: 0.3 (authpi-admin 0.3.0). Default: the real API's rules only.")
+    var compat: String?
 
     func validate() throws {
         guard EmulatorSeed(rawValue: seed) != nil else { throw ValidationError("--seed must be demo or empty") }
@@ -31,6 +35,9 @@ struct EmulatorCommand: ParsableCommand {
         }
         guard (0...60_000).contains(latencyMilliseconds) else { throw ValidationError("--latency-ms must be between 0 and 60000") }
         guard EmulatorOptions.idleTimeoutRange.contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 0.1 and 3600") }
+        if let compat, EmulatorCompatibility(rawValue: compat) == nil {
+            throw ValidationError("--compat must be \(EmulatorCompatibility.allCases.map(\.rawValue).joined(separator: " or "))")
+        }
         for spec in faults {
             do { _ = try FaultRule(spec: spec) } catch { throw ValidationError("--fault: \(error.description)") }
         }
@@ -39,7 +46,8 @@ struct EmulatorCommand: ParsableCommand {
     func options() throws -> EmulatorOptions {
         EmulatorOptions(
             host: host, port: port, seed: EmulatorSeed(rawValue: seed) ?? .demo, users: users,
-            latencyMilliseconds: latencyMilliseconds, faults: try faults.map { try FaultRule(spec: $0) }, idleTimeoutSeconds: idleTimeout
+            latencyMilliseconds: latencyMilliseconds, faults: try faults.map { try FaultRule(spec: $0) }, idleTimeoutSeconds: idleTimeout,
+            compatibility: compat.flatMap(EmulatorCompatibility.init(rawValue:))
         )
     }
 }
@@ -50,7 +58,9 @@ func writeError(_ text: String) {
 
 let command: EmulatorCommand
 do {
-    command = try EmulatorCommand.parseAsRoot() as? EmulatorCommand ?? EmulatorCommand()
+    // `parse()`, not `parseAsRoot()`: for --help / -h the latter returns a help command, not an EmulatorCommand,
+    // while `parse()` throws the help request that the catch below prints with exit 0.
+    command = try EmulatorCommand.parse()
 } catch {
     if EmulatorCommand.exitCode(for: error) == .success {
         print(EmulatorCommand.fullMessage(for: error))

@@ -6,7 +6,7 @@ import Testing
 /// (never a 5xx, a crash or a hang), and the emulator keeps answering afterwards.
 @Suite("Bad input at the emulator's edges")
 struct BadInputTests {
-    static let issuers = "/v1/accounts/me/issuers"
+    static let issuers = "/v1/accounts/\(EmulatorDemo.accountID)/issuers"
 
     /// Asserts a JSON error body with a reference, and that the server still serves `/v1/me`.
     static func expectJSONError(_ response: RawResponse, status: Int, code: String, _ label: String, port: Int) async throws {
@@ -98,7 +98,7 @@ struct BadInputTests {
             let users = "\(Self.issuers)/\(EmulatorDemo.issuerID)/users"
             let badStatus = try await RawHTTP.exchange(port: port, RawHTTP.request("GET", "\(users)?status=frozen"))
             try await Self.expectJSONError(badStatus, status: 400, code: "invalid_request", "unknown status filter", port: port)
-            let badTime = try await RawHTTP.exchange(port: port, RawHTTP.request("GET", "/v1/accounts/me/events?after=yesterday"))
+            let badTime = try await RawHTTP.exchange(port: port, RawHTTP.request("GET", "/v1/accounts/\(EmulatorDemo.accountID)/events?after=yesterday"))
             try await Self.expectJSONError(badTime, status: 400, code: "invalid_request", "non-numeric after", port: port)
             // Odd but harmless filter values just match nothing.
             for query in ["q=" + String(repeating: "z", count: 50_000), "q=%FF%FE", "status=%00", "q=a%0D%0Ab"] {

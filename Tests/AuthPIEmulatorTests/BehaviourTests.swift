@@ -23,11 +23,11 @@ struct BehaviourTests {
             #expect(notJSON.errorCode == "invalid_json")
             let array = try await client.send(.post, users, body: [1, 2])
             #expect(array.status == 400)
-            let legacy = try await client.send(.post, users, body: ["email": "legacy@example.com", "display_name": "Légacy"])
-            #expect(legacy.status == 201)
-            #expect(legacy.data?["username"]?.stringValue == "legacy@example.com")
-            #expect(legacy.data?["profile"]?["display_name"]?.stringValue == "Légacy")
-            let duplicate = try await client.send(.post, users, body: ["email": "legacy@example.com"])
+            let real = try await client.send(.post, users, body: ["username_type": "email", "username": "real@example.com", "profile": ["display_name": "Réal"]])
+            #expect(real.status == 201)
+            #expect(real.data?["username"]?.stringValue == "real@example.com")
+            #expect(real.data?["profile"]?["display_name"]?.stringValue == "Réal")
+            let duplicate = try await client.send(.post, users, body: ["username_type": "email", "username": "REAL@example.com"])
             #expect(duplicate.status == 409)
         }
     }
@@ -37,7 +37,7 @@ struct BehaviourTests {
             let unknown = try await client.get("/v1/nothing/here")
             #expect(unknown.status == 404)
             #expect(unknown.errorCode == "not_found")
-            let wrongMethod = try await client.send(.put, "/v1/accounts/me/issuers")
+            let wrongMethod = try await client.send(.put, "/v1/accounts/\(EmulatorDemo.accountID)/issuers")
             #expect(wrongMethod.status == 405)
             #expect(wrongMethod.headers[.allow] == "GET, POST")
             #expect(wrongMethod.errorCode == "method_not_allowed")
@@ -116,13 +116,13 @@ struct BehaviourTests {
 
     @Test func mutationsEmitEventsAndDeliveries() async throws {
         try await withTestEmulator { client in
-            let hook = "/v1/accounts/me/webhooks/\(EmulatorDemo.webhookWithDeliveriesID)/deliveries"
+            let hook = "/v1/accounts/\(EmulatorDemo.accountID)/webhooks/\(EmulatorDemo.webhookWithDeliveriesID)/deliveries"
             let before = try await client.get("\(hook)?limit=100&event_type=user.created")
             let created = try await client.send(.post, "\(demoIssuerPath)/users", body: ["username": "events@example.com"])
             let id = try #require(created.data?["id"]?.stringValue)
             _ = try await client.send(.patch, "\(demoIssuerPath)/users/\(id)", body: ["status": "blocked"])
             _ = try await client.send(.delete, "\(demoIssuerPath)/users/\(id)")
-            let events = try await client.get("/v1/accounts/me/events?user_id=\(id)&limit=100")
+            let events = try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/events?user_id=\(id)&limit=100")
             let types = (events.data?.arrayValue ?? []).compactMap { $0["type"]?.stringValue }
             // Newest first.
             #expect(types == ["user.deleted", "user.blocked", "user.updated", "user.created"])
@@ -152,7 +152,7 @@ struct BehaviourTests {
     @Test func droppedConnectionIsNotAResponse() async throws {
         try await withTestEmulator { client in
             _ = try await client.send(.post, "/_emulator/faults", body: ["path": "/v1/accounts/*/webhooks", "status": 0])
-            await #expect(throws: (any Error).self) { _ = try await client.get("/v1/accounts/me/webhooks") }
+            await #expect(throws: (any Error).self) { _ = try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/webhooks") }
         }
     }
 

@@ -19,13 +19,14 @@ struct CoreRouteTests {
         try await withTestEmulator { client in
             var anonymous = client
             anonymous.authorization = nil
-            let missing = try await anonymous.get("/v1/accounts/me/issuers")
+            let missing = try await anonymous.get("/v1/accounts/\(EmulatorDemo.accountID)/issuers")
             #expect(missing.status == 401)
             #expect(missing.errorCode == "missing_credentials")
             anonymous.authorization = "Basic " + Data("key_demo:wrong".utf8).base64EncodedString()
             #expect(try await anonymous.get("/v1/me").status == 401)
+            // The seed SDK's form: the real API never accepted it (RealAPIFidelityTests has the details).
             anonymous.authorization = "Bearer key_demo"
-            #expect(try await anonymous.get("/v1/accounts/me/issuers").status == 200)
+            #expect(try await anonymous.get("/v1/accounts/\(EmulatorDemo.accountID)/issuers").status == 401)
             let other = try await client.get("/v1/accounts/acc_other/issuers")
             #expect(other.status == 403)
             #expect(other.errorCode == "forbidden")
@@ -34,7 +35,7 @@ struct CoreRouteTests {
 
     @Test func issuersListAndGet() async throws {
         try await withTestEmulator { client in
-            let list = try await client.get("/v1/accounts/me/issuers")
+            let list = try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/issuers")
             #expect(list.status == 200)
             let items = list.data?.arrayValue ?? []
             #expect(items.count >= 3)
@@ -44,7 +45,7 @@ struct CoreRouteTests {
             #expect(one.status == 200)
             #expect(one.data?["id"]?.stringValue == EmulatorDemo.issuerID)
             #expect(one.etag != nil)
-            #expect(try await client.get("/v1/accounts/me/issuers/iss_nope").status == 404)
+            #expect(try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/issuers/iss_nope").status == 404)
         }
     }
 
@@ -102,7 +103,7 @@ struct CoreRouteTests {
             let again = try await client.send(.post, "\(path)/revoke")
             #expect(again.status == 409)
             #expect(again.errorCode == "invalid_session_transition")
-            let events = try await client.get("/v1/accounts/me/events?event_types=session.terminated&limit=100")
+            let events = try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/events?event_types=session.terminated&limit=100")
             #expect(events.data?.arrayValue?.contains { $0["subject"]?["id"]?.stringValue == EmulatorDemo.activeSessionID } == true)
         }
     }
@@ -111,20 +112,20 @@ struct CoreRouteTests {
         try await withTestEmulator { client in
             let fault = try await client.send(.post, "/_emulator/faults", body: ["method": "GET", "path": "/v1/accounts/*/issuers", "status": 503, "count": 2, "retry_after": 1])
             #expect(fault.status == 201)
-            let first = try await client.get("/v1/accounts/me/issuers")
+            let first = try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/issuers")
             #expect(first.status == 503)
             #expect(first.headers[HTTPField.Name("Retry-After")!] == "1")
             #expect(first.json?["retry_after"]?.intValue == 1)
-            #expect(try await client.get("/v1/accounts/me/issuers").status == 503)
-            #expect(try await client.get("/v1/accounts/me/issuers").status == 200)
+            #expect(try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/issuers").status == 503)
+            #expect(try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/issuers").status == 200)
 
             let minted = try await client.send(.post, "/_emulator/access-tokens", body: ["account_id": "acc_demo", "ttl_seconds": 60])
             let token = try #require(minted.json?["access_token"]?.stringValue)
             var bearer = client
             bearer.authorization = "Bearer \(token)"
-            #expect(try await bearer.get("/v1/accounts/me/issuers").status == 200)
+            #expect(try await bearer.get("/v1/accounts/\(EmulatorDemo.accountID)/issuers").status == 200)
             #expect(try await client.send(.post, "/_emulator/access-tokens/\(token)/expire").status == 200)
-            let expired = try await bearer.get("/v1/accounts/me/issuers")
+            let expired = try await bearer.get("/v1/accounts/\(EmulatorDemo.accountID)/issuers")
             #expect(expired.status == 401)
             #expect(expired.errorCode == "token_expired")
 

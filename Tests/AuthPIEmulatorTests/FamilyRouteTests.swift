@@ -7,22 +7,22 @@ import Testing
 struct FamilyRouteTests {
     @Test func apiKeysAuthenticateUntilBlocked() async throws {
         try await withTestEmulator { client in
-            let created = try await client.send(.post, "/v1/accounts/me/api-keys", body: ["name": "ci", "restrictions": ["scopes": ["*"]]])
+            let created = try await client.send(.post, "/v1/accounts/\(EmulatorDemo.accountID)/api-keys", body: ["name": "ci", "restrictions": ["scopes": ["*"]]])
             #expect(created.status == 201)
             let id = try #require(created.data?["id"]?.stringValue)
             let secret = try #require(created.data?["secret_plain"]?.stringValue)
             var keyClient = client
             keyClient.authorization = "Basic " + Data("\(id):\(secret)".utf8).base64EncodedString()
             #expect(try await keyClient.get("/v1/me").data?["key_id"]?.stringValue == id)
-            #expect(try await client.get("/v1/accounts/me/api-keys/\(id)").data?["secret_plain"] == nil)
-            #expect(try await client.send(.post, "/v1/accounts/me/api-keys/\(id)/block", body: [:]).data?["status"]?.stringValue == "blocked")
+            #expect(try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/api-keys/\(id)").data?["secret_plain"] == nil)
+            #expect(try await client.send(.post, "/v1/accounts/\(EmulatorDemo.accountID)/api-keys/\(id)/block", body: [:]).data?["status"]?.stringValue == "blocked")
             #expect(try await keyClient.get("/v1/me").status == 401)
-            #expect(try await client.send(.post, "/v1/accounts/me/api-keys/\(id)/unblock").data?["status"]?.stringValue == "active")
-            let rotated = try await client.send(.post, "/v1/accounts/me/api-keys/\(id)/rotate", body: [:])
+            #expect(try await client.send(.post, "/v1/accounts/\(EmulatorDemo.accountID)/api-keys/\(id)/unblock").data?["status"]?.stringValue == "active")
+            let rotated = try await client.send(.post, "/v1/accounts/\(EmulatorDemo.accountID)/api-keys/\(id)/rotate", body: [:])
             #expect(rotated.data?["secret_plain"]?.stringValue != secret)
-            #expect(try await client.send(.post, "/v1/accounts/me/api-keys/key_demo/revoke", body: [:]).status == 409)
-            #expect(try await client.send(.delete, "/v1/accounts/me/api-keys/\(id)").status == 204)
-            #expect(try await client.get("/v1/accounts/me/api-keys/\(id)").status == 404)
+            #expect(try await client.send(.post, "/v1/accounts/\(EmulatorDemo.accountID)/api-keys/key_demo/revoke", body: [:]).status == 409)
+            #expect(try await client.send(.delete, "/v1/accounts/\(EmulatorDemo.accountID)/api-keys/\(id)").status == 204)
+            #expect(try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/api-keys/\(id)").status == 404)
         }
     }
 
@@ -33,8 +33,8 @@ struct FamilyRouteTests {
             let plain = try #require(created.data?["token_plain"]?.stringValue)
             let id = try #require(created.data?["id"]?.stringValue)
             #expect(try await client.send(.post, "\(demoIssuerPath)/tokens/introspect", body: ["token": .string(plain)]).data?["active"]?.boolValue == true)
-            #expect(try await client.get("/v1/accounts/me/tokens/\(id)").data?["user_id"]?.stringValue == EmulatorDemo.userWithSessionsID)
-            #expect(try await client.send(.post, "/v1/accounts/me/tokens/\(id)/revoke", body: [:]).data?["status"]?.stringValue == "revoked")
+            #expect(try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/tokens/\(id)").data?["user_id"]?.stringValue == EmulatorDemo.userWithSessionsID)
+            #expect(try await client.send(.post, "/v1/accounts/\(EmulatorDemo.accountID)/tokens/\(id)/revoke", body: [:]).data?["status"]?.stringValue == "revoked")
             #expect(try await client.send(.post, "\(demoIssuerPath)/tokens/introspect", body: ["token": .string(plain)]).data?["active"]?.boolValue == false)
             #expect(try await client.get("\(user)/tokens?status=revoked").data?.arrayValue?.contains { $0["id"]?.stringValue == id } == true)
         }
@@ -110,30 +110,30 @@ struct FamilyRouteTests {
 
     @Test func accountLevelFamilies() async throws {
         try await withTestEmulator { client in
-            let account = try await client.send(.post, "/v1/accounts/me/domains", body: ["host": "id.example.com"])
+            let account = try await client.send(.post, "/v1/accounts/\(EmulatorDemo.accountID)/domains", body: ["host": "id.example.com"])
             #expect(account.data?["domains"]?.arrayValue?.contains { $0["host"]?.stringValue == "id.example.com" } == true)
-            #expect(try await client.send(.post, "/v1/accounts/me/domains", body: ["host": "not a host"]).status == 422)
-            let assigned = try await client.send(.post, "/v1/accounts/me/domains/id.example.com/assign", body: ["issuer_id": .string(EmulatorDemo.issuerID)])
+            #expect(try await client.send(.post, "/v1/accounts/\(EmulatorDemo.accountID)/domains", body: ["host": "not a host"]).status == 422)
+            let assigned = try await client.send(.post, "/v1/accounts/\(EmulatorDemo.accountID)/domains/id.example.com/assign", body: ["issuer_id": .string(EmulatorDemo.issuerID)])
             #expect(assigned.status == 200)
-            #expect(try await client.get("/v1/accounts/me/issuers/\(EmulatorDemo.issuerID)/domains").data?.arrayValue?.contains { $0["host"]?.stringValue == "id.example.com" } == true)
+            #expect(try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/issuers/\(EmulatorDemo.issuerID)/domains").data?.arrayValue?.contains { $0["host"]?.stringValue == "id.example.com" } == true)
 
-            let hook = try await client.send(.post, "/v1/accounts/me/webhooks", body: ["name": "h", "url": "https://example.com/h", "events": ["user.created"]])
+            let hook = try await client.send(.post, "/v1/accounts/\(EmulatorDemo.accountID)/webhooks", body: ["name": "h", "url": "https://example.com/h", "auth": ["type": "signature"], "events": ["user.created"]])
             #expect(hook.status == 201)
             #expect(hook.data?["auth"]?["secret"]?.stringValue != nil)
-            #expect(try await client.send(.post, "/v1/accounts/me/webhooks", body: ["name": "h", "url": "ftp://x", "events": ["user.*"]]).json?["fields"]?.arrayValue?.count == 2)
+            #expect(try await client.send(.post, "/v1/accounts/\(EmulatorDemo.accountID)/webhooks", body: ["name": "h", "url": "ftp://x", "auth": ["type": "signature"], "events": ["user.*"]]).json?["fields"]?.arrayValue?.count == 2)
 
-            let note = try await client.send(.post, "/v1/accounts/me/notes", body: ["subject_type": "user", "subject_id": "usr_x", "content": "hi @usr_x"])
+            let note = try await client.send(.post, "/v1/accounts/\(EmulatorDemo.accountID)/notes", body: ["subject_type": "user", "subject_id": "usr_x", "content": "hi @usr_x"])
             let noteID = try #require(note.data?["id"]?.stringValue)
-            #expect(try await client.get("/v1/accounts/me/notes/count?subject_type=user&subject_id=usr_x").data?["count"]?.intValue == 1)
-            #expect(try await client.get("/v1/accounts/me/notes/backlinks?ref_id=usr_x").data?.arrayValue?.count == 1)
-            #expect(try await client.get("/v1/accounts/me/notes?mentions_user_id=usr_x").data?.arrayValue?.count == 1)
-            #expect(try await client.send(.patch, "/v1/accounts/me/notes/\(noteID)", body: ["pinned": true]).data?["pinned"]?.boolValue == true)
+            #expect(try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/notes/count?subject_type=user&subject_id=usr_x").data?["count"]?.intValue == 1)
+            #expect(try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/notes/backlinks?ref_id=usr_x").data?.arrayValue?.count == 1)
+            #expect(try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/notes?mentions_user_id=usr_x").data?.arrayValue?.count == 1)
+            #expect(try await client.send(.patch, "/v1/accounts/\(EmulatorDemo.accountID)/notes/\(noteID)", body: ["pinned": true]).data?["pinned"]?.boolValue == true)
 
-            let aggregate = try await client.get("/v1/accounts/me/events/aggregate?group_by=type&interval=day")
+            let aggregate = try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/events/aggregate?group_by=type&interval=day")
             #expect(aggregate.data?["buckets"]?.arrayValue?.isEmpty == false)
-            #expect(try await client.get("/v1/accounts/me/events/aggregate?interval=fortnight").status == 400)
-            let event = try #require(try await client.get("/v1/accounts/me/events?limit=1").data?.arrayValue?.first?["id"]?.stringValue)
-            #expect(try await client.get("/v1/accounts/me/events/\(event)").data?["id"]?.stringValue == event)
+            #expect(try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/events/aggregate?interval=fortnight").status == 400)
+            let event = try #require(try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/events?limit=1").data?.arrayValue?.first?["id"]?.stringValue)
+            #expect(try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/events/\(event)").data?["id"]?.stringValue == event)
 
             let accounts = try await client.get("/v1/accounts")
             #expect(accounts.data?.arrayValue?.count == 1)
@@ -145,8 +145,8 @@ struct FamilyRouteTests {
         let rule = try FaultRule(spec: "GET /v1/accounts/*/issuers 503 count=2 retry_after=1")
         #expect(rule.status == 503)
         #expect(rule.count == 2)
-        #expect(rule.matches(method: "GET", path: "/v1/accounts/me/issuers"))
-        #expect(!rule.matches(method: "GET", path: "/v1/accounts/me/issuers/x"))
+        #expect(rule.matches(method: "GET", path: "/v1/accounts/\(EmulatorDemo.accountID)/issuers"))
+        #expect(!rule.matches(method: "GET", path: "/v1/accounts/\(EmulatorDemo.accountID)/issuers/x"))
         #expect(try FaultRule(spec: "{\"path\": \"/v1/**\", \"status\": 0}").matches(method: "POST", path: "/v1/a/b/c"))
         #expect(throws: FaultRuleError.self) { try FaultRule(spec: "GET /v1 abc") }
         #expect(throws: FaultRuleError.self) { try FaultRule(spec: "{\"path\": \"/v1\"}") }
@@ -175,18 +175,6 @@ struct FamilyRouteTests {
         }
         await first.shutdown()
         await #expect(throws: EmulatorError.self) { _ = try await Emulator.start(.init(users: 2_000_000)) }
-    }
-
-    @Test func legacyClientsGetBareSingleResources() async throws {
-        try await withTestEmulator { client in
-            let bare = try await client.get(demoIssuerPath, headers: ["User-Agent": "authpi-admin-py/0.3.0 Python/3.11.7 (linux; x86_64)"])
-            #expect(bare.json?["id"]?.stringValue == EmulatorDemo.issuerID)
-            #expect(bare.etag != nil)
-            let wrapped = try await client.get(demoIssuerPath, headers: ["User-Agent": "authpi-admin-py/1.4.0 Python/3.11.7 (linux; x86_64)"])
-            #expect(wrapped.data?["id"]?.stringValue == EmulatorDemo.issuerID)
-            let list = try await client.get("/v1/accounts/me/issuers", headers: ["User-Agent": "authpi-admin-py/0.3.0"])
-            #expect(list.data?.arrayValue?.isEmpty == false)
-        }
     }
 
     @Test func controlAPIErrorsAreJSON() async throws {

@@ -18,12 +18,12 @@ struct FaultBodyTests {
             let listed = try #require(armed.data?.arrayValue?.first)
             #expect(listed["body_bytes"]?.intValue == html.utf8.count)
             #expect(listed["content_type"]?.stringValue == "text/html")
-            let answer = try await client.get("/v1/accounts/me/issuers")
+            let answer = try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/issuers")
             #expect(answer.status == 502)
             #expect(answer.rawBody == html)
             #expect(answer.headers[.contentType] == "text/html")
             // Used once: the next request is answered normally.
-            #expect(try await client.get("/v1/accounts/me/issuers").status == 200)
+            #expect(try await client.get("/v1/accounts/\(EmulatorDemo.accountID)/issuers").status == 200)
         }
     }
 

@@ -21,7 +21,7 @@ struct LoadTests {
                 try? await Task.sleep(until: deadline)
             case "trickle":
                 // A request head one byte at a time, never reaching the blank line.
-                let head = Array("GET /v1/accounts/me/issuers HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8)
+                let head = Array("GET /v1/accounts/\(EmulatorDemo.accountID)/issuers HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8)
                 var index = 0
                 while ContinuousClock.now < deadline {
                     try await outbound.write(ByteBuffer(bytes: [index < head.count ? head[index] : UInt8(ascii: "a")]))
@@ -31,7 +31,7 @@ struct LoadTests {
             default:
                 // A complete head announcing 1000 bytes of body, then 10 bytes, then nothing.
                 try await outbound.write(ByteBuffer(bytes: RawHTTP.request(
-                    "POST", "/v1/accounts/me/issuers", headers: ["Content-Type: application/json", "Content-Length: 1000"]) + Array("{\"name\": \"".utf8)))
+                    "POST", "/v1/accounts/\(EmulatorDemo.accountID)/issuers", headers: ["Content-Type: application/json", "Content-Length: 1000"]) + Array("{\"name\": \"".utf8)))
                 try? await Task.sleep(until: deadline)
             }
         }
@@ -54,8 +54,8 @@ struct LoadTests {
                 for index in 0..<Self.concurrentClients {
                     group.addTask {
                         let path = index.isMultiple(of: 2)
-                            ? "/v1/accounts/me/issuers?limit=\(1 + index % 4)"
-                            : "/v1/accounts/me/issuers/\(EmulatorDemo.issuerID)/users?limit=\(1 + index % 5)"
+                            ? "/v1/accounts/\(EmulatorDemo.accountID)/issuers?limit=\(1 + index % 4)"
+                            : "/v1/accounts/\(EmulatorDemo.accountID)/issuers/\(EmulatorDemo.issuerID)/users?limit=\(1 + index % 5)"
                         return (index, try await RawHTTP.exchange(port: port, RawHTTP.request("GET", path), timeout: .seconds(60)))
                     }
                 }
@@ -125,7 +125,7 @@ struct LoadTests {
             let stalled = try await RawHTTP.connect(port: port)
             try await stalled.executeThenClose { inbound, outbound in
                 try await outbound.write(ByteBuffer(bytes: RawHTTP.request(
-                    "POST", "/v1/accounts/me/issuers", headers: ["Content-Type: application/json", "Content-Length: 100"]) + Array("{".utf8)))
+                    "POST", "/v1/accounts/\(EmulatorDemo.accountID)/issuers", headers: ["Content-Type: application/json", "Content-Length: 100"]) + Array("{".utf8)))
                 let ended = await withTaskGroup(of: Bool.self) { group in
                     group.addTask {
                         do { for try await _ in inbound {} } catch {}

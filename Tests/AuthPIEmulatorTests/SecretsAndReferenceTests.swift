@@ -8,7 +8,7 @@ struct SecretsAndReferenceTests {
     func uniqueReferences() async throws {
         try await withTestEmulator { client in
             var references: [String] = []
-            let paths = ["/v1/accounts/me/issuers?limit=0", "/v1/accounts/me/issuers/iss_missing", "/v1/nowhere", "/v1/accounts/acc_other/issuers"]
+            let paths = ["/v1/accounts/\(EmulatorDemo.accountID)/issuers?limit=0", "/v1/accounts/\(EmulatorDemo.accountID)/issuers/iss_missing", "/v1/nowhere", "/v1/accounts/acc_other/issuers"]
             for round in 0..<15 {
                 for path in paths {
                     let answer = try await client.get(path)
@@ -32,7 +32,7 @@ struct SecretsAndReferenceTests {
     @Test("the demo secret, a created key's secret and an access token never appear in the log or error bodies")
     func secretsStayOut() async throws {
         try await withTestEmulator { client in
-            let created = try await client.send(.post, "/v1/accounts/me/api-keys", body: ["name": "leak check"])
+            let created = try await client.send(.post, "/v1/accounts/\(EmulatorDemo.accountID)/api-keys", body: ["name": "leak check"])
             #expect(created.status == 201)
             let keyID = try #require(created.data?["id"]?.stringValue)
             let keySecret = try #require(created.data?["secret_plain"]?.stringValue)
@@ -52,8 +52,8 @@ struct SecretsAndReferenceTests {
                 (keySecret, "/v1/me", [:]),
                 ("Basic " + token, "/v1/me", [:]),
                 (basic(keyID, keySecret), "/v1/accounts/acc_other/issuers", [:]),
-                (basic(keyID, keySecret), "/v1/accounts/me/issuers?access_token=\(token)&client_secret=\(keySecret)", [:]),
-                (basic(keyID, keySecret), "/v1/accounts/me/issuers?limit=0", ["X-Api-Key": keySecret, "X-Auth-Token": token, "Cookie": "s=\(token)"]),
+                (basic(keyID, keySecret), "/v1/accounts/\(EmulatorDemo.accountID)/issuers?access_token=\(token)&client_secret=\(keySecret)", [:]),
+                (basic(keyID, keySecret), "/v1/accounts/\(EmulatorDemo.accountID)/issuers?limit=0", ["X-Api-Key": keySecret, "X-Auth-Token": token, "Cookie": "s=\(token)"]),
             ]
             for (authorization, path, headers) in attempts {
                 var caller = client
@@ -61,8 +61,8 @@ struct SecretsAndReferenceTests {
                 let answer = try await caller.get(path, headers: headers)
                 said.append(("\(path) -> \(answer.status)", answer.rawBody + "\(answer.headers)"))
             }
-            for path in ["/_emulator/requests?limit=500", "/v1/accounts/me/api-keys?limit=100", "/v1/accounts/me/api-keys/\(keyID)",
-                         "/v1/accounts/me/events?limit=100&event_types=api-key.created"] {
+            for path in ["/_emulator/requests?limit=500", "/v1/accounts/\(EmulatorDemo.accountID)/api-keys?limit=100", "/v1/accounts/\(EmulatorDemo.accountID)/api-keys/\(keyID)",
+                         "/v1/accounts/\(EmulatorDemo.accountID)/events?limit=100&event_types=api-key.created"] {
                 let answer = try await client.get(path)
                 #expect(answer.status == 200, "\(path)")
                 said.append((path, answer.rawBody))
@@ -92,7 +92,7 @@ struct SecretsAndReferenceTests {
     @Test("the demo key cannot be blocked through PATCH nor deleted")
     func demoKeyIsProtected() async throws {
         try await withTestEmulator { client in
-            let path = "/v1/accounts/me/api-keys/\(EmulatorDemo.apiKeyID)"
+            let path = "/v1/accounts/\(EmulatorDemo.accountID)/api-keys/\(EmulatorDemo.apiKeyID)"
             let patched = try await client.send(.patch, path, body: ["status": "blocked"])
             #expect(patched.status == 409 && patched.errorCode == "protected_key")
             let deleted = try await client.send(.delete, path)

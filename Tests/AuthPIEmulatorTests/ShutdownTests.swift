@@ -6,7 +6,8 @@ import Testing
 /// stop: the load a server sees when a client keeps connecting while it shuts down.
 private func hammer(port: Int, until deadline: ContinuousClock.Instant) -> Int {
     var opened = 0
-    let request = Array("GET /v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer key_demo\r\n\r\n".utf8)
+    let credential = Data("\(EmulatorDemo.apiKeyID):\(EmulatorDemo.apiKeySecret)".utf8).base64EncodedString()
+    let request = Array("GET /v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic \(credential)\r\n\r\n".utf8)
     while ContinuousClock.now < deadline, opened < 5_000 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { break }

@@ -54,4 +54,4 @@ func withTestEmulator(
     try await app.test(.live) { client in try await body(Client(client: client)) }
 }
 
-let demoIssuerPath = "/v1/accounts/me/issuers/\(EmulatorDemo.issuerID)"
+let demoIssuerPath = "/v1/accounts/\(EmulatorDemo.accountID)/issuers/\(EmulatorDemo.issuerID)"

@@ -1,8 +1,21 @@
 #!/usr/bin/env bash
-# The executable's contract: the ready line, exit codes 2 (bad flags) and 1 (port in use), graceful SIGTERM.
+# The executable's contract: --help / -h (exit 0), the ready line, exit codes 2 (bad flags) and 1 (port in use),
+# graceful SIGTERM.
 set -uo pipefail
 BIN="$1"
 fail() { echo "cli_test: $*" >&2; exit 1; }
+
+for flag in --help -h; do
+    "$BIN" $flag >/tmp/cli_help.$$ 2>/tmp/cli_err.$$; code=$?
+    [ $code -eq 0 ] || fail "$flag exit code $code, want 0 ($(head -c 300 /tmp/cli_err.$$))"
+    grep -q "USAGE: authpi-emulator" /tmp/cli_help.$$ || fail "$flag: no usage on stdout"
+    grep -q -- "--compat" /tmp/cli_help.$$ || fail "$flag: --compat is not described"
+    grep -q "Can't read a value" /tmp/cli_help.$$ /tmp/cli_err.$$ && fail "$flag: argument parser error"
+done
+rm -f /tmp/cli_help.$$
+"$BIN" --compat 0.4 >/dev/null 2>/tmp/cli_err.$$; code=$?
+[ $code -eq 2 ] || fail "--compat 0.4 exit code $code, want 2"
+grep -q -- "--compat must be 0.3" /tmp/cli_err.$$ || fail "--compat 0.4: unclear message"
 
 "$BIN" --port nope >/dev/null 2>/tmp/cli_err.$$; code=$?
 [ $code -eq 2 ] || fail "bad flag exit code $code, want 2"

@@ -1,4 +1,9 @@
-"""Shared fixtures: the emulator URL, the SDK version under test, and the control API."""
+"""Shared fixtures: the emulator URL, the SDK version under test, and the control API.
+
+run.sh starts two emulators: the default one (real-API fidelity) and one with `--compat 0.3`. 1.4.0 runs against
+the default one; 0.3.0 against the compat one (AUTHPI_EMULATOR_URL) and, to show how the real API answers it,
+against the default one too (AUTHPI_DEFAULT_EMULATOR_URL).
+"""
 import asyncio
 import os
 
@@ -6,9 +11,23 @@ import httpx
 import pytest
 
 URL = os.environ.get("AUTHPI_EMULATOR_URL", "http://127.0.0.1:4010")
+DEFAULT_URL = os.environ.get("AUTHPI_DEFAULT_EMULATOR_URL", URL)
 SDK_VERSION = os.environ.get("AUTHPI_SDK_VERSION", "1.4.0")
-ISSUER = "iss_acme_prod"
+ACCOUNT = "acc_demo"
 KEY_ID, KEY_SECRET = "key_demo", "demo_secret"
+MULTI_KEY_ID, MULTI_KEY_SECRET = "key_multi", "multi_secret"
+
+
+def _demo_issuer_ids():
+    """The demo seed's issuer ids, read from the emulator (never hard-coded: they have the real `i_…` shape)."""
+    with httpx.Client(base_url=URL, auth=(KEY_ID, KEY_SECRET), timeout=10) as client:
+        response = client.get(f"/v1/accounts/{ACCOUNT}/issuers", params={"limit": 100})
+        response.raise_for_status()
+        return [item["id"] for item in response.json()["data"]]
+
+
+ISSUER_IDS = _demo_issuer_ids()
+ISSUER = ISSUER_IDS[0]  # the first issuer holds the 300 demo users
 
 v14 = pytest.mark.skipif(not SDK_VERSION.startswith("1."), reason="authpi-admin 1.x API")
 v03 = pytest.mark.skipif(not SDK_VERSION.startswith("0."), reason="authpi-admin 0.x API")
@@ -19,8 +38,8 @@ def run(coro, timeout=60):
     return asyncio.run(asyncio.wait_for(coro, timeout))
 
 
-def control(method, path, **kwargs):
-    with httpx.Client(base_url=URL, timeout=10) as client:
+def control(method, path, base_url=None, **kwargs):
+    with httpx.Client(base_url=base_url or URL, timeout=10) as client:
         response = client.request(method, "/_emulator" + path, **kwargs)
         response.raise_for_status()
         return response.json() if response.content else None

@@ -1,4 +1,4 @@
-"""authpi-admin 0.3.0: the seed API (Bearer key, `me` account, issuer-mounted families)."""
+"""authpi-admin 0.3.0 against `--compat 0.3`: the seed API (Bearer key, `me` account, issuer-mounted families)."""
 from conftest import ISSUER, make_admin, run, v03
 
 pytestmark = v03
@@ -75,12 +75,14 @@ def test_webhooks_notes_events_validate_v03_models():
 
 def test_remaining_v03_families():
     import httpx
-    from conftest import KEY_ID, KEY_SECRET, URL
+    from conftest import ACCOUNT, KEY_ID, KEY_SECRET, URL
 
     async def go():
         async with make_admin() as admin:
             accounts = await admin.accounts.list()
             assert accounts.data[0]["id"] == "acc_demo"
+            # Single resources come bare to 0.3.0, only in this mode (it cannot read the envelope).
+            assert (await admin.issuers.get(ISSUER))["id"] == ISSUER
             assert (await admin.accounts.get("acc_demo"))["organization"]
             issuer = admin.issuer(ISSUER)
             assert (await issuer.agents.list()).data
@@ -108,7 +110,7 @@ def test_remaining_v03_families():
 
             # 0.3.0 cannot list sessions: find one through the 1.4.0 route, then act with 0.3.0.
             async with httpx.AsyncClient(base_url=URL, auth=(KEY_ID, KEY_SECRET)) as raw:
-                sessions = (await raw.get(f"/v1/accounts/me/issuers/{ISSUER}/users/{user_id}/sessions", params={"status": "active"})).json()["data"]
+                sessions = (await raw.get(f"/v1/accounts/{ACCOUNT}/issuers/{ISSUER}/users/{user_id}/sessions", params={"status": "active"})).json()["data"]
             session = await issuer.sessions.get(sessions[0]["id"])
             assert session["status"] == "active"
             suspended = await issuer.sessions.suspend(session["id"], {"reason": "legacy"}, if_match=session["_etag"])

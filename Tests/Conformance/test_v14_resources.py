@@ -59,7 +59,12 @@ def test_users_crud_and_light_list():
             users = admin.issuer(ISSUER).users
             page = await users.list(limit=5, status="active")
             assert len(page.data) == 5 and all(u.status == "active" for u in page.data) and page.has_more
-            created = await users.create({"username": "conf.user@example.com", "profile": {"display_name": "Conf Ünïcode 山田"}})
+            # The body of 1.4.0's README.
+            created = await users.create({
+                "username_type": "email", "username": "conf.user@example.com",
+                "profile": {"first_name": "Conf", "last_name": "Smith", "display_name": "Conf Ünïcode 山田"},
+            })
+            assert created.username_type == "email" and created.username == "conf.user@example.com"
             assert created.profile["display_name"] == "Conf Ünïcode 山田"
             updated = await users.update(created.id, {"status": "blocked"}, if_match=created._etag)
             assert updated.status == "blocked" and updated.updated_at >= created.updated_at
@@ -226,14 +231,20 @@ def test_webhooks_deliveries_events():
         async with make_admin() as admin:
             hooks = await admin.webhooks.list()
             assert len(hooks.data) >= 2
-            hook = await admin.webhooks.create({"name": "conf", "url": "https://example.com/hook", "auth": {"type": "hmac"}, "events": ["user.created"]})
-            await admin.issuer(ISSUER).users.create({"username": "hooked@example.com"})
+            # The body of 1.4.0's README: signature auth, typed event names.
+            from authpi_admin.types import WebhookEventType
+            hook = await admin.webhooks.create({
+                "name": "conf", "url": "https://example.com/hook", "auth": {"type": "signature"},
+                "events": [WebhookEventType.USER_CREATED],
+            })
+            assert hook.auth.model_dump()["type"] == "signature" and hook.auth.model_dump()["secret"].startswith("whsec_")
+            await admin.issuer(ISSUER).users.create({"username_type": "email", "username": "hooked@example.com"})
             deliveries = await admin.webhook(hook.id).deliveries.list()
             assert len(deliveries.data) == 1 and deliveries.data[0].event_type == "user.created"
             redelivered = await admin.webhook(hook.id).deliveries.redeliver(deliveries.data[0].id)
             assert redelivered.success and redelivered.attempt_count == deliveries.data[0].attempt_count + 1
             await admin.webhook(hook.id).redeliver.create({"status": "succeeded"})
-            updated = await admin.webhooks.update(hook.id, {"events": ["user.created", "user.deleted"]})
+            updated = await admin.webhooks.update(hook.id, {"events": [WebhookEventType.USER_CREATED, WebhookEventType.USER_DELETED]})
             assert "user.deleted" in updated.events
             await admin.webhook(hook.id).get()
             await admin.webhooks.delete(hook.id)

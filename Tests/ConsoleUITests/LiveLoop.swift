@@ -1,3 +1,4 @@
+import AuthPIEmulator
 import ConsoleCore
 import Foundation
 import Testing
@@ -106,8 +107,8 @@ final class LiveLoop {
             throw HarnessFailure("issuers did not load:\n\(screen)")
         }
         guard let pane = state.current,
-              let index = (0..<pane.rowCount).first(where: { pane.row(at: $0)?.id == "iss_acme_prod" })
-        else { throw HarnessFailure("iss_acme_prod not listed") }
+              let index = (0..<pane.rowCount).first(where: { pane.row(at: $0)?.id == EmulatorDemo.issuerID })
+        else { throw HarnessFailure("\(EmulatorDemo.issuerID) not listed") }
         try await press(.character("j"), times: index - pane.selection)
         try await press(.enter)
         guard await usersSettled() else { throw HarnessFailure("users did not load:\n\(screen)") }

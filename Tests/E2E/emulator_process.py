@@ -10,6 +10,7 @@ import urllib.request
 CONSOLE = os.environ.get("AUTHPI_CONSOLE_BIN", ".build/debug/authpi-console")
 EMULATOR = os.environ.get("AUTHPI_EMULATOR_BIN", ".build/debug/authpi-emulator")
 DEMO_AUTH = "Basic " + base64.b64encode(b"key_demo:demo_secret").decode()
+DEMO_ACCOUNT = "acc_demo"
 
 
 class Emulator:
@@ -22,6 +23,21 @@ class Emulator:
         m = re.match(r"AuthPI emulator listening on (http://\S+)", line)
         assert m, f"emulator did not start: {line!r} {self.proc.stderr.read() if self.proc.poll() is not None else ''}"
         self.base_url = m.group(1)
+        self._issuer_ids = None
+
+    @property
+    def issuer_ids(self):
+        """The demo seed's issuer ids, first one first (it holds the users). Read from the emulator, never
+        hard-coded: they have the real API's shape (`i_` + 14 letters and digits)."""
+        if self._issuer_ids is None:
+            status, body = self.request("GET", f"/v1/accounts/{DEMO_ACCOUNT}/issuers?limit=100")
+            assert status == 200, (status, body)
+            self._issuer_ids = [item["id"] for item in body["data"]]
+        return self._issuer_ids
+
+    @property
+    def first_issuer_id(self):
+        return self.issuer_ids[0]
 
     def request(self, method, path, body=None, headers=None):
         data = json.dumps(body).encode() if body is not None else None

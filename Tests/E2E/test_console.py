@@ -6,12 +6,15 @@ from emulator_process import CONSOLE, Emulator  # noqa: F401
 from tmux_driver import Tmux
 
 USER = "usr_a5bd1e995"
-USER_PATH = f"/v1/accounts/acc_demo/issuers/iss_acme_prod/users/{USER}"
 
 
-def open_first_users_sessions(t):
+def user_path(emulator):
+    return f"/v1/accounts/acc_demo/issuers/{emulator.first_issuer_id}/users/{USER}"
+
+
+def open_first_users_sessions(t, emulator):
     t.wait_for(r"Issuers \(\d+\)")
-    t.wait_for(r"iss_acme_prod")
+    t.wait_for(emulator.first_issuer_id)
     t.send("Enter")
     t.wait_for(r"Users \(\d+\+?\)")
     t.wait_for(r"minjun\.choi0")
@@ -24,7 +27,7 @@ def open_first_users_sessions(t):
 
 def test_browse_and_revoke_a_session_with_confirmation(console_factory, emulator):
     t = console_factory()
-    open_first_users_sessions(t)
+    open_first_users_sessions(t, emulator)
     screen = t.screen()
     assert "▶ ses_" in screen and "active" in screen
     t.send("x")
@@ -32,7 +35,7 @@ def test_browse_and_revoke_a_session_with_confirmation(console_factory, emulator
     t.send("y")
     t.wait_for(r"Revoked 1 session")
     t.wait_for(r"▶ ses_\S+\s+revoked")
-    status, body = emulator.request("GET", f"{USER_PATH}/sessions")
+    status, body = emulator.request("GET", f"{user_path(emulator)}/sessions")
     assert status == 200
     assert sum(1 for s in body["data"] if s["status"] == "revoked") >= 1
     # Back goes up one pane and keeps its position.
@@ -42,8 +45,8 @@ def test_browse_and_revoke_a_session_with_confirmation(console_factory, emulator
 
 def test_mark_and_bulk_revoke(console_factory, emulator):
     t = console_factory()
-    open_first_users_sessions(t)
-    _, before = emulator.request("GET", f"{USER_PATH}/sessions")
+    open_first_users_sessions(t, emulator)
+    _, before = emulator.request("GET", f"{user_path(emulator)}/sessions")
     active = [s["id"] for s in before["data"] if s["status"] == "active"]
     # Mark the first and the last row.
     t.send("Space")
@@ -54,7 +57,7 @@ def test_mark_and_bulk_revoke(console_factory, emulator):
     t.wait_for(r"Revoke 2 marked sessions")
     t.send("y")
     t.wait_for(r"Revoked 2 sessions|Revoked 1 session|failed")
-    _, after = emulator.request("GET", f"{USER_PATH}/sessions")
+    _, after = emulator.request("GET", f"{user_path(emulator)}/sessions")
     revoked = {s["id"] for s in after["data"] if s["status"] == "revoked"}
     first, last = before["data"][0]["id"], before["data"][-1]["id"]
     for sid in (first, last):
@@ -64,7 +67,7 @@ def test_mark_and_bulk_revoke(console_factory, emulator):
 
 def test_edit_user_then_resolve_a_real_etag_conflict(console_factory, emulator):
     t = console_factory()
-    t.wait_for(r"iss_acme_prod")
+    t.wait_for(emulator.first_issuer_id)
     t.send("Enter")
     t.wait_for(r"minjun\.choi0")
     t.send("e")
@@ -72,7 +75,7 @@ def test_edit_user_then_resolve_a_real_etag_conflict(console_factory, emulator):
     t.send("Tab")  # display name
     t.send(" (console)", literal=True)
     # A second client changes the same user meanwhile: the form's ETag is now stale.
-    status, _ = emulator.request("PATCH", USER_PATH, {"profile": {"display_name": "Changed Elsewhere"}})
+    status, _ = emulator.request("PATCH", user_path(emulator), {"profile": {"display_name": "Changed Elsewhere"}})
     assert status == 200
     t.send("Enter")
     t.wait_for(r"Conflict: minjun\.choi0")
@@ -87,14 +90,14 @@ def test_edit_user_then_resolve_a_real_etag_conflict(console_factory, emulator):
     t.wait_for(r"Conflict: minjun\.choi0")
     t.send("o")
     t.wait_for(r"Saved minjun\.choi0")
-    _, body = emulator.request("GET", USER_PATH)
+    _, body = emulator.request("GET", user_path(emulator))
     assert body["data"]["profile"]["display_name"].endswith("(console)")
     t.wait_for(r"\(console\)")
 
 
-def test_filter_help_and_palette(console_factory):
+def test_filter_help_and_palette(console_factory, emulator):
     t = console_factory()
-    t.wait_for(r"iss_acme_prod")
+    t.wait_for(emulator.first_issuer_id)
     t.send("Enter")
     t.wait_for(r"zofia\.wojcik1")
     t.send("/")
@@ -123,21 +126,21 @@ def test_filter_help_and_palette(console_factory):
     t.wait_for(r"wh_demo_primary")
 
 
-def test_resize_to_20x5_and_back(console_factory):
+def test_resize_to_20x5_and_back(console_factory, emulator):
     t = console_factory()
-    t.wait_for(r"iss_acme_prod")
+    t.wait_for(emulator.first_issuer_id)
     t.resize(20, 5)
     t.wait_for(r"(?i)too small")
     t.resize(100, 30)
-    t.wait_for(r"iss_acme_prod")
+    t.wait_for(emulator.first_issuer_id)
     t.wait_for(r"Issuers \(\d+\)")
     t.send("q")
     assert t.wait_exit_marker() == 0
 
 
-def test_quit_restores_the_terminal(console_factory):
+def test_quit_restores_the_terminal(console_factory, emulator):
     t = console_factory()
-    t.wait_for(r"iss_acme_prod")
+    t.wait_for(emulator.first_issuer_id)
     # Started without --account-id: the header names the account GET /v1/me reports, not "me".
     t.wait_for(r"AuthPI · acc_demo · ")
     assert t.alternate_screen()
@@ -146,14 +149,14 @@ def test_quit_restores_the_terminal(console_factory):
     assert not t.alternate_screen()
 
 
-def test_ctrl_c_and_sigterm_restore_the_terminal(console_factory):
+def test_ctrl_c_and_sigterm_restore_the_terminal(console_factory, emulator):
     t = console_factory()
-    t.wait_for(r"iss_acme_prod")
+    t.wait_for(emulator.first_issuer_id)
     t.send("C-c")  # raw mode: Ctrl-C is a key that quits like q (nothing unsaved here)
     assert t.wait_exit_marker() == 0
     assert not t.alternate_screen()
     t2 = console_factory()
-    t2.wait_for(r"iss_acme_prod")
+    t2.wait_for(emulator.first_issuer_id)
     t2.signal_program("TERM")
     t2.wait_for(r"CONSOLE-EXIT=\d+")
     assert not t2.alternate_screen()
@@ -192,9 +195,9 @@ def test_not_a_terminal_is_a_clear_error():
     assert "not a terminal" in proc.stderr
 
 
-def test_secrets_never_reach_the_screen(console_factory):
+def test_secrets_never_reach_the_screen(console_factory, emulator):
     t = console_factory()
-    t.wait_for(r"iss_acme_prod")
+    t.wait_for(emulator.first_issuer_id)
     t.send("d")
     t.wait_for(r"\"id\"")
     assert "demo_secret" not in t.screen()
@@ -212,7 +215,7 @@ def test_palette_switches_profile_in_place(emulator, tmp_path):
              env={"XDG_CONFIG_HOME": str(tmp_path)})
     try:
         t.wait_for(r"· alpha")
-        t.wait_for(r"iss_acme_prod")
+        t.wait_for(emulator.first_issuer_id)
         # A profile that does not exist costs a banner, not the session.
         t.send(":")
         t.send("profile nope", literal=True)
@@ -223,7 +226,7 @@ def test_palette_switches_profile_in_place(emulator, tmp_path):
         t.send("profile beta", literal=True)
         t.send("Enter")
         t.wait_for(r"· beta · read-only")
-        t.wait_for(r"iss_acme_prod")
+        t.wait_for(emulator.first_issuer_id)
         t.send("q")
         assert t.wait_exit_marker() == 0
         assert not t.alternate_screen()

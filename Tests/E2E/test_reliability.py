@@ -32,7 +32,7 @@ def test_server_killed_and_restarted_on_the_same_port(tmp_path):
              env={"AUTHPI_API_KEY_ID": "key_demo", "AUTHPI_API_KEY_SECRET": DEMO_SECRET})
     restarted = None
     try:
-        t.wait_for(r"iss_acme_prod")
+        t.wait_for(emulator.first_issuer_id)
         t.send("Enter")
         t.wait_for(r"minjun\.choi0")
         emulator.kill()
@@ -92,13 +92,13 @@ def wait_until_quiet(t, quiet=1.0, timeout=30.0):
     raise AssertionError("the screen never settled:\n" + last)
 
 
-def test_monkey_in_tmux_then_quit_restores_the_terminal(console_factory):
+def test_monkey_in_tmux_then_quit_restores_the_terminal(console_factory, emulator):
     seed = int(os.environ.get("MONKEY_SEED", random.randrange(1, 2**31)))
     count = int(os.environ.get("MONKEY_KEYS_TMUX", "2500"))
     print(f"tmux monkey: seed {seed}, {count} keys (re-run: MONKEY_SEED={seed} Tests/E2E/run.sh -k monkey)")
     rng = random.Random(seed)
     t = console_factory()
-    t.wait_for(r"iss_acme_prod")
+    t.wait_for(emulator.first_issuer_id)
     sent = 0
     started = time.monotonic()
     while sent < count:
@@ -166,7 +166,7 @@ def test_secrets_never_in_screen_log_or_stderr(emulator, tmp_path):
                  cols=160, rows=40, env=env)
         captures = []
         try:
-            t.wait_for(r"iss_acme_prod")
+            t.wait_for(emulator.first_issuer_id)
             t.send("d")
             t.wait_for(r"\"id\"")
             captures.append(t.screen())
@@ -281,12 +281,12 @@ def test_config_that_is_a_directory_or_not_utf8(tmp_path):
 def test_hostile_names_from_the_server_are_not_interpreted_by_the_terminal(console_factory, emulator):
     """A display name with a clear-screen sequence, a title change and a bidi override: the real terminal shows
     it replaced, the rest of the screen stays."""
-    status, _ = emulator.request("POST", "/v1/accounts/acc_demo/issuers/iss_acme_prod/users", {
-        "email": "eve.hostile@evil.test",
+    status, _ = emulator.request("POST", f"/v1/accounts/acc_demo/issuers/{emulator.first_issuer_id}/users", {
+        "username_type": "email", "username": "eve.hostile@evil.test",
         "profile": {"display_name": "\x1b[2J\x1b]0;pwned\x07Eve \u202egnp.exe"}})
     assert status in (200, 201)
     t = console_factory(cols=140, rows=40)
-    t.wait_for(r"iss_acme_prod")
+    t.wait_for(emulator.first_issuer_id)
     t.send("Enter")
     t.wait_for(r"minjun\.choi0")
     t.send("G")  # the new user is the last one

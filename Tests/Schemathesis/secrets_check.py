@@ -42,7 +42,7 @@ def basic(key, secret):
 
 
 demo = "demo_secret"
-status, text = call("POST", "/v1/accounts/me/api-keys", basic("key_demo", demo), {"name": "secrets check"})
+status, text = call("POST", "/v1/accounts/acc_demo/api-keys", basic("key_demo", demo), {"name": "secrets check"})
 assert status == 201, (status, text)
 created = json.loads(text)["data"]
 key_id, key_secret = created["id"], created["secret_plain"]
@@ -56,17 +56,19 @@ attempts = [
     ("GET", "/v1/me", basic("key_demo", demo), None, None),
     ("GET", "/v1/me", basic(key_id, key_secret), None, None),
     ("GET", "/v1/me", "Bearer " + token, None, None),
-    ("GET", "/v1/accounts/me/issuers?limit=0", "Bearer " + token, None, None),
+    ("GET", "/v1/accounts/acc_demo/issuers?limit=0", "Bearer " + token, None, None),
     ("GET", "/v1/me", basic("key_demo", key_secret), None, None),
+    ("GET", "/v1/me", "Bearer " + key_id, None, None),  # an API key as Bearer: 401, as on the real API
+    ("GET", "/v1/accounts/me/issuers", basic(key_id, key_secret), None, None),  # no `me` alias: 404
     ("GET", "/v1/me", basic(key_id, demo), None, None),
     ("GET", "/v1/me", "Bearer " + token + "x", None, None),
     ("GET", "/v1/me", "Basic " + token, None, None),
     ("GET", "/v1/me", token, None, None),
     ("GET", "/v1/me", "Token " + key_secret, None, None),
     ("GET", "/v1/accounts/acc_other/issuers", basic(key_id, key_secret), None, None),
-    ("GET", "/v1/accounts/me/issuers?access_token=" + token + "&secret=" + key_secret, basic("key_demo", demo), None, None),
-    ("POST", "/v1/accounts/me/api-keys", basic("key_demo", demo), {"name": ""}, {"X-Api-Key": key_secret}),
-    ("POST", f"/v1/accounts/me/api-keys/{key_id}/block", basic(key_id, key_secret), {"reason": "test"}, {"Cookie": "session=" + token}),
+    ("GET", "/v1/accounts/acc_demo/issuers?access_token=" + token + "&secret=" + key_secret, basic("key_demo", demo), None, None),
+    ("POST", "/v1/accounts/acc_demo/api-keys", basic("key_demo", demo), {"name": ""}, {"X-Api-Key": key_secret}),
+    ("POST", f"/v1/accounts/acc_demo/api-keys/{key_id}/block", basic(key_id, key_secret), {"reason": "test"}, {"Cookie": "session=" + token}),
     ("GET", "/v1/me", basic(key_id, key_secret), None, None),  # blocked now: 401 key_inactive
     ("POST", f"/_emulator/access-tokens/{token}/expire", None, None, None),
     ("GET", "/v1/me", "Bearer " + token, None, None),  # expired: 401 token_expired
@@ -76,8 +78,8 @@ for method, path, auth, body, headers in attempts:
     collected.append((f"{method} {path.split('?')[0]} -> {status}", text))
 
 # What the emulator keeps about those requests.
-for path in ["/_emulator/requests?limit=500", "/v1/accounts/me/api-keys?limit=100", f"/v1/accounts/me/api-keys/{key_id}",
-             "/v1/accounts/me/events?limit=100"]:
+for path in ["/_emulator/requests?limit=500", "/v1/accounts/acc_demo/api-keys?limit=100", f"/v1/accounts/acc_demo/api-keys/{key_id}",
+             "/v1/accounts/acc_demo/events?limit=100"]:
     status, text = call("GET", path, basic("key_demo", demo))
     if status != 200:
         print(f"secrets check: GET {path} answered {status}: {text[:300]}")

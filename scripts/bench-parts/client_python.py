@@ -84,6 +84,11 @@ async def measure(args: argparse.Namespace) -> dict:
     )
     report: dict = {"contender": "python", "scenario": args.scenario}
     try:
+        if not args.issuer:
+            issuers = await admin.issuers.list(limit=1)
+            if not issuers.data:
+                raise SystemExit(f"account {args.account_id} has no issuers")
+            args.issuer = issuers.data[0].id
         users = admin.issuer(args.issuer).users
         first = await users.list(limit=1)
         if not first.data:
@@ -147,7 +152,7 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--page-limit", type=int, default=100)
-    parser.add_argument("--issuer", default="iss_acme_prod")
+    parser.add_argument("--issuer", help="default: the first issuer the account lists (the demo seed's user-filled one)")
     parser.add_argument("--account-id", default="acc_demo")
     parser.add_argument("--httpx-default-limits", action="store_true",
                         help="concurrent: keep httpx's default pool (20 keep-alive connections)")

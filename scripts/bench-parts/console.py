@@ -27,6 +27,8 @@ COLS, ROWS = 120, 40
 COMMAND = "scripts/bench-parts/30-console"
 SECTION = "Console in a real terminal (tmux 120×40, release)"
 ENV_KEYS = {"AUTHPI_API_KEY_ID": "key_demo", "AUTHPI_API_KEY_SECRET": "demo_secret"}
+# An issuer row: demo issuer ids have the real shape, `i_` + 14 lowercase letters and digits.
+ISSUER_ROW = re.compile(r"\bi_[a-z0-9]{14}\b")
 
 
 class BenchTmux(Tmux):
@@ -82,7 +84,7 @@ def first_frames(console):
         started = time.monotonic()
         t = BenchTmux(console_command(console, ["--demo"]), cols=COLS, rows=ROWS)
         try:
-            poll(t, lambda s: "iss_acme_prod" in s and "Issuers (" in s)
+            poll(t, lambda s: ISSUER_ROW.search(s) is not None and "Issuers (" in s)
             ours.append((time.monotonic() - started) * 1000)
         finally:
             t.kill()
@@ -98,7 +100,7 @@ def first_frames(console):
 
 
 def open_users(t):
-    poll(t, lambda s: "iss_acme_prod" in s)
+    poll(t, lambda s: ISSUER_ROW.search(s) is not None)
     t.send("Enter")
     poll(t, lambda s: re.search(r"Users \([\d,]+\+?\)", s) is not None and selected_line(s) is not None)
 

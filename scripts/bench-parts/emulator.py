@@ -14,7 +14,7 @@ CONNECTIONS = 16
 USERS = 1_000 if QUICK else 1_000_000
 STARTS = 2 if QUICK else 5
 PAGES = 10 if QUICK else 1_000  # limit=100 pages, following cursors
-USERS_PATH = "/v1/accounts/me/issuers/iss_acme_prod/users"
+ACCOUNT = "acc_demo"  # the demo account; there is no `me` alias on the real API, nor in the emulator
 COMMAND = "scripts/bench-parts/20-emulator"
 WRK_SECTION = "Emulator under wrk vs the loopback ceiling"
 SCALE_SECTION = f"Emulator with --users {USERS:,}"
@@ -42,11 +42,21 @@ class Client:
         self.connection.close()
 
 
-def first_user_id_and_page_bytes(url):
+def users_path(url):
+    """The users of the demo seed's first issuer (the one `--users N` fills); its id is read from the emulator."""
     client = Client(url)
     try:
-        _, body = client.get(USERS_PATH, {"limit": 1})
-        _, page = client.get(USERS_PATH, {"limit": 100})
+        _, body = client.get(f"/v1/accounts/{ACCOUNT}/issuers", {"limit": 1})
+        return f"/v1/accounts/{ACCOUNT}/issuers/{json.loads(body)['data'][0]['id']}/users"
+    finally:
+        client.close()
+
+
+def first_user_id_and_page_bytes(url, path):
+    client = Client(url)
+    try:
+        _, body = client.get(path, {"limit": 1})
+        _, page = client.get(path, {"limit": 100})
         return json.loads(body)["data"][0]["user_id"], len(page)
     finally:
         client.close()
@@ -56,11 +66,12 @@ def wrk_against_ceiling(emulator_bin, ceiling_bin):
     """Interleaved rounds (ceilings, GET, list) so drift on the shared machine hits every target alike."""
     header = [f"Authorization: {b.DEMO_BASIC}"]
     with b.Server([emulator_bin, "--port", "0"]) as emulator:
-        user_id, page_bytes = first_user_id_and_page_bytes(emulator.url)
+        path = users_path(emulator.url)
+        user_id, page_bytes = first_user_id_and_page_bytes(emulator.url, path)
         with b.Server([ceiling_bin, "--port", "0"]) as ceiling, \
                 b.Server([ceiling_bin, "--port", "0", "--body-bytes", str(page_bytes)]) as sized:
-            user_path = f"{USERS_PATH}/{user_id}"
-            list_path = f"{USERS_PATH}?limit=100"
+            user_path = f"{path}/{user_id}"
+            list_path = f"{path}?limit=100"
             targets = {
                 "ceiling": (ceiling.url + user_path, ceiling.pid),
                 "sized": (sized.url + list_path, sized.pid),
@@ -157,12 +168,13 @@ def at_scale(emulator_bin, ceiling_bin):
     start_demo, rss_demo = start_times(emulator_bin, [])
     b.log(f"start: {start_big * 1000:.0f} ms ({USERS:,} users) vs {start_demo * 1000:.0f} ms (demo seed)")
     with b.Server([emulator_bin, "--port", "0", "--users", str(USERS)]) as emulator:
-        timings, rows_seen = walk_pages(emulator.url, USERS_PATH, PAGES)
+        path = users_path(emulator.url)
+        timings, rows_seen = walk_pages(emulator.url, path, PAGES)
         rss_after = b.rss_mib(emulator.pid)
-        _, page_bytes = first_user_id_and_page_bytes(emulator.url)
+        _, page_bytes = first_user_id_and_page_bytes(emulator.url, path)
     # The floor: the same client fetching a constant body as large as a page from the ceiling, as often.
     with b.Server([ceiling_bin, "--port", "0", "--body-bytes", str(page_bytes)]) as ceiling:
-        floor, _ = walk_pages(ceiling.url, USERS_PATH, len(timings), follow=False)
+        floor, _ = walk_pages(ceiling.url, path, len(timings), follow=False)
     if rows_seen == 0:
         raise SystemExit("bench: the users list returned no rows")
     p50, p99 = b.median(timings), b.percentile(timings, 99)

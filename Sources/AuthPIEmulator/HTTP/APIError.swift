@@ -70,6 +70,16 @@ struct APIError: Error, Sendable {
     static func unauthorized(_ message: String, code: String = "unauthorized") -> APIError {
         APIError(status: 401, code: code, message: message, headers: [("WWW-Authenticate", "Basic realm=\"authpi\", Bearer")])
     }
+    /// `Authorization: Bearer key_…`, the seed SDK's form, which the real API never accepted.
+    static let apiKeyAsBearer = unauthorized(
+        "API keys are sent as HTTP Basic key_id:secret (Authorization: Basic base64(\"key_id:secret\")); Bearer is only for access tokens",
+        code: "invalid_credentials"
+    )
+    /// `/v1/accounts/me/…`: the real API has no such alias.
+    static let noMeAlias = APIError(
+        status: 404, code: "not_found",
+        message: "There is no 'me' account alias: put the account id in the path; GET /v1/me lists the accounts this credential can act on"
+    )
     static func forbidden(_ message: String) -> APIError {
         APIError(status: 403, code: "forbidden", message: message)
     }

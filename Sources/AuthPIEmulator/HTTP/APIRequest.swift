@@ -8,10 +8,12 @@ struct APIRequest: Sendable {
     var ifMatch: String?
     var idempotencyKey: String?
     var caller: Caller
-    /// Path parameters by name (`acct` already resolved from `me`).
+    /// Path parameters by name (`acct` already resolved from `me` under `--compat 0.3`).
     var params: [String: String] = [:]
     /// Receive time, Unix seconds.
     var now: Int
+    /// The older contract also accepted (`--compat`), nil for real-API fidelity.
+    var compatibility: EmulatorCompatibility? = nil
 
     func param(_ name: String) -> String { params[name] ?? "" }
 

@@ -11,6 +11,7 @@ struct EmulatorResponder: HTTPResponder {
 
     let store: EmulatorStore
     let latencyMilliseconds: Int
+    let compatibility: EmulatorCompatibility?
 
     func respond(to request: Request, context: EmulatorRequestContext) async throws -> Response {
         let started = ContinuousClock.now
@@ -73,7 +74,7 @@ struct EmulatorResponder: HTTPResponder {
         case .failure(let error): status = error.status
         }
         await logRequest(request, method: method, path: path, query: query, status: status, started: started, reference: reference)
-        return Self.render(result, reference: reference, head: method == "HEAD", bareSingle: Self.isLegacyClient(request.headers))
+        return Self.render(result, reference: reference, head: method == "HEAD", bareSingle: compatibility == .v0_3 && Self.isLegacyClient(request.headers))
     }
 
     private func handleAPI(
@@ -105,7 +106,7 @@ struct EmulatorResponder: HTTPResponder {
             let apiRequest = APIRequest(
                 method: method == "HEAD" ? "GET" : method, path: path, segments: segments, query: query, body: json,
                 ifMatch: request.headers[.ifMatch], idempotencyKey: Self.header(request.headers, "idempotency-key"),
-                caller: Caller(kind: .apiKey(keyID: ""), accountIDs: []), now: Int(Date().timeIntervalSince1970)
+                caller: Caller(kind: .apiKey(keyID: ""), accountIDs: []), now: Int(Date().timeIntervalSince1970), compatibility: compatibility
             )
             return await store.handle(route: route, params: params, request: apiRequest, authorization: request.headers[.authorization])
         }
@@ -235,7 +236,8 @@ struct EmulatorResponder: HTTPResponder {
         }
     }
 
-    /// authpi-admin 0.x reads single resources bare (no `{"data": …}` envelope); its User-Agent says so.
+    /// authpi-admin 0.x reads single resources bare (no `{"data": …}` envelope); its User-Agent says so. Only
+    /// `--compat 0.3` serves them bare: the real API sends every client the envelope (0.3.1 learned to unwrap it).
     static func isLegacyClient(_ headers: HTTPFields) -> Bool {
         guard let agent = headers[.userAgent] else { return false }
         return agent.hasPrefix("authpi-admin-py/0.")

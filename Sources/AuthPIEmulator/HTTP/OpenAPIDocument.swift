@@ -6,7 +6,7 @@ enum OpenAPIDocument {
 
     /// Example path parameters: the demo seed's well-known ids, so generated requests reach real resources.
     static let examples: [String: String] = [
-        "acct": "me", "iss": EmulatorDemo.issuerID, "usr": EmulatorDemo.userWithSessionsID, "session": EmulatorDemo.activeSessionID,
+        "acct": EmulatorDemo.accountID, "iss": EmulatorDemo.issuerID, "usr": EmulatorDemo.userWithSessionsID, "session": EmulatorDemo.activeSessionID,
         "wh": EmulatorDemo.webhookWithDeliveriesID, "org": EmulatorDemo.organizationID, "client": EmulatorDemo.clientID,
         "agent": EmulatorDemo.agentID, "key": EmulatorDemo.apiKeyID,
     ]
@@ -23,14 +23,15 @@ enum OpenAPIDocument {
                 "version": "1.4.0",
                 "description": .string(
                     "What the local emulator implements of the AuthPI Core API. Generated from its route table. "
-                        + "Demo credentials: HTTP Basic key_demo:demo_secret, or Bearer key_demo / an access token."),
+                        + "Demo credentials: HTTP Basic key_demo:demo_secret (API keys are only ever sent as Basic key_id:secret); "
+                        + "Bearer is for access tokens. There is no /v1/accounts/me alias: GET /v1/me lists the caller's accounts."),
             ],
             "paths": .object(paths.mapValues { .object($0) }),
             "security": [["basicAuth": []], ["bearerAuth": []]],
             "components": [
                 "securitySchemes": [
-                    "basicAuth": ["type": "http", "scheme": "basic"],
-                    "bearerAuth": ["type": "http", "scheme": "bearer"],
+                    "basicAuth": ["type": "http", "scheme": "basic", "description": "An API key: key_id:secret"],
+                    "bearerAuth": ["type": "http", "scheme": "bearer", "description": "An access token (tok_…); never an API key"],
                 ],
                 "schemas": ["Error": errorSchema],
                 "responses": .object(Dictionary(uniqueKeysWithValues: errorStatuses.map { (String($0), errorResponse($0)) })),
@@ -212,6 +213,7 @@ enum OpenAPIDocument {
         case .any: return [:]
         case .oneOf(let values): return ["type": "string", "enum": JSON.strings(values)]
         case .listOf(let values): return ["type": "array", "items": ["type": "string", "enum": JSON.strings(values)]]
+        case .shape(let rules): return bodySchema(rules)
         }
     }
 }

@@ -32,7 +32,7 @@ enum IdentityRoutes {
             case .accessToken(_, let userID):
                 identity["type"] = "user"
                 identity["user_id"] = .string(userID)
-                identity["issuer_id"] = "iss_authpi_platform"
+                identity["issuer_id"] = .string(Seed.platformIssuerID)
             }
             return .single(.object(identity))
         }

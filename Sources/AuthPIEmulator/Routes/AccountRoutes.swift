@@ -180,32 +180,30 @@ enum AccountRoutes {
     // MARK: Webhooks
 
     static let webhookStatuses = ["active", "paused", "disabled"]
-    static let authTypes = ["hmac", "basic", "bearer", "none"]
+    /// Webhook auth types the real API takes: 1.4.0 creates webhooks with `{"type": "signature"}` (signed
+    /// deliveries) and shows no other. The signing secret is returned once, at creation.
+    static let authTypes = ["signature"]
+    static let authShape = FieldRule.Kind.shape([FieldRule("type", .oneOf(authTypes), required: true)])
 
     static let webhooks = CRUD(
         noun: "Webhook", idPrefix: "wh", event: "webhook",
         createRules: [
             FieldRule("name", .nonEmptyString, required: true), FieldRule("description", .string), FieldRule("url", .url, required: true),
-            FieldRule("status", .oneOf(webhookStatuses)), FieldRule("auth", .object), FieldRule("events", .listOf(webhookEventTypes), required: true),
+            FieldRule("status", .oneOf(webhookStatuses)), FieldRule("auth", authShape, required: true), FieldRule("events", .listOf(webhookEventTypes), required: true),
             FieldRule("subjects", .array), FieldRule("retry", .object), FieldRule("circuit_breaker", .object), FieldRule("metadata", .object),
         ],
         updateRules: [
             FieldRule("name", .nonEmptyString), FieldRule("description", .string), FieldRule("url", .url), FieldRule("status", .oneOf(webhookStatuses)),
-            FieldRule("status_reason", .string), FieldRule("status_by", .string), FieldRule("auth", .object), FieldRule("events", .listOf(webhookEventTypes)),
+            FieldRule("status_reason", .string), FieldRule("status_by", .string), FieldRule("auth", authShape), FieldRule("events", .listOf(webhookEventTypes)),
             FieldRule("subjects", .array), FieldRule("retry", .object), FieldRule("circuit_breaker", .object), FieldRule("metadata", .object),
         ],
         filters: [.equals(query: "status", field: "status")], idParam: "wh",
         key: { EmulatorState.key($0.param("acct"), "webhooks") },
         build: { id, body, request, _ in Models.webhook(id: id, account: request.param("acct"), body: body, now: request.now) },
         createResponse: { object, _ in
-            if object["auth"]?["type"]?.stringValue == "hmac" {
+            if object["auth"]?["type"]?.stringValue == "signature" {
                 var generator = SystemRandomNumberGenerator()
                 object["auth"]?["secret"] = .string("whsec_" + Deterministic.hex(generator.next(), width: 16) + Deterministic.hex(generator.next(), width: 16))
-            }
-        },
-        validate: { body, _, _, _ in
-            if let type = body["auth"]?["type"], !(type.stringValue.map(authTypes.contains) ?? false) {
-                throw APIError.invalidField("auth.type", "invalid_enum", "auth.type must be one of: \(authTypes.joined(separator: ", "))")
             }
         }
     )

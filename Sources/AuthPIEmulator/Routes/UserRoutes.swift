@@ -43,17 +43,39 @@ enum UserRoutes {
         FieldRule("security", .object), FieldRule("preferences", .object),
     ]
 
+    /// 0.3.0's top-level create fields; the real API takes `username_type` + `username` and a `profile` object.
+    static let seedCreateFields = ["email", "phone", "display_name", "first_name", "last_name"]
+
+    /// The real body's fields (`username_type`, `username`, `profile{}`…). A missing `username_type` is inferred from
+    /// the username, as before: the contract does not say the real API refuses it, only the 0.3.0 top-level fields.
+    static let realCreateRules = createRules.filter { !seedCreateFields.contains($0.name) }
+
     static func create(_ state: inout EmulatorState, _ request: APIRequest) throws -> APIResponse {
         var body = try request.objectBody()
-        // 0.3.0 bodies: top-level email / display_name.
-        if body["username"] == nil, let email = body["email"] {
-            body["username"] = email
-            if body["username_type"] == nil { body["username_type"] = "email" }
-        }
         var profile = body["profile"]?.objectValue ?? [:]
-        if let display = body["display_name"], profile["display_name"] == nil { profile["display_name"] = display }
-        for name in ["first_name", "last_name"] where body[name] != nil && profile[name] == nil { profile[name] = body[name] }
-        try Validator.check(body, createRules, creating: true)
+        if request.compatibility == .v0_3 {
+            // 0.3.0 bodies: top-level email / display_name.
+            if body["username"] == nil, let email = body["email"] {
+                body["username"] = email
+                if body["username_type"] == nil { body["username_type"] = "email" }
+            }
+            if let display = body["display_name"], profile["display_name"] == nil { profile["display_name"] = display }
+            for name in ["first_name", "last_name"] where body[name] != nil && profile[name] == nil { profile[name] = body[name] }
+            try Validator.check(body, createRules, creating: true)
+        } else {
+            let seedFields = seedCreateFields.filter { body[$0] != nil }
+            if !seedFields.isEmpty {
+                throw APIError.validation(
+                    seedFields.map { field in
+                        APIError.FieldError(field: field, code: "unknown_field", message: ["email", "phone"].contains(field)
+                            ? "\(field) is not a User create field: send username_type \"\(field)\" and username"
+                            : "\(field) is not a User create field: send it inside profile")
+                    },
+                    message: "The User create body is {\"username_type\", \"username\", \"profile\": {…}}; top-level \(seedFields.joined(separator: ", ")) is the 0.3.0 form"
+                )
+            }
+            try Validator.check(body, realCreateRules, creating: true)
+        }
         try Validator.check(profile, profileRules, creating: false)
         let username = body["username"]?.stringValue ?? ""
         let type = body["username_type"]?.stringValue ?? (username.contains("@") ? "email" : (username.hasPrefix("+") ? "phone" : "username"))
@@ -98,6 +120,15 @@ enum UserRoutes {
         guard let current = state.record(in: collectionKey, id: id) else { throw APIError.notFound("User \(id)") }
         try state.checkIfMatch(request, current, id: id)
         let body = try request.objectBody()
+        if request.compatibility != .v0_3 {
+            let seedFields = ["email", "display_name"].filter { body[$0] != nil }
+            if !seedFields.isEmpty {
+                throw APIError.validation(
+                    seedFields.map { APIError.FieldError(field: $0, code: "unknown_field", message: $0 == "email" ? "email is not a User field: update username" : "display_name is not a User field: update profile.display_name") },
+                    message: "Top-level \(seedFields.joined(separator: ", ")) is the 0.3.0 form; the real API takes username and profile{}"
+                )
+            }
+        }
         try Validator.check(body, updateRules, creating: false)
         if let profile = body["profile"]?.objectValue { try Validator.check(profile, profileRules, creating: false) }
         if current.object["username_type"]?.stringValue == "email", let username = body["username"]?.stringValue, !Validator.isEmail(username) {
@@ -153,10 +184,8 @@ enum UserRoutes {
     static func register(_ table: inout RouteTable) {
         let base = "\(APIRoutes.iss)/users"
         table.add("GET", base, doc: .list([.init("status", .oneOf(statuses))])) { try list(&$0, $1) }
-        // The 0.3.0 body (top-level email) may stand in for username.
-        var createDoc = RouteDoc.create(createRules.map { $0.name == "username" ? FieldRule("username", .nonEmptyString) : $0 })
-        createDoc.oneOfRequired = ["username", "email"]
-        table.add("POST", base, doc: createDoc) { try create(&$0, $1) }
+        // The real body only: the 0.3.0 form (top-level email) is accepted under `--compat 0.3` but not documented.
+        table.add("POST", base, doc: .create(realCreateRules)) { try create(&$0, $1) }
         table.add("GET", APIRoutes.usr) { try get(&$0, $1) }
         table.add("PATCH", APIRoutes.usr, doc: .update(updateRules)) { try update(&$0, $1) }
         table.add("DELETE", APIRoutes.usr) { try delete(&$0, $1) }

@@ -7,6 +7,8 @@ struct FieldRule: Sendable {
         case oneOf([String])
         /// A list whose items must be among these values.
         case listOf([String])
+        /// An object whose own fields follow these rules (problems are named `outer.inner`).
+        case shape([FieldRule])
     }
 
     let name: String
@@ -23,23 +25,34 @@ struct FieldRule: Sendable {
 enum Validator {
     /// Checks `body` against `rules`; `creating` enforces required fields. Collects every problem.
     static func check(_ body: [String: JSON], _ rules: [FieldRule], creating: Bool) throws(APIError) {
+        let problems = problems(body, rules, creating: creating, prefix: "")
+        if !problems.isEmpty { throw APIError.validation(problems) }
+    }
+
+    private static func problems(_ body: [String: JSON], _ rules: [FieldRule], creating: Bool, prefix: String) -> [APIError.FieldError] {
         var problems: [APIError.FieldError] = []
         for rule in rules {
+            let name = prefix + rule.name
             guard let value = body[rule.name] else {
                 if creating && rule.required {
-                    problems.append(.init(field: rule.name, code: "required", message: "\(rule.name) is required"))
+                    problems.append(.init(field: name, code: "required", message: "\(name) is required"))
                 }
                 continue
             }
             if value.isNull {
                 if rule.required {
-                    problems.append(.init(field: rule.name, code: "required", message: "\(rule.name) must not be null"))
+                    problems.append(.init(field: name, code: "required", message: "\(name) must not be null"))
                 }
                 continue
             }
-            if let problem = problem(rule, value) { problems.append(problem) }
+            if case .shape(let inner) = rule.kind, let object = value.objectValue {
+                // A nested object that is sent must be whole, also in an update.
+                problems += self.problems(object, inner, creating: true, prefix: name + ".")
+                continue
+            }
+            if let problem = problem(rule, name: name, value) { problems.append(problem) }
         }
-        if !problems.isEmpty { throw APIError.validation(problems) }
+        return problems
     }
 
     static func isEmail(_ text: String) -> Bool {
@@ -50,9 +63,9 @@ enum Validator {
         return !text.contains(where: { $0.isWhitespace }) && text.count <= 320
     }
 
-    private static func problem(_ rule: FieldRule, _ value: JSON) -> APIError.FieldError? {
+    private static func problem(_ rule: FieldRule, name: String, _ value: JSON) -> APIError.FieldError? {
         func wrong(_ expected: String) -> APIError.FieldError {
-            .init(field: rule.name, code: "invalid_type", message: "\(rule.name) must be \(expected), got \(value.typeName)")
+            .init(field: name, code: "invalid_type", message: "\(name) must be \(expected), got \(value.typeName)")
         }
         switch rule.kind {
         case .any: return nil
@@ -60,20 +73,20 @@ enum Validator {
         case .nonEmptyString:
             guard let text = value.stringValue else { return wrong("a string") }
             return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-                ? .init(field: rule.name, code: "empty", message: "\(rule.name) must not be empty") : nil
+                ? .init(field: name, code: "empty", message: "\(name) must not be empty") : nil
         case .email:
             guard let text = value.stringValue else { return wrong("a string") }
-            return isEmail(text) ? nil : .init(field: rule.name, code: "invalid_email", message: "\(rule.name) is not a valid email address")
+            return isEmail(text) ? nil : .init(field: name, code: "invalid_email", message: "\(name) is not a valid email address")
         case .url:
             guard let text = value.stringValue else { return wrong("a string") }
             guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
-                return .init(field: rule.name, code: "invalid_url", message: "\(rule.name) must be an http(s) URL")
+                return .init(field: name, code: "invalid_url", message: "\(name) must be an http(s) URL")
             }
             return nil
         case .bool: return value.boolValue == nil ? wrong("a boolean") : nil
         case .int: return value.intValue == nil || value.boolValue != nil ? wrong("an integer") : nil
         case .number: return value.doubleValue == nil ? wrong("a number") : nil
-        case .object: return value.objectValue == nil ? wrong("an object") : nil
+        case .object, .shape: return value.objectValue == nil ? wrong("an object") : nil
         case .array: return value.arrayValue == nil ? wrong("an array") : nil
         case .stringArray:
             guard let items = value.arrayValue else { return wrong("an array of strings") }
@@ -81,13 +94,13 @@ enum Validator {
         case .oneOf(let allowed):
             guard let text = value.stringValue else { return wrong("a string") }
             return allowed.contains(text)
-                ? nil : .init(field: rule.name, code: "invalid_enum", message: "\(rule.name) must be one of: \(allowed.joined(separator: ", "))")
+                ? nil : .init(field: name, code: "invalid_enum", message: "\(name) must be one of: \(allowed.joined(separator: ", ")); got '\(text.prefix(60))'")
         case .listOf(let allowed):
             guard let items = value.arrayValue else { return wrong("an array of strings") }
             for item in items {
                 guard let text = item.stringValue else { return wrong("an array of strings") }
                 if !allowed.contains(text) {
-                    return .init(field: rule.name, code: "invalid_enum", message: "\(rule.name) contains an unknown value '\(text)'")
+                    return .init(field: name, code: "invalid_enum", message: "\(name) contains an unknown value '\(text)'")
                 }
             }
             return nil

@@ -16,6 +16,21 @@ enum Deterministic {
         Int(mix(UInt64(truncatingIfNeeded: index) ^ salt) % UInt64(max(bound, 1)))
     }
 
+    /// A real-shaped issuer id, `i_` + 14 lowercase letters and digits, derived from a seed name: the demo ids
+    /// look like the real API's and stay the same on every run.
+    static func issuerID(seedName: String) -> String {
+        let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz")
+        var value = mix(fnv(seedName))
+        var characters = ""
+        for position in 0..<14 {
+            // 36^7 fits a fresh hash; re-mix halfway so every character is well distributed.
+            if position == 7 { value = mix(value) }
+            characters.append(alphabet[Int(value % 36)])
+            value /= 36
+        }
+        return "i_" + characters
+    }
+
     /// FNV-1a, for ETags and short stable hashes.
     static func fnv(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -5,10 +5,12 @@ actor EmulatorStore {
     private var state: EmulatorState
     private let seed: EmulatorSeed
     private let users: Int?
+    private let compatibility: EmulatorCompatibility?
     let routes: RouteTable
 
-    init(seed: EmulatorSeed, users: Int?, faults: [FaultRule], routes: RouteTable) {
+    init(seed: EmulatorSeed, users: Int?, faults: [FaultRule], routes: RouteTable, compatibility: EmulatorCompatibility? = nil) {
         self.seed = seed
+        self.compatibility = compatibility
         self.users = users
         self.routes = routes
         var state = Seed.build(seed: seed, users: users)
@@ -98,6 +100,8 @@ actor EmulatorStore {
         }
         guard scheme == "bearer" else { throw APIError.unauthorized("Unsupported authorization scheme", code: "invalid_credentials") }
         if value.hasPrefix("key_") {
+            // The seed SDK's single-string key: only `--compat 0.3` accepts it, as the real API never did.
+            guard compatibility == .v0_3 else { throw APIError.apiKeyAsBearer }
             guard state.apiKeySecrets[value] != nil, let accounts = state.apiKeyAccounts[value], !accounts.isEmpty else {
                 throw APIError.unauthorized("Unknown API key", code: "invalid_credentials")
             }
@@ -160,10 +164,11 @@ actor EmulatorStore {
         }
     }
 
-    /// Resolves `me`, refuses other accounts, and 404s when a parent in the path does not exist.
+    /// Resolves `me` (only under `--compat 0.3`), refuses other accounts, and 404s when a parent in the path does not exist.
     private func resolveScope(_ request: inout APIRequest) throws(APIError) {
         guard let account = request.params["acct"] else { return }
-        // `me` stands for the credential's first account (0.3.0's alias).
+        if account == "me" && compatibility != .v0_3 { throw APIError.noMeAlias }
+        // Under `--compat 0.3`, `me` stands for the credential's first account (0.3.0's alias).
         let resolved = account == "me" ? (request.caller.accountIDs.first ?? "") : account
         guard request.caller.mayAct(on: resolved) else {
             throw APIError.forbidden("This credential may not act on account \(account)")

@@ -5,7 +5,7 @@ enum Models {
         [
             "id": .string(id),
             "organization": [
-                "id": .string("org_\(id)"), "issuer_id": "iss_authpi_platform", "status": "active", "name": .string(name),
+                "id": .string("org_\(id)"), "issuer_id": .string(Seed.platformIssuerID), "status": "active", "name": .string(name),
                 "description": .string("\(name) workspace"), "logo_url": .string("https://assets.example.com/\(id).png"),
                 "org_type": "account", "created_at": .int(now), "updated_at": .int(now),
             ],
@@ -22,7 +22,7 @@ enum Models {
         let restrictions = body["restrictions"]?.objectValue ?? ["scopes": ["*"]]
         let status = body["status"]?.stringValue ?? "active"
         return [
-            "id": .string(id), "org_id": .string(org ?? "org_\(account)"), "issuer_id": .string(issuer ?? "iss_authpi_platform"),
+            "id": .string(id), "org_id": .string(org ?? "org_\(account)"), "issuer_id": .string(issuer ?? Seed.platformIssuerID),
             "type": .string(org == nil ? "account" : "organization"),
             "name": body["name"] ?? .string(id), "description": body["description"] ?? .null,
             "tags": body["tags"] ?? [], "restrictions": .object(restrictions),
@@ -127,12 +127,12 @@ enum Models {
     }
 
     static func webhook(id: String, account: String, body: [String: JSON], now: Int) -> [String: JSON] {
-        let auth = body["auth"]?.objectValue ?? ["type": "hmac"]
+        let auth = body["auth"]?.objectValue ?? ["type": "signature"]
         return [
             "id": .string(id), "account_id": .string(account), "name": body["name"] ?? .string(id),
             "description": body["description"] ?? "", "url": body["url"] ?? "https://hooks.example.com/authpi",
             "status": body["status"] ?? "active", "status_at": .int(now), "status_reason": body["status_reason"] ?? .null,
-            "status_by": .null, "auth": .object(auth), "auth_type": auth["type"] ?? "hmac",
+            "status_by": .null, "auth": .object(auth), "auth_type": auth["type"] ?? "signature",
             "events": body["events"] ?? [], "subjects": body["subjects"] ?? [],
             "retry": body["retry"] ?? ["max_attempts": 8, "backoff": "exponential"],
             "circuit_breaker": body["circuit_breaker"] ?? ["enabled": true, "failure_threshold": 20],

@@ -3,7 +3,17 @@ import Foundation
 /// The deterministic seeds. Every run with the same options produces the same ids and data.
 enum Seed {
     static let t0 = EmulatorDemo.seedTime
-    static let issuerTags: [String: String] = ["iss_acme_prod": "a", "iss_acme_staging": "s", "iss_globex": "g", "iss_initech_legacy": "i"]
+    /// Per issuer: the user-id tag and the slug that names its seeded children (`am_acme_prod_password`).
+    static let issuerTags: [String: String] = [
+        EmulatorDemo.issuerID: "a", EmulatorDemo.secondIssuerID: "s", EmulatorDemo.thirdIssuerID: "g", EmulatorDemo.legacyIssuerID: "i",
+    ]
+    static let issuerSlugs: [String: String] = [
+        EmulatorDemo.issuerID: "acme_prod", EmulatorDemo.secondIssuerID: "acme_staging", EmulatorDemo.thirdIssuerID: "globex",
+        EmulatorDemo.legacyIssuerID: "initech_legacy",
+    ]
+    static func slug(_ issuer: String) -> String { issuerSlugs[issuer] ?? issuer }
+    /// The AuthPI platform's own issuer (accounts' organizations, console users, account-level keys), real-shaped too.
+    static let platformIssuerID = Deterministic.issuerID(seedName: "iss_authpi_platform")
     /// Users of the first issuer that get sessions, tokens, trusted devices and verifiers.
     static let richUsers = 60
 
@@ -63,7 +73,7 @@ enum Seed {
             (EmulatorDemo.issuerID, "Acme Production", "Customer sign-in for acme.test", "active", requestedUsers ?? EmulatorDemo.demoUserCount),
             (EmulatorDemo.secondIssuerID, "Acme Staging", "Pre-production tenant", "active", 40),
             (EmulatorDemo.thirdIssuerID, "Globex Workforce", "Employee SSO for Globex — 従業員", "active", 12),
-            ("iss_initech_legacy", "Initech (legacy)", "Read-only archive", "disabled", 0),
+            (EmulatorDemo.legacyIssuerID, "Initech (legacy)", "Read-only archive", "disabled", 0),
         ]
         for (position, issuer) in issuers.enumerated() {
             let created = t0 - 60_000_000 + position * 3_000_000
@@ -94,7 +104,7 @@ enum Seed {
         let methods = ["password", "magic_link", "totp", "webauthn", "oauth_google"]
         for (index, method) in methods.enumerated() where position < 3 || index == 0 {
             let body: [String: JSON] = ["type": .string(method), "name": .string(method.replacingOccurrences(of: "_", with: " ").capitalized), "signup_enabled": .bool(index < 2)]
-            state.insert(Models.authMethod(id: "am_\(issuer.dropFirst(4))_\(method)", issuer: issuer, body: body, now: created + 600), into: issuerKey + "/auth-methods")
+            state.insert(Models.authMethod(id: "am_\(slug(issuer))_\(method)", issuer: issuer, body: body, now: created + 600), into: issuerKey + "/auth-methods")
         }
         let clients: [(String, String, String, String)] = [
             ("web", "Acme Web", "active", "The customer portal"), ("spa", "Acme Dashboard", "active", "Single-page admin app"),
@@ -102,13 +112,13 @@ enum Seed {
             ("web", "Legacy Portal", "disabled", "Retired in 2025"),
         ]
         for (index, client) in clients.enumerated() where position < 3 {
-            let id = position == 0 && index == 0 ? EmulatorDemo.clientID : "cli_\(issuer.dropFirst(4))_\(index)"
+            let id = position == 0 && index == 0 ? EmulatorDemo.clientID : "cli_\(slug(issuer))_\(index)"
             let body: [String: JSON] = ["type": .string(client.0), "name": .string(client.1), "status": .string(client.2), "description": .string(client.3), "logo_url": .string("https://assets.example.com/clients/\(index).png")]
             state.insert(Models.client(id: id, issuer: issuer, body: body, now: created + 1_000 * (index + 1)), into: issuerKey + "/clients")
         }
         let agents: [(String, String, String)] = [("Support Assistant", "claude-sonnet", "anthropic"), ("Fraud Triage", "gpt-5", "openai"), ("Docs Bot", "llama-4", "meta")]
         for (index, agent) in agents.enumerated() where position < 2 {
-            let id = position == 0 && index == 0 ? EmulatorDemo.agentID : "agt_\(issuer.dropFirst(4))_\(index)"
+            let id = position == 0 && index == 0 ? EmulatorDemo.agentID : "agt_\(slug(issuer))_\(index)"
             let body: [String: JSON] = ["name": .string(agent.0), "model": .string(agent.1), "provider": .string(agent.2), "description": .string("Seeded agent"), "scopes": ["users:read"], "status": index == 2 ? "disabled" : "active"]
             state.insert(Models.agent(id: id, issuer: issuer, body: body, now: created + 5_000 * (index + 1)), into: issuerKey + "/agents")
             state.insert(Models.agentVerifier(id: "avf_\(id.dropFirst(4))_key", agent: id, body: ["type": "api_key", "name": "Primary key"], now: created + 6_000), into: issuerKey + "/agents/\(id)/verifiers")
@@ -116,7 +126,7 @@ enum Seed {
         let orgs: [(String, String, String)] = [("Engineering", "team", "active"), ("Umbrella GmbH — Zürich", "business", "active"), ("Dormant LLC", "business", "suspended")]
         let users = virtualUsers(issuer: issuer, count: 40)
         for (index, org) in orgs.enumerated() where position < 2 {
-            let id = position == 0 && index == 0 ? EmulatorDemo.organizationID : "org_\(issuer.dropFirst(4))_\(index)"
+            let id = position == 0 && index == 0 ? EmulatorDemo.organizationID : "org_\(slug(issuer))_\(index)"
             var body: [String: JSON] = ["name": .string(org.0), "org_type": .string(org.1), "status": .string(org.2), "description": .string("Seeded organization")]
             body["sso"] = index == 1 ? ["enabled": true, "only": false, "domains": [["domain": "umbrella.test", "verified": true]]] : ["enabled": false, "only": false, "domains": []]
             body["security"] = ["mfa_required": .bool(index == 1)]
@@ -181,7 +191,7 @@ enum Seed {
         for (index, hook) in hooks.enumerated() {
             let body: [String: JSON] = [
                 "name": .string(hook.1), "description": .string("Seeded webhook \(index + 1)"), "url": .string("https://hooks.acme.test/authpi/\(index + 1)"),
-                "status": .string(hook.2), "events": JSON.strings(hook.3), "auth": ["type": "hmac", "secret_hint": "…9f3a"],
+                "status": .string(hook.2), "events": JSON.strings(hook.3), "auth": ["type": "signature", "secret_hint": "…9f3a"],
             ]
             state.insert(Models.webhook(id: hook.0, account: account, body: body, now: t0 - 30_000_000 + index * 1_000), into: EmulatorState.key(account, "webhooks"))
         }
