@@ -40,14 +40,27 @@ struct ClientBehaviourTests {
 
             let before = try await emulator.requests().count
             var taken = 0
-            for try await _ in client.issuer(issuerID).users.listAll(limit: 25) {
+            for try await _ in client.issuer(issuerID).users.listAll(limit: 25, fetching: .onDemand) {
                 taken += 1
                 if taken == 30 { break }
             }
             let listRequests = try await emulator.requests().dropFirst(before).filter {
                 $0["path"]?.stringValue?.hasSuffix("/users") == true
             }
-            #expect(listRequests.count == 2, "30 items of 25 a page need exactly 2 pages")
+            #expect(listRequests.count == 2, "30 items of 25 a page need exactly 2 pages on demand")
+
+            // With read-ahead, page 3 may also have been requested (and discarded) while on page 2.
+            let beforeReadAhead = try await emulator.requests().count
+            taken = 0
+            for try await _ in client.issuer(issuerID).users.listAll(limit: 25) {
+                taken += 1
+                if taken == 30 { break }
+            }
+            _ = try await client.issuer(issuerID).get()
+            let readAheadRequests = try await emulator.requests().dropFirst(beforeReadAhead).filter {
+                $0["path"]?.stringValue?.hasSuffix("/users") == true
+            }
+            #expect((2...3).contains(readAheadRequests.count), "one page ahead at most")
             try await client.close()
         }
     }

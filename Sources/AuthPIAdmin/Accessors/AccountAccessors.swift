@@ -19,9 +19,9 @@ public struct Issuers: Sendable {
 
     public func listAll(
         limit: Int? = nil, q: String? = nil, status: String? = nil, accessMode: String? = nil,
-        readiness: String? = nil, options: RequestOptions = .none
+        readiness: String? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead
     ) -> PageSequence<IssuerListItem> {
-        PageSequence { cursor in
+        PageSequence(fetching: fetching) { cursor in
             try await list(
                 limit: limit, cursor: cursor, q: q, status: status, accessMode: accessMode, readiness: readiness,
                 options: options)
@@ -58,8 +58,8 @@ public struct Webhooks: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
-    public func listAll(limit: Int? = nil, status: String? = nil, options: RequestOptions = .none) -> PageSequence<Webhook> {
-        PageSequence { cursor in try await list(limit: limit, cursor: cursor, status: status, options: options) }
+    public func listAll(limit: Int? = nil, status: String? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<Webhook> {
+        PageSequence(fetching: fetching) { cursor in try await list(limit: limit, cursor: cursor, status: status, options: options) }
     }
 
     /// Creates a webhook; the answer carries its secrets once (in `auth`).
@@ -105,9 +105,9 @@ public struct Events: Sendable {
 
     public func listAll(
         limit: Int? = nil, issuerID: String? = nil, userID: String? = nil, clientID: String? = nil,
-        eventTypes: [String]? = nil, after: Double? = nil, before: Double? = nil, options: RequestOptions = .none
+        eventTypes: [String]? = nil, after: Double? = nil, before: Double? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead
     ) -> PageSequence<Event> {
-        PageSequence { cursor in
+        PageSequence(fetching: fetching) { cursor in
             try await list(
                 limit: limit, cursor: cursor, issuerID: issuerID, userID: userID, clientID: clientID,
                 eventTypes: eventTypes, after: after, before: before, options: options)
@@ -158,9 +158,9 @@ public struct AccountAPIKeys: Sendable {
 
     public func listAll(
         limit: Int? = nil, q: String? = nil, status: String? = nil, access: String? = nil, readiness: String? = nil,
-        options: RequestOptions = .none
+        options: RequestOptions = .none, fetching: PageFetching = .readAhead
     ) -> PageSequence<APIKey> {
-        PageSequence { cursor in
+        PageSequence(fetching: fetching) { cursor in
             try await list(limit: limit, cursor: cursor, q: q, status: status, access: access, readiness: readiness, options: options)
         }
     }
@@ -234,8 +234,8 @@ public struct Accounts: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
-    public func listAll(limit: Int? = nil, options: RequestOptions = .none) -> PageSequence<Account> {
-        PageSequence { cursor in try await list(limit: limit, cursor: cursor, options: options) }
+    public func listAll(limit: Int? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<Account> {
+        PageSequence(fetching: fetching) { cursor in try await list(limit: limit, cursor: cursor, options: options) }
     }
 
     public func get(_ id: String, options: RequestOptions = .none) async throws -> Versioned<Account> {
@@ -260,8 +260,8 @@ public struct Domains: Sendable {
     }
 
     /// Every domain, page after page.
-    public func listAll(options: RequestOptions = .none) -> PageSequence<AccountDomain> {
-        PageSequence { cursor in try await list(cursor: cursor, options: options) }
+    public func listAll(options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<AccountDomain> {
+        PageSequence(fetching: fetching) { cursor in try await list(cursor: cursor, options: options) }
     }
 
     public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Account> {
@@ -309,9 +309,9 @@ public struct Notes: Sendable {
 
     public func listAll(
         limit: Int? = nil, subjectType: String? = nil, subjectID: String? = nil, issuerID: String? = nil,
-        createdBy: String? = nil, pinned: Bool? = nil, mentionsUserID: String? = nil, options: RequestOptions = .none
+        createdBy: String? = nil, pinned: Bool? = nil, mentionsUserID: String? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead
     ) -> PageSequence<Note> {
-        PageSequence { cursor in
+        PageSequence(fetching: fetching) { cursor in
             try await list(
                 limit: limit, cursor: cursor, subjectType: subjectType, subjectID: subjectID, issuerID: issuerID,
                 createdBy: createdBy, pinned: pinned, mentionsUserID: mentionsUserID, options: options)

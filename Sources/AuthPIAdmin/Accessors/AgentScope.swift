@@ -31,8 +31,8 @@ public struct AgentVerifiers: Sendable {
     }
 
     /// Every verifier of the agent, page after page.
-    public func listAll(options: RequestOptions = .none) -> PageSequence<Resource> {
-        PageSequence { cursor in try await list(cursor: cursor, options: options) }
+    public func listAll(options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<Resource> {
+        PageSequence(fetching: fetching) { cursor in try await list(cursor: cursor, options: options) }
     }
 
     public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Resource> {

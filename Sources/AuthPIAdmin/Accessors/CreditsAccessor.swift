@@ -12,8 +12,8 @@ public struct Credits: Sendable {
     }
 
     /// Every ledger entry, page after page.
-    public func ledgerAll(limit: Int? = nil, options: RequestOptions = .none) -> PageSequence<CreditLedgerEntry> {
-        PageSequence { cursor in try await ledger(limit: limit, cursor: cursor, options: options) }
+    public func ledgerAll(limit: Int? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<CreditLedgerEntry> {
+        PageSequence(fetching: fetching) { cursor in try await ledger(limit: limit, cursor: cursor, options: options) }
     }
 
     /// `POST {acct}/credits/topups`.

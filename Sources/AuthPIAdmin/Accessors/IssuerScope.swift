@@ -44,8 +44,8 @@ public struct Users: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
-    public func listAll(limit: Int? = nil, status: String? = nil, options: RequestOptions = .none) -> PageSequence<UserListItem> {
-        PageSequence { cursor in try await list(limit: limit, cursor: cursor, status: status, options: options) }
+    public func listAll(limit: Int? = nil, status: String? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<UserListItem> {
+        PageSequence(fetching: fetching) { cursor in try await list(limit: limit, cursor: cursor, status: status, options: options) }
     }
 
     public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<User> {
@@ -86,9 +86,9 @@ public struct Agents: Sendable {
 
     public func listAll(
         limit: Int? = nil, status: String? = nil, model: String? = nil, provider: String? = nil,
-        hasVerifiers: Bool? = nil, options: RequestOptions = .none
+        hasVerifiers: Bool? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead
     ) -> PageSequence<Agent> {
-        PageSequence { cursor in
+        PageSequence(fetching: fetching) { cursor in
             try await list(limit: limit, cursor: cursor, status: status, model: model, provider: provider, hasVerifiers: hasVerifiers, options: options)
         }
     }
@@ -132,9 +132,9 @@ public struct Clients: Sendable {
 
     public func listAll(
         limit: Int? = nil, q: String? = nil, status: String? = nil, applicationType: String? = nil,
-        readiness: String? = nil, name: String? = nil, options: RequestOptions = .none
+        readiness: String? = nil, name: String? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead
     ) -> PageSequence<Client> {
-        PageSequence { cursor in
+        PageSequence(fetching: fetching) { cursor in
             try await list(limit: limit, cursor: cursor, q: q, status: status, applicationType: applicationType, readiness: readiness, name: name, options: options)
         }
     }
@@ -184,9 +184,9 @@ public struct Organizations: Sendable {
 
     public func listAll(
         limit: Int? = nil, status: String? = nil, ssoEnabled: Bool? = nil, ssoOnly: Bool? = nil,
-        mfaRequired: Bool? = nil, invitationEnabled: Bool? = nil, options: RequestOptions = .none
+        mfaRequired: Bool? = nil, invitationEnabled: Bool? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead
     ) -> PageSequence<Organization> {
-        PageSequence { cursor in
+        PageSequence(fetching: fetching) { cursor in
             try await list(limit: limit, cursor: cursor, status: status, ssoEnabled: ssoEnabled, ssoOnly: ssoOnly, mfaRequired: mfaRequired, invitationEnabled: invitationEnabled, options: options)
         }
     }
@@ -242,8 +242,8 @@ public struct Approvals: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
-    public func listAll(limit: Int? = nil, options: RequestOptions = .none) -> PageSequence<Resource> {
-        PageSequence { cursor in try await list(limit: limit, cursor: cursor, options: options) }
+    public func listAll(limit: Int? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<Resource> {
+        PageSequence(fetching: fetching) { cursor in try await list(limit: limit, cursor: cursor, options: options) }
     }
 
     public func get(_ id: String, options: RequestOptions = .none) async throws -> Versioned<User> {
@@ -268,8 +268,8 @@ public struct AuthMethods: Sendable {
     }
 
     /// Every auth method, page after page.
-    public func listAll(options: RequestOptions = .none) -> PageSequence<Resource> {
-        PageSequence { cursor in try await list(cursor: cursor, options: options) }
+    public func listAll(options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<Resource> {
+        PageSequence(fetching: fetching) { cursor in try await list(cursor: cursor, options: options) }
     }
 
     public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Resource> {

@@ -43,9 +43,9 @@ public struct OrganizationAPIKeys: Sendable {
 
     public func listAll(
         limit: Int? = nil, q: String? = nil, status: String? = nil, access: String? = nil, readiness: String? = nil,
-        options: RequestOptions = .none
+        options: RequestOptions = .none, fetching: PageFetching = .readAhead
     ) -> PageSequence<APIKey> {
-        PageSequence { cursor in
+        PageSequence(fetching: fetching) { cursor in
             try await list(limit: limit, cursor: cursor, q: q, status: status, access: access, readiness: readiness, options: options)
         }
     }
@@ -67,8 +67,8 @@ public struct Groups: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
-    public func listAll(limit: Int? = nil, options: RequestOptions = .none) -> PageSequence<Group> {
-        PageSequence { cursor in try await list(limit: limit, cursor: cursor, options: options) }
+    public func listAll(limit: Int? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<Group> {
+        PageSequence(fetching: fetching) { cursor in try await list(limit: limit, cursor: cursor, options: options) }
     }
 
     public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Group> {
@@ -101,8 +101,8 @@ public struct Invitations: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
-    public func listAll(limit: Int? = nil, status: String? = nil, options: RequestOptions = .none) -> PageSequence<Invitation> {
-        PageSequence { cursor in try await list(limit: limit, cursor: cursor, status: status, options: options) }
+    public func listAll(limit: Int? = nil, status: String? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<Invitation> {
+        PageSequence(fetching: fetching) { cursor in try await list(limit: limit, cursor: cursor, status: status, options: options) }
     }
 
     public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Invitation> {
@@ -140,8 +140,8 @@ public struct Members: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
-    public func listAll(limit: Int? = nil, status: String? = nil, scope: String? = nil, options: RequestOptions = .none) -> PageSequence<Membership> {
-        PageSequence { cursor in try await list(limit: limit, cursor: cursor, status: status, scope: scope, options: options) }
+    public func listAll(limit: Int? = nil, status: String? = nil, scope: String? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<Membership> {
+        PageSequence(fetching: fetching) { cursor in try await list(limit: limit, cursor: cursor, status: status, scope: scope, options: options) }
     }
 
     public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Membership> {

@@ -34,8 +34,8 @@ public struct UserSessions: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
-    public func listAll(status: String? = nil, limit: Int? = nil, options: RequestOptions = .none) -> PageSequence<Session> {
-        PageSequence { cursor in try await list(status: status, limit: limit, cursor: cursor, options: options) }
+    public func listAll(status: String? = nil, limit: Int? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<Session> {
+        PageSequence(fetching: fetching) { cursor in try await list(status: status, limit: limit, cursor: cursor, options: options) }
     }
 }
 
@@ -52,8 +52,8 @@ public struct UserTokens: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
-    public func listAll(limit: Int? = nil, status: String? = nil, options: RequestOptions = .none) -> PageSequence<UserToken> {
-        PageSequence { cursor in try await list(limit: limit, cursor: cursor, status: status, options: options) }
+    public func listAll(limit: Int? = nil, status: String? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<UserToken> {
+        PageSequence(fetching: fetching) { cursor in try await list(limit: limit, cursor: cursor, status: status, options: options) }
     }
 
     /// Creates a token; the answer's `tokenPlain` is shown only once.
@@ -74,8 +74,8 @@ public struct TrustedDevices: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
-    public func listAll(limit: Int? = nil, options: RequestOptions = .none) -> PageSequence<TrustedDevice> {
-        PageSequence { cursor in try await list(limit: limit, cursor: cursor, options: options) }
+    public func listAll(limit: Int? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<TrustedDevice> {
+        PageSequence(fetching: fetching) { cursor in try await list(limit: limit, cursor: cursor, options: options) }
     }
 
     public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<TrustedDeviceCreated> {
@@ -104,8 +104,8 @@ public struct UserVerifiers: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
-    public func listAll(limit: Int? = nil, options: RequestOptions = .none) -> PageSequence<Verifier> {
-        PageSequence { cursor in try await list(limit: limit, cursor: cursor, options: options) }
+    public func listAll(limit: Int? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<Verifier> {
+        PageSequence(fetching: fetching) { cursor in try await list(limit: limit, cursor: cursor, options: options) }
     }
 
     public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Resource> {

@@ -45,9 +45,9 @@ public struct Deliveries: Sendable {
 
     public func listAll(
         limit: Int? = nil, eventType: String? = nil, status: String? = nil, after: Double? = nil,
-        before: Double? = nil, options: RequestOptions = .none
+        before: Double? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead
     ) -> PageSequence<Delivery> {
-        PageSequence { cursor in
+        PageSequence(fetching: fetching) { cursor in
             try await list(limit: limit, cursor: cursor, eventType: eventType, status: status, after: after, before: before, options: options)
         }
     }

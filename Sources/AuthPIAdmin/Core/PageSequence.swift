@@ -1,51 +1,77 @@
 /// All items of a list endpoint, page after page.
 ///
-/// The next page is fetched only when iteration reaches it. Iteration ends when a page says
-/// `has_more: false`, has no cursor, or repeats a cursor already seen; an error while fetching is
-/// thrown from `next()`; a cancelled task stops fetching (`next()` throws `CancellationError`).
+/// With `.readAhead` (the default) the next page is requested as soon as the current page arrives, so
+/// its round trip overlaps the caller's work on the current items; at most one page is ever fetched
+/// ahead. With `.onDemand` the next page is requested only when iteration reaches it. Either way an
+/// error while fetching a page is thrown from `next()` only after every item of the page before it has
+/// been returned. Iteration ends when a page says `has_more: false`, has no cursor, or repeats a cursor
+/// already seen. A cancelled task stops fetching (`next()` throws `CancellationError` at the next page
+/// boundary) and cancels the page requested ahead; so does dropping the iterator.
 public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
     public typealias Fetch = @Sendable (_ cursor: String?) async throws -> Page<Element>
 
     let fetch: Fetch
+    public let fetching: PageFetching
 
-    public init(fetch: @escaping Fetch) {
+    public init(fetching: PageFetching = .readAhead, fetch: @escaping Fetch) {
+        self.fetching = fetching
         self.fetch = fetch
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(fetch: fetch)
+        Iterator(fetch: fetch, fetching: fetching)
     }
 
     public struct Iterator: AsyncIteratorProtocol {
+        /// Where the page after the current one comes from.
+        enum Upcoming {
+            case firstPage
+            case onDemand(cursor: String)
+            case readAhead
+            case none
+        }
+
         let fetch: Fetch
+        let fetching: PageFetching
+        let readAhead = PageReadAhead<Element>()
         var buffer: [Element] = []
         var index = 0
-        var cursor: String?
+        var upcoming = Upcoming.firstPage
         var seenCursors: Set<String> = []
-        var finished = false
 
-        init(fetch: @escaping Fetch) {
+        init(fetch: @escaping Fetch, fetching: PageFetching) {
             self.fetch = fetch
+            self.fetching = fetching
         }
 
         public mutating func next() async throws -> Element? {
             while index >= buffer.count {
-                if finished { return nil }
-                try Task.checkCancellation()
                 let page: Page<Element>
                 do {
-                    page = try await fetch(cursor)
+                    try Task.checkCancellation()
+                    switch upcoming {
+                    case .none: return nil
+                    case .firstPage: page = try await fetch(nil)
+                    case .onDemand(let cursor): page = try await fetch(cursor)
+                    case .readAhead: page = try await readAhead.take()
+                    }
                 } catch {
-                    finished = true
+                    upcoming = .none
+                    readAhead.cancel()
                     throw error
                 }
                 buffer = page.data
                 index = 0
+                upcoming = .none
                 if page.hasMore, let next = page.nextCursor, !next.isEmpty, !seenCursors.contains(next) {
                     seenCursors.insert(next)
-                    cursor = next
-                } else {
-                    finished = true
+                    switch fetching {
+                    case .onDemand:
+                        upcoming = .onDemand(cursor: next)
+                    case .readAhead:
+                        readAhead.start(cursor: next, fetch: fetch)
+                        upcoming = .readAhead
+                    }
                 }
             }
             defer { index += 1 }
