@@ -22,6 +22,7 @@ public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
         Iterator(fetch: fetch, fetching: fetching)
     }
 
+    /// Advance one iterator only: copies share the page requested ahead.
     public struct Iterator: AsyncIteratorProtocol {
         /// Where the page after the current one comes from.
         enum Upcoming {
