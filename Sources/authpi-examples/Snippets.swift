@@ -192,11 +192,16 @@ import Logging
         print(next.data.count)
     }
 
-    // Auto-pagination: items across all pages, the next page fetched only when reached
+    // Auto-pagination: items across all pages, one page requested ahead
     var seen = 0
     for try await user in client.issuer(issuerID).users.listAll(limit: 25) {
         seen += 1
-        if seen == 60 { break } // stopping early fetches no more pages
+        if seen == 60 { break } // page 3 may have been requested ahead; it is cancelled, page 4 never is
+        _ = user
+    }
+
+    // The old request pattern: a page is requested only when the loop reaches it
+    for try await user in client.issuer(issuerID).users.listAll(limit: 25, fetching: .onDemand) {
         _ = user
     }
 
