@@ -47,6 +47,7 @@ public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
 
         public mutating func next() async throws -> Element? {
             while index >= buffer.count {
+                if case .none = upcoming { return nil }
                 let page: Page<Element>
                 do {
                     try Task.checkCancellation()
