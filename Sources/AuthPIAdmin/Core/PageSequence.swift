@@ -29,7 +29,7 @@ public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
             case firstPage
             case onDemand(cursor: String)
             case readAhead
-            case none
+            case end
         }
 
         let fetch: Fetch
@@ -47,24 +47,24 @@ public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
 
         public mutating func next() async throws -> Element? {
             while index >= buffer.count {
-                if case .none = upcoming { return nil }
+                if case .end = upcoming { return nil }
                 let page: Page<Element>
                 do {
                     try Task.checkCancellation()
                     switch upcoming {
-                    case .none: return nil
+                    case .end: return nil
                     case .firstPage: page = try await fetch(nil)
                     case .onDemand(let cursor): page = try await fetch(cursor)
                     case .readAhead: page = try await readAhead.take()
                     }
                 } catch {
-                    upcoming = .none
+                    upcoming = .end
                     readAhead.cancel()
                     throw error
                 }
                 buffer = page.data
                 index = 0
-                upcoming = .none
+                upcoming = .end
                 if page.hasMore, let next = page.nextCursor, !next.isEmpty, !seenCursors.contains(next) {
                     seenCursors.insert(next)
                     switch fetching {
