@@ -6,6 +6,15 @@ public struct ActionReport: Sendable, Hashable {
     public var failed: [String: ConsoleFailure]
 }
 
+/// What one row's action came to. A struct, not a tuple: Swift 6.3.1 with -O miscompiles a task group whose
+/// child result is the tuple `(String, Result<ConsoleRow?, ConsoleFailure>)` built from an awaited existential
+/// call (the group yields nothing, or the copy reads freed memory: the release build crashed on every confirmed
+/// action). See docs/reliability for the reduction.
+struct RowActionOutcome: Sendable {
+    var id: String
+    var result: Result<ConsoleRow?, ConsoleFailure>
+}
+
 extension ConsoleStore {
     func requestAction(_ key: ActionKey) {
         guard let pane = state.current else { return }
@@ -103,13 +112,13 @@ extension ConsoleStore {
         let targets = confirmation.targetIDs
         let limit = configuration.bulkConcurrency
         Task {
-            let results: [(String, Result<ConsoleRow?, ConsoleFailure>)] = (try? await self.measured {
-                await Self.runBounded(targets, limit: limit) { (id: String) -> (String, Result<ConsoleRow?, ConsoleFailure>) in
+            let results: [RowActionOutcome] = (try? await self.measured {
+                await Self.runBounded(targets, limit: limit) { (id: String) -> RowActionOutcome in
                     do {
-                        return (id, Result<ConsoleRow?, ConsoleFailure>.success(
-                            try await source.perform(action, rowID: id, context: context)))
+                        return RowActionOutcome(
+                            id: id, result: .success(try await source.perform(action, rowID: id, context: context)))
                     } catch {
-                        return (id, .failure(ConsoleFailure.from(error)))
+                        return RowActionOutcome(id: id, result: .failure(ConsoleFailure.from(error)))
                     }
                 }
             }) ?? []
@@ -136,13 +145,14 @@ extension ConsoleStore {
     }
 
     private func applyActionResults(
-        _ results: [(String, Result<ConsoleRow?, ConsoleFailure>)], action: RowActionKind, paneID: Int, usedMarks: Bool
+        _ results: [RowActionOutcome], action: RowActionKind, paneID: Int, usedMarks: Bool
     ) {
         var succeeded: [String] = []
         var failed: [String: ConsoleFailure] = [:]
         withPane(paneID) { pane in
-            for (id, result) in results {
-                switch result {
+            for outcome in results {
+                let id = outcome.id
+                switch outcome.result {
                 case .success(let row):
                     succeeded.append(id)
                     if let row, !action.removesRow {
