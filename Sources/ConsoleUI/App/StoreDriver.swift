@@ -153,9 +153,14 @@ public final class StoreDriver: ConsoleDriver {
         var footer: TableFooter
         switch pane.footer {
         case .loading: footer = .loading
-        case .more: footer = .loading
+        // Nothing is loading: say that more rows exist, never "loading".
+        case .more: footer = .note("⋯ more on the server")
         case .end: footer = .end
         case .failed(let message): footer = .failed(message)
+        }
+        if let scope = pane.filterScope, pane.filterScan != nil || footer != .loading {
+            // A filter says what it searched (and a scan how far it got) instead of a bare end or "more".
+            if case .failed = footer {} else { footer = .note(scope) }
         }
         if let progress = state.loadToEnd, progress.paneID == pane.id { footer = .loadingAll(loaded: progress.loadedRows) }
         let empty = pane.filterText.isEmpty ? "nothing here" : "no row matches the filter “\(pane.filterText)” (Esc clears)"
