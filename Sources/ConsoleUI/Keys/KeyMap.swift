@@ -112,7 +112,7 @@ public enum KeyMap {
         switch pane {
         case .events: "filter by issuer, user or type (Esc clears)"
         case .issuers, .clients: "filter, on the server (Esc clears)"
-        case .users: "filter: status:… on the server, text scans every user (Esc stops the scan; Esc clears)"
+        case .users: "filter: status:… on the server; text scans all users"
         default: "filter the loaded rows; the line under them says how many were searched (Esc clears)"
         }
     }
