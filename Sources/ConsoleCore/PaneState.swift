@@ -41,8 +41,12 @@ public struct PaneState: Sendable, Identifiable {
     /// "1,000,000+" while more pages exist.
     public var rowCountText: String {
         let number = DisplayFormat.count(rowCount)
-        // Nothing read yet: no count to state (a scan that has not finished a page included).
-        if !list.hasFirstPage { return list.isLoading || filterScan?.isRunning == true ? "…" : number }
+        if let filterScan {
+            // A scan's count is final only once it read the last page.
+            if !list.hasFirstPage, filterScan.isRunning { return "…" }
+            return filterScan.phase == .finished ? number : number + "+"
+        }
+        if !list.hasFirstPage { return list.isLoading ? "…" : number }
         return list.hasMore ? number + "+" : number
     }
 

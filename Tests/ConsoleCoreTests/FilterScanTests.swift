@@ -82,6 +82,19 @@ struct FilterScanTests {
         }
     }
 
+    @Test func escBeforeTheFirstPageClaimsNoCount() async throws {
+        try await withHarness(pageSize: 50) { h in
+            try await h.openUsers()
+            h.store.send(.setFilter("needle"))
+            #expect(h.store.state.current?.rowCountText == "…")
+            h.store.send(.escape)
+            let pane = try #require(h.store.state.current)
+            #expect(pane.filterScan?.phase == .stoppedByUser)
+            #expect(pane.rowCountText == "0+", "nothing was scanned: 0 is not the count")
+            #expect(pane.footer != .end)
+        }
+    }
+
     @Test func statusFilterGoesToTheServerWithoutAScan() async throws {
         try await withHarness(pageSize: 50) { h in
             try await h.openUsers()

@@ -70,8 +70,13 @@ public final class StoreDriver: ConsoleDriver {
             lastLatency: state.header.lastLatencyText.isEmpty ? nil : state.header.lastLatencyText,
             readOnly: state.isReadOnly)
         let pane = state.current
+        // A scan's progress stays in sight next to its filter (the line under the rows is off screen while the
+        // matches fill it).
+        let applied = pane.map { pane in
+            pane.filterScan.map { "\(pane.filterText) · \($0.summary(shown: pane.rowCount))" } ?? pane.filterText
+        }
         let breadcrumb = BreadcrumbModel(
-            crumbs: state.breadcrumb, filter: filterDraft ?? pane?.filterText, isEditingFilter: filterDraft != nil)
+            crumbs: state.breadcrumb, filter: filterDraft ?? applied, isEditingFilter: filterDraft != nil)
         var scope = KeyScope.pane(pane?.kind ?? .issuers)
         var body: BodyModel
         var overlay: OverlayModel?
