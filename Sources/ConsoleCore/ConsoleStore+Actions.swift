@@ -270,7 +270,10 @@ struct ActionTarget: Sendable {
     var shown: ConsoleRow?
 }
 
-/// How one target of an action ended (a struct, not a tuple: task-group results).
+/// How one target of an action ended. A struct, not a tuple: Swift 6.3.1 with -O miscompiles a task group whose
+/// child result is a tuple holding a `Result` built from an awaited existential call (the group yields nothing,
+/// or the copy reads freed memory: the release build crashed on every confirmed action). The reduction is in
+/// docs/reliability/console.md; every task group of the console returns a struct for this reason.
 struct ActionOutcome: Sendable {
     enum Result: Sendable {
         case done(ConsoleRow?)

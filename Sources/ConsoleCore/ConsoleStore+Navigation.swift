@@ -18,6 +18,7 @@ extension ConsoleStore {
             let list = state.stack[position].list
             if !list.hasFirstPage, !list.isLoading { loadUserDetail(paneID) }
         default:
+            resumeFilterScan(paneID)
             schedulePageFetch(paneID)
             scheduleHydration(paneID)
         }
@@ -27,6 +28,7 @@ extension ConsoleStore {
     /// the pane is resumed.
     func cancelWork(ofPane paneID: Int) {
         autoRetryTasks.removeValue(forKey: paneID)?.cancel()
+        pauseFilterScan(paneID)
         refreshBackups[paneID] = nil
         if let entry = pageTasks.removeValue(forKey: paneID) {
             entry.task.cancel()
@@ -147,8 +149,10 @@ extension ConsoleStore {
     // MARK: - Selection
 
     func moveSelection(_ target: (Int) -> Int) {
+        // Any movement key stops G's walk, like Esc: the user has taken the selection back.
+        if state.loadToEnd != nil { stopLoadToEnd() }
         guard let pane = state.current else { return }
-        if state.loadToEnd != nil { return }
+        if moveDuringRefresh(pane.id, target) { return }
         let selection = target(pane.selection)
         withCurrentPane { pane in
             pane.selection = selection
@@ -179,7 +183,32 @@ extension ConsoleStore {
         let before = pane.filter
         let after = ListFilter(text, kind: pane.kind)
         withCurrentPane { $0.filterText = text }
-        if before.serverQuery != after.serverQuery, pane.kind.isServerList {
+        if let current = state.current, needsFilterScan(current) {
+            // Users: a text filter searches the whole list, not the rows loaded (they carry no username).
+            if before != after || current.filterScan == nil {
+                cancelWork(ofPane: pane.id)
+                startFilterScan(pane.id, listQuery: before.serverQuery)
+            }
+            selectionChanged()
+            return
+        }
+        let wasScanning = pane.filterScan != nil
+        var restored = false
+        if wasScanning {
+            cancelFilterScanTask(pane.id)
+            withCurrentPane { pane in
+                pane.filterScan = nil
+                // Back to the list as it was before the scan (rows, position), when it was read the same way.
+                if let saved = pane.listBeforeScan, saved.serverQuery == after.serverQuery {
+                    pane.list = saved.list
+                    pane.selection = saved.selection
+                    pane.scrollTop = saved.scrollTop
+                    restored = true
+                }
+                pane.listBeforeScan = nil
+            }
+        }
+        if before.serverQuery != after.serverQuery || (wasScanning && !restored), pane.kind.isServerList {
             // The server decides what matches: start over from the first page.
             cancelWork(ofPane: pane.id)
             withCurrentPane { pane in
@@ -190,7 +219,15 @@ extension ConsoleStore {
             hydrationFailures[pane.id] = nil
             hydrationPaused.remove(pane.id)
         }
-        withCurrentPane { $0.recomputeDisplay(); $0.clampSelection(viewport: viewport) }
+        withCurrentPane { pane in
+            pane.recomputeDisplay()
+            if !after.clientText.isEmpty, after.clientText != before.clientText {
+                // A new filter's view starts at its first match, wherever the list was (after G: at its end).
+                pane.selection = 0
+                pane.scrollTop = 0
+            }
+            pane.clampSelection(viewport: viewport)
+        }
         selectionChanged()
     }
 

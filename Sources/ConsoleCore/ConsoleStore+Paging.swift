@@ -14,7 +14,8 @@ extension ConsoleStore {
     }
 
     private func neededFetch(_ pane: PaneState, refreshing: Bool) -> PagedList.Fetch? {
-        guard pane.kind.isServerList else { return nil }
+        // A scan fills the pane with matches itself.
+        guard pane.kind.isServerList, pane.filterScan == nil else { return nil }
         if refreshing { return pane.list.appendFetch() }
         if pane.isFilteredOrSorted {
             // Over a filtered view, fetch on only while it shows rows: a filter that matches nothing must not
@@ -59,9 +60,7 @@ extension ConsoleStore {
         guard pageTasks[paneID]?.token == token else { return }
         pageTasks[paneID] = nil
         readSucceeded(paneID: paneID)
-        var cache = hydrationCache
-        let cached = page.rows.map { row in row.needsHydration ? (cache.value(for: row.id) ?? row) : row }
-        hydrationCache = cache
+        let cached = page.rows.map { row in row.needsHydration ? knownUser(listed: row) : row }
         withPane(paneID) { pane in
             pane.list.complete(fetch, with: RowPage(rows: cached, nextCursor: page.nextCursor, hasMore: page.hasMore))
         }
@@ -173,6 +172,28 @@ extension ConsoleStore {
         return false
     }
 
+    /// A light list item shown with the details already known: the cached user when the list says it has not
+    /// changed since; when it has, the old details stay on screen, marked to be fetched again.
+    func knownUser(listed row: ConsoleRow) -> ConsoleRow {
+        guard let cached = hydrationCache.value(for: row.id) else { return row }
+        if UserVersion.isCurrent(cached, listed: row) { return cached }
+        hydrationCache.remove(row.id)
+        var stale = cached
+        stale.needsHydration = true
+        return stale
+    }
+
+    /// A movement key while a refresh loads: the rows on screen are the ones from before, so the key moves there,
+    /// and the refresh selects that row (not the one selected when it began) once it has arrived.
+    func moveDuringRefresh(_ paneID: Int, _ target: (Int) -> Int) -> Bool {
+        guard refreshTargets[paneID] != nil, var backup = refreshBackups[paneID] else { return false }
+        backup.selection = target(backup.selection)
+        backup.clampSelection(viewport: viewport)
+        refreshBackups[paneID] = backup
+        refreshTargets[paneID] = (backup.selectedRow?.id, backup.listIndex(ofRow: backup.selection) ?? 0)
+        return true
+    }
+
     func retry() {
         guard let pane = state.current else { return }
         autoRetryTasks.removeValue(forKey: pane.id)?.cancel()
@@ -194,6 +215,10 @@ extension ConsoleStore {
         cancelWork(ofPane: pane.id)
         hydrationFailures[pane.id] = nil
         hydrationPaused.remove(pane.id)
+        if pane.filterScan != nil, needsFilterScan(pane) {
+            startFilterScan(pane.id)
+            return
+        }
         switch pane.kind {
         case .errors:
             fillErrorsPane(pane.id)
@@ -202,8 +227,7 @@ extension ConsoleStore {
             withCurrentPane { $0.list.reset() }
             loadUserDetail(pane.id)
         default:
-            // Hydrated users may have changed too.
-            for row in pane.list.residentRows() where pane.kind == .users { hydrationCache.remove(row.row.id) }
+            // Hydrated users are not dropped: each page says, by `updated_at`, which of them changed.
             refreshTargets[pane.id] = (pane.selectedRow?.id, pane.listIndex(ofRow: pane.selection) ?? 0)
             if let current = state.current, current.list.hasFirstPage { refreshBackups[pane.id] = current }
             withCurrentPane { pane in
@@ -218,7 +242,7 @@ extension ConsoleStore {
 
     func loadToEnd() {
         guard let pane = state.current, state.loadToEnd == nil else { return }
-        guard pane.kind.isServerList, pane.list.hasMore || !pane.list.hasFirstPage else {
+        guard pane.kind.isServerList, pane.filterScan == nil, pane.list.hasMore || !pane.list.hasFirstPage else {
             moveSelection { _ in Int.max / 2 }
             return
         }
@@ -401,20 +425,22 @@ extension ConsoleStore {
                 return
             }
             // Counts of the user's lists, each from its first page ("100+" when more pages exist).
-            await withTaskGroup(of: (PaneKind, String).self) { group in
+            // Struct child results, not tuples: see `ActionOutcome` (a release-only miscompile).
+            await withTaskGroup(of: ListCount.self) { group in
                 for kind in PaneKind.userScope {
                     group.addTask {
                         let request = PageRequest(kind: kind, context: pane.context, cursor: nil, limit: limit)
                         do {
                             let page = try await source.fetchPage(request)
-                            return (kind, DisplayFormat.count(page.rows.count) + (page.hasMore ? "+" : ""))
+                            return ListCount(kind: kind, text: DisplayFormat.count(page.rows.count) + (page.hasMore ? "+" : ""))
                         } catch {
-                            return (kind, "unavailable (\(ConsoleFailure.from(error).description))")
+                            return ListCount(kind: kind, text: "unavailable (\(ConsoleFailure.from(error).description))")
                         }
                     }
                 }
-                for await (kind, text) in group {
+                for await count in group {
                     guard !Task.isCancelled else { return }
+                    let (kind, text) = (count.kind, count.text)
                     self.withPane(paneID) { pane in
                         pane.list.replace(ConsoleRow(id: "count:\(kind.rawValue)", cells: [kind.title.lowercased(), text], title: kind.title))
                     }
@@ -447,6 +473,12 @@ extension ConsoleStore {
         }
         publish()
     }
+}
+
+/// The count line of one of a user's lists, as the detail pane shows it.
+struct ListCount: Sendable {
+    var kind: PaneKind
+    var text: String
 }
 
 extension PagedList {

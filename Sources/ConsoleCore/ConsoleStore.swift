@@ -31,6 +31,8 @@ public final class ConsoleStore {
     var hydrationPaused: Set<Int> = []
     var hydrationCache: LRUCache<ConsoleRow>
     var loadToEndTask: (token: Int, task: Task<Void, Never>)?
+    /// The scan of each Users pane whose text filter is searched over the whole list.
+    var filterScanTasks: [Int: (token: Int, task: Task<Void, Never>)] = [:]
     /// After a refresh: the id to select again and how many rows to load to find it.
     var refreshTargets: [Int: (id: String?, listIndex: Int)] = [:]
     var otherTasks: [Int: Task<Void, Never>] = [:]
@@ -254,7 +256,10 @@ public final class ConsoleStore {
                 try? await Task.sleep(for: .seconds(seconds))
                 guard let self, !Task.isCancelled else { return }
                 // Never refresh under an open dialog or a running load: the user is in the middle of something.
-                if self.state.dialog == nil, self.state.loadToEnd == nil, !(self.state.current?.list.isLoading ?? true) {
+                // Nor over a Users filter's scan: each tick would walk the whole list again (`r` does, when asked).
+                if self.state.dialog == nil, self.state.loadToEnd == nil, !(self.state.current?.list.isLoading ?? true),
+                    self.state.current?.filterScan == nil
+                {
                     self.refreshCurrentPane()
                     self.publish()
                 }
@@ -284,6 +289,9 @@ public final class ConsoleStore {
             cancelDialog()
         } else if state.loadToEnd != nil {
             stopLoadToEnd()
+        } else if let pane = state.current, pane.filterScan?.isRunning == true {
+            // Esc stops the scan first; the matches found stay, a second Esc clears the filter.
+            stopFilterScan(pane.id)
         } else if let pane = state.current, !pane.filterText.isEmpty {
             // The spec's "/ filter (Esc clears)": a filtered list is cleared before Esc leaves the pane.
             setFilter("")

@@ -19,6 +19,10 @@ public struct PaneState: Sendable, Identifiable {
     public internal(set) var hydratingIDs: Set<String> = []
     /// List indexes of the displayed rows while a client-side filter or a sort is active.
     var display: [Int]?
+    /// The scan of the whole list for a Users text filter; its matches are the pane's list.
+    public internal(set) var filterScan: FilterScanProgress?
+    /// The list as it was before a scan replaced it with matches: clearing the filter puts it back.
+    var listBeforeScan: ListBeforeScan?
 
     init(id: Int, kind: PaneKind, context: PaneContext) {
         self.id = id
@@ -37,6 +41,11 @@ public struct PaneState: Sendable, Identifiable {
     /// "1,000,000+" while more pages exist.
     public var rowCountText: String {
         let number = DisplayFormat.count(rowCount)
+        if let filterScan {
+            // A scan's count is final only once it read the last page.
+            if !list.hasFirstPage, filterScan.isRunning { return "…" }
+            return filterScan.phase == .finished ? number : number + "+"
+        }
         // A first page that failed says so: "0" would claim the list is empty.
         if !list.hasFirstPage { return list.isLoading ? "…" : list.failureMessage != nil ? "failed" : number }
         return list.hasMore ? number + "+" : number
@@ -73,6 +82,21 @@ public struct PaneState: Sendable, Identifiable {
         if list.isLoading { return .loading }
         if !list.hasFirstPage { return .loading }
         return list.hasMore ? .more : .end
+    }
+
+    /// What the filter searched, said under the rows: a scan's progress, or for a filter on the loaded rows, that
+    /// it saw only those. Nil without a client-side filter.
+    public var filterScope: String? {
+        if let filterScan { return filterScan.summary(shown: rowCount) }
+        guard !filter.clientText.isEmpty, list.hasFirstPage else { return nil }
+        let found = "\(DisplayFormat.count(rowCount)) \(rowCount == 1 ? "match" : "matches")"
+        let held = list.residentRowCount
+        if !list.hasMore, held == list.count { return "\(found) · all \(DisplayFormat.count(held)) rows searched" }
+        let known = DisplayFormat.count(list.count) + (list.hasMore ? "+" : "")
+        if held == list.count {
+            return "\(found) in the \(DisplayFormat.count(held)) rows loaded of \(known) · G loads the rest"
+        }
+        return "\(found) · searched only the \(DisplayFormat.count(held)) rows in memory of \(known)"
     }
 
     /// Marked rows that the filter currently hides.

@@ -156,6 +156,8 @@ struct StoreEmulatorTests {
             h.store.send(.select(index: 1))
             h.store.send(.toggleMark)
             h.store.send(.setFilter(second))
+            // Users: free text scans the whole list (issue 11, item 1).
+            #expect(await h.store.waitUntil(timeout: .seconds(60)) { $0.current?.filterScan?.isRunning == false })
             #expect(h.store.state.current?.rowCount == 1)
             #expect(h.store.state.current?.marksHiddenByFilter == 1)
             h.store.send(.action(.delete))

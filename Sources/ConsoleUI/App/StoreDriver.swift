@@ -87,8 +87,13 @@ public final class StoreDriver: ConsoleDriver {
                 overlay: nil)
         }
         let pane = state.current
+        // A scan's progress stays in sight next to its filter (the line under the rows is off screen while the
+        // matches fill it).
+        let applied = pane.map { pane in
+            pane.filterScan.map { "\(pane.filterText) · \($0.summary(shown: pane.rowCount))" } ?? pane.filterText
+        }
         var breadcrumb = BreadcrumbModel(
-            crumbs: state.breadcrumb, filter: filterDraft ?? pane?.filterText, isEditingFilter: filterDraft != nil)
+            crumbs: state.breadcrumb, filter: filterDraft ?? applied, isEditingFilter: filterDraft != nil)
         if case .describe = state.dialog, describeSearchDraft != nil || describeSearch != nil {
             // In describe, the line shows the search instead of the pane's filter.
             breadcrumb.filter = describeSearchDraft ?? describeSearch
@@ -213,9 +218,14 @@ public final class StoreDriver: ConsoleDriver {
         var footer: TableFooter
         switch pane.footer {
         case .loading: footer = .loading
-        case .more: footer = .loading
+        // Nothing is loading: say that more rows exist, never "loading".
+        case .more: footer = .note("⋯ more on the server")
         case .end: footer = .end
         case .failed(let message): footer = .failed(message)
+        }
+        if let scope = pane.filterScope, pane.filterScan != nil || footer != .loading {
+            // A filter says what it searched (and a scan how far it got) instead of a bare end or "more".
+            if case .failed = footer {} else { footer = .note(scope) }
         }
         if let progress = state.loadToEnd, progress.paneID == pane.id { footer = .loadingAll(loaded: progress.loadedRows) }
         let empty = pane.filterText.isEmpty ? "nothing here" : "no row matches the filter “\(pane.filterText)” (Esc clears)"

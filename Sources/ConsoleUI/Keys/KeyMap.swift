@@ -117,8 +117,9 @@ public enum KeyMap {
     static func filterDescription(_ pane: PaneKind) -> String {
         switch pane {
         case .events: "filter by issuer, user or type (Esc clears)"
-        case .users, .issuers: "filter, on the server where the API supports it (Esc clears)"
-        default: "filter the rows (Esc clears)"
+        case .issuers, .clients: "filter, on the server (Esc clears)"
+        case .users: "filter: status:… on the server; text scans all users"
+        default: "filter the loaded rows; the line under them says how many were searched (Esc clears)"
         }
     }
 

@@ -54,6 +54,8 @@ public enum TableFooter: Sendable, Equatable {
     /// G is loading every page: how far it got.
     case loadingAll(loaded: Int)
     case end
+    /// A line that says what the rows are: a filter's scope or scan progress, or that more rows exist unloaded.
+    case note(String)
     case failed(String)
 }
 

@@ -30,6 +30,13 @@ enum TableView {
                            style: theme[.dim], clip: area)
                 return
             }
+            if case .note = model.footer, bodyHeight > 1 {
+                // Nothing matched so far: say so, then what was searched.
+                buffer.put(model.emptyMessage.truncated(toWidth: area.width - 2), x: area.x + 2, y: bodyTop,
+                           style: theme[.dim], clip: area)
+                drawFooter(model.footer, area: area, y: bodyTop + 1, buffer: &buffer, theme: theme)
+                return
+            }
         }
         let footerRows = model.footer == .none ? 0 : 1
         let wantedOffset = TableLayout.scrollOffset(
@@ -103,6 +110,9 @@ enum TableView {
             role = .rowInfo
         case .end:
             text = "— end —"
+            role = .rowInfo
+        case .note(let note):
+            text = note
             role = .rowInfo
         case .failed(let message):
             let hint = "  [r] retry"
