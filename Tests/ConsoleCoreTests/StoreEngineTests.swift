@@ -110,7 +110,7 @@ struct StoreEngineTests {
         store.send(.toggleMark)
         store.send(.setFilter("usr_0000001"))
         // Users: free text scans the whole list (issue 11, item 1).
-        #expect(await store.waitUntil { $0.current?.filterScan?.isRunning == false })
+        #expect(await store.waitUntil(timeout: .seconds(60)) { $0.current?.filterScan?.isRunning == false })
         // usr_0000001 and usr_0000010..19 match; usr_0000000 is hidden.
         #expect(store.state.current?.row(at: 0)?.id == MemorySource.userID(1))
         #expect(store.state.current?.marksHiddenByFilter == 1)
@@ -263,7 +263,7 @@ struct StoreEngineTests {
         store.send(.setFilter("usr_0000001"))
         #expect(store.state.current?.filterText == "usr_0000001")
         // Users: free text scans the whole list; while it runs, Esc stops the scan first (issue 11, item 1).
-        #expect(await store.waitUntil { $0.current?.filterScan?.isRunning == false })
+        #expect(await store.waitUntil(timeout: .seconds(60)) { $0.current?.filterScan?.isRunning == false })
         store.send(.escape)
         #expect(store.state.current?.kind == .users)
         #expect(store.state.current?.filterText == "")
