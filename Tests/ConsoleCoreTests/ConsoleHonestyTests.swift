@@ -202,8 +202,8 @@ struct ConsoleHonestyTests {
             source: AuthPIDataSource(client: client), header: HeaderInfo(account: EmulatorDemo.accountID, baseURL: emulator.baseURL))
         relay.store = store
         do {
-            try await control(emulator, "POST", "/_emulator/faults",
-                              ["method": "GET", "path": "/v1/accounts/*/issuers", "status": 429, "count": 1, "retry_after": 1])
+            try await emulatorControl(emulator, "POST", "/_emulator/faults",
+                              body: ["method": "GET", "path": "/v1/accounts/*/issuers", "status": 429, "count": 1, "retry_after": 1])
             store.start()
             #expect(await store.waitUntil(timeout: .seconds(3)) {
                 $0.banner?.kind == .rateLimited && $0.banner?.retriesAutomatically == true
@@ -228,7 +228,7 @@ struct ConsoleHonestyTests {
         let emulator: RunningEmulator
 
         func requestPaths() async throws -> [String] {
-            let data = try await control(emulator, "GET", "/_emulator/requests?limit=500")
+            let data = try await emulatorControl(emulator, "GET", "/_emulator/requests?limit=500")
             let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
             return (object?["data"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
         }
@@ -276,18 +276,4 @@ private final class ClientList {
 @MainActor
 private final class WaitRelay {
     weak var store: ConsoleStore?
-}
-
-@discardableResult
-private func control(_ emulator: RunningEmulator, _ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Data {
-    guard let url = URL(string: emulator.baseURL + path) else { throw HarnessError("bad url") }
-    var request = URLRequest(url: url)
-    request.httpMethod = method
-    request.setValue("close", forHTTPHeaderField: "Connection")
-    if let body {
-        request.httpBody = try JSONSerialization.data(withJSONObject: body)
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-    }
-    let (data, _) = try await URLSession.shared.data(for: request)
-    return data
 }
