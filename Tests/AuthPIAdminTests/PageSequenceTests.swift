@@ -65,9 +65,9 @@ struct PageSequenceTests {
         return try await iterator.next()
     }
 
-    @Test func droppingTheIteratorCancelsThePageRequestedAhead() async throws {
-        let calls = Calls()
-        let sequence = PageSequence<Int> { cursor in
+    /// Pages of `itemsPerPage` items where every page after the first hangs for 30 s, recording its cancellation.
+    func firstPageThenHanging(_ calls: Calls, itemsPerPage: Int) -> PageSequence<Int> {
+        PageSequence<Int> { cursor in
             let n = await calls.record(cursor)
             if cursor != nil {
                 do { try await Task.sleep(for: .seconds(30)) } catch {
@@ -75,8 +75,13 @@ struct PageSequenceTests {
                     throw error
                 }
             }
-            return Page(data: [n, n + 1], hasMore: true, nextCursor: "c\(n)")
+            return Page(data: Array(n..<n + itemsPerPage), hasMore: true, nextCursor: "c\(n)")
         }
+    }
+
+    @Test func droppingTheIteratorCancelsThePageRequestedAhead() async throws {
+        let calls = Calls()
+        let sequence = firstPageThenHanging(calls, itemsPerPage: 2)
         #expect(try await firstItem(of: sequence) == 1)
         #expect(try await eventually { await calls.cancelled == 1 }, "the read-ahead request outlived its iterator")
         #expect(await calls.cursors.count <= 2)
@@ -84,16 +89,7 @@ struct PageSequenceTests {
 
     @Test func cancellingTheConsumerWhileItAwaitsThePageAheadCancelsTheRequest() async throws {
         let calls = Calls()
-        let sequence = PageSequence<Int> { cursor in
-            let n = await calls.record(cursor)
-            if cursor != nil {
-                do { try await Task.sleep(for: .seconds(30)) } catch {
-                    await calls.recordCancelled()
-                    throw error
-                }
-            }
-            return Page(data: [n], hasMore: true, nextCursor: "c\(n)")
-        }
+        let sequence = firstPageThenHanging(calls, itemsPerPage: 1)
         let consumer = Task {
             var count = 0
             for try await _ in sequence {
