@@ -1,16 +1,48 @@
 public import Foundation
-import AuthPIAdmin
+public import AuthPIAdmin
 
 /// A message line for the user: typed, with a severity, a short title, a detail and the server's reference.
 public struct Banner: Sendable, Hashable, Identifiable {
     public enum Severity: String, Sendable, Hashable { case info, success, warning, error }
 
     /// What the banner is about; the Errors pane's TYPE column.
-    public enum Kind: String, Sendable, Hashable {
-        case info, success, readOnly
-        case rateLimited, notFound, authentication, forbidden, validation, conflict, preconditionFailed
-        case server, transport, configuration, malformedResponse, closedClient, unexpected
-        case partialFailure
+    public enum Kind: Sendable, Hashable {
+        /// Messages of the console's own.
+        case info, success, readOnly, partialFailure
+        /// A failed request, by its kind (the client core's error code, grouped as `ConsoleFailure.kind`).
+        case failure(ConsoleFailure.Kind)
+
+        // Short names for the failures the console checks for (each one is `.failure` of a client code).
+        public static let rateLimited = Kind.failure(.rateLimited)
+        public static let notFound = Kind.failure(.notFound)
+        public static let authentication = Kind.failure(.authentication)
+        public static let forbidden = Kind.failure(.forbidden)
+        public static let validation = Kind.failure(.validation)
+        public static let conflict = Kind.failure(.conflict)
+        public static let preconditionFailed = Kind.failure(.preconditionFailed)
+        public static let server = Kind.failure(.serverError)
+        public static let transport = Kind.failure(.transport)
+        public static let configuration = Kind.failure(.configuration)
+        public static let malformedResponse = Kind.failure(.malformedResponse)
+        public static let closedClient = Kind.failure(.closedClient)
+        public static let unexpected = Kind.failure(.unexpected)
+
+        /// The type as the Errors pane shows it: words, not the internal name.
+        public var label: String {
+            switch self {
+            case .info: "info"
+            case .success: "success"
+            case .readOnly: "read-only"
+            case .partialFailure: "partly failed"
+            case .failure(let code): code.wording.label
+            }
+        }
+
+        /// Whether asking again may help (a 5xx, the network, a rate limit): the banner then offers a retry.
+        public var offersRetry: Bool {
+            if case .failure(let code) = self { return code.wording.offersRetry }
+            return false
+        }
     }
 
     public var id: Int
@@ -48,27 +80,7 @@ public struct Banner: Sendable, Hashable, Identifiable {
     }
 
     /// The type as the Errors pane shows it: words, not the internal name.
-    public var kindLabel: String {
-        switch kind {
-        case .info: "info"
-        case .success: "success"
-        case .readOnly: "read-only"
-        case .rateLimited: "rate limited"
-        case .notFound: "not found"
-        case .authentication: "authentication"
-        case .forbidden: "forbidden"
-        case .validation: "invalid input"
-        case .conflict: "conflict"
-        case .preconditionFailed: "changed meanwhile"
-        case .server: "server error"
-        case .transport: "network"
-        case .configuration: "configuration"
-        case .malformedResponse: "bad response"
-        case .closedClient: "client closed"
-        case .unexpected: "unexpected"
-        case .partialFailure: "partly failed"
-        }
-    }
+    public var kindLabel: String { kind.label }
 
     /// Everything known about the banner's error, as the JSON `d` shows on the Errors pane.
     public var describedJSON: String {
@@ -116,69 +128,17 @@ public struct Banner: Sendable, Hashable, Identifiable {
 
     /// The banner for a failed request. `subject` says what was being done ("loading Users", "saving alice").
     public static func failure(_ failure: ConsoleFailure, subject: String, now: Date = Date()) -> Banner {
-        let status = failure.statusCode.map { "\($0) " } ?? ""
+        let wording = failure.kind.wording
+        let status = wording.showsStatus ? failure.statusCode.map { "\($0) " } ?? "" : ""
         var banner = Banner(
-            severity: .error, kind: .unexpected, title: "", detail: failure.message, reference: failure.reference,
-            statusCode: failure.statusCode, time: now)
+            severity: wording.severity, kind: .failure(failure.kind), title: "\(status)\(wording.title(failure)) while \(subject)",
+            detail: wording.detail(failure), reference: failure.reference, statusCode: failure.statusCode, time: now)
         banner.request = subject
         banner.code = failure.code
         banner.message = failure.message
-        if case .validation(let fields) = failure.kind { banner.fields = fields }
-        switch failure.kind {
-        case .rateLimited(let seconds):
-            banner.kind = .rateLimited
-            banner.severity = .warning
-            banner.title = "\(status)Rate limited while \(subject)"
-            banner.retryAt = now.addingTimeInterval(TimeInterval(seconds ?? 1))
-        case .notFound:
-            banner.kind = .notFound
-            banner.title = "\(status)Not found while \(subject)"
-            banner.detail = "\(failure.message) — it may have been deleted"
-        case .authentication(let source):
-            banner.kind = .authentication
-            banner.title = "\(status)Authentication failed while \(subject)"
-            // What was sent comes first: the server's message after it may be cut on a narrow line.
-            let origin = source.map { "sent the \($0): check it" } ?? "check the configured credential"
-            banner.detail = "\(origin) — \(failure.message)"
-        case .forbidden:
-            banner.kind = .forbidden
-            banner.title = "\(status)Forbidden while \(subject)"
-            banner.detail = "\(failure.message) — the credential lacks the permission for this"
-        case .validation(let fields):
-            banner.kind = .validation
-            banner.severity = .warning
-            banner.title = "\(status)Invalid input while \(subject)"
-            if !fields.isEmpty {
-                banner.detail = fields.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
-            }
-        case .conflict:
-            banner.kind = .conflict
-            banner.severity = .warning
-            banner.title = "\(status)Conflict while \(subject)"
-        case .preconditionFailed:
-            banner.kind = .preconditionFailed
-            banner.severity = .warning
-            banner.title = "\(status)Precondition failed while \(subject)"
-            banner.detail = "it changed since you opened it"
-        case .server(let retried):
-            banner.kind = .server
-            banner.title = "\(status)Server error while \(subject)"
-            banner.detail = "\(failure.message) — \(retried ? "retried, still failing" : "not retried")"
-        case .transport(let host):
-            banner.kind = .transport
-            banner.title = "Cannot reach \(host) while \(subject)"
-        case .configuration:
-            banner.kind = .configuration
-            banner.title = "Configuration error while \(subject)"
-        case .malformedResponse:
-            banner.kind = .malformedResponse
-            banner.title = "\(status)Unreadable response while \(subject)"
-        case .closedClient:
-            banner.kind = .closedClient
-            banner.title = "Client closed while \(subject)"
-        case .unexpected:
-            banner.kind = .unexpected
-            banner.title = "\(status)Unexpected error while \(subject)"
+        banner.fields = failure.fields
+        if failure.kind == .rateLimited {
+            banner.retryAt = now.addingTimeInterval(TimeInterval(failure.retryAfterSeconds ?? 1))
         }
         return banner
     }

@@ -96,8 +96,8 @@ extension ConsoleStore {
                 state.dialog = .edit(form)
                 raise(ConsoleFailure.from(error), while: "fetching the current version of \(name)")
             }
-        case .validation(let fields):
-            for field in fields {
+        case .validation:
+            for field in failure.fields {
                 if let formField = FormField(serverPath: field.field) { form.fieldErrors[formField] = field.message }
             }
             state.dialog = .edit(form)

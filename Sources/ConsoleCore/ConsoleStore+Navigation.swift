@@ -246,15 +246,7 @@ extension ConsoleStore {
     }
 
     func fillErrorsPane(_ paneID: Int) {
-        let rows = state.bannerHistory.reversed().map { banner in
-            ConsoleRow(
-                id: "banner:\(banner.id)",
-                cells: [
-                    DisplayFormat.dateTime(banner.time), banner.kindLabel, banner.statusCode.map(String.init) ?? "",
-                    banner.detail.isEmpty ? banner.title : "\(banner.title) — \(banner.detail)", banner.reference ?? "",
-                ], title: banner.title, status: banner.severity.rawValue, detailJSON: banner.describedJSON,
-                sortKeys: [0: banner.time.timeIntervalSince1970])
-        }
+        let rows = state.bannerHistory.reversed().compactMap(\.errorsRow)
         withPane(paneID) { pane in
             let selectedID = pane.selectedRow?.id
             pane.list.setLocalRows(rows)

@@ -386,7 +386,7 @@ extension ConsoleStore {
             hydrationFailures[paneID, default: []].insert(userID)
             let failure = ConsoleFailure.from(error)
             switch failure.kind {
-            case .transport, .server, .rateLimited: hydrationPaused.insert(paneID)
+            case .transport, .serverError, .rateLimited: hydrationPaused.insert(paneID)
             default: break
             }
             raiseRead(ConsoleFailure.from(error), while: "loading user \(userID)", paneID: paneID, retry: .failedRead)

@@ -54,10 +54,9 @@ public struct UserRecord: Sendable, Hashable {
 
     /// The row of the Users pane.
     public var usersRow: ConsoleRow {
-        ConsoleRow(
-            id: id, cells: [id, username, fullName, status, DisplayFormat.date(createdAt)],
-            title: username.isEmpty ? id : username, status: status, detailJSON: detailJSON,
-            sortKeys: createdAt.map { [4: $0.timeIntervalSince1970] } ?? [:], etag: etag)
+        var row = UsersPane.rows.anyRow(self)
+        row.etag = etag
+        return row
     }
 
     /// The rows of the User detail pane.

@@ -88,8 +88,8 @@ struct ConsoleHonestyTests {
 
     @Test func validationFieldsReachTheErrorsDescribe() {
         let failure = ConsoleFailure(
-            kind: .validation([FieldMessage(field: "username", code: "taken", message: "already used")]),
-            statusCode: 422, code: "validation_error", message: "invalid", reference: "ref_1")
+            kind: .validation, statusCode: 422, code: "validation_error", message: "invalid", reference: "ref_1",
+            fields: [FieldMessage(field: "username", code: "taken", message: "already used")])
         let banner = Banner.failure(failure, subject: "saving alice")
         #expect(banner.describedJSON.contains("\"field\" : \"username\""))
         #expect(banner.describedJSON.contains("\"request\" : \"saving alice\""))

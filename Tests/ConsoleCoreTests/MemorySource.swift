@@ -110,8 +110,8 @@ actor MemorySource: ConsoleDataSource {
         var user = record(userID)
         if let ifMatch, ifMatch != user.etag {
             throw ConsoleFailure(
-                kind: .preconditionFailed(currentETag: user.etag), statusCode: 412, code: "precondition_failed",
-                message: "etag mismatch")
+                kind: .preconditionFailed, statusCode: 412, code: "precondition_failed", message: "etag mismatch",
+                currentETag: user.etag)
         }
         if let value = changes.username { user.username = value }
         if let value = changes.displayName { user.displayName = value }
@@ -145,5 +145,5 @@ actor MemorySource: ConsoleDataSource {
 extension ConsoleFailure {
     static let notFoundForTest = ConsoleFailure(kind: .notFound, statusCode: 404, code: "not_found", message: "no such session")
     static let unavailableForTest = ConsoleFailure(
-        kind: .server(retried: true), statusCode: 503, code: "unavailable", message: "try later")
+        kind: .serverError, statusCode: 503, code: "unavailable", message: "try later", wasRetried: true)
 }

@@ -210,7 +210,7 @@ struct StoreEngineTests {
         #expect(await store.waitUntil { if case .edit = $0.dialog { true } else { false } })
         store.send(.setField(.firstName, "Typed"))
         await source.setUpdateFailure(
-            ConsoleFailure(kind: .transport(host: "127.0.0.1"), code: "connect", message: "connection refused"))
+            ConsoleFailure(kind: .transport, code: "connect", message: "connection refused", host: "127.0.0.1"))
         store.send(.save)
         #expect(await store.waitUntil { $0.banner?.kind == .transport })
         guard case .edit(let form) = store.state.dialog else {

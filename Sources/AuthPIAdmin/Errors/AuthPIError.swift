@@ -14,7 +14,7 @@
 public struct AuthPIError: Error, Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The kind of error. Compare with `==` or match with the static members of ``AuthPIError``.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        enum Base: String, Sendable {
+        enum Base: String, Sendable, CaseIterable {
             case api, validation, authentication, forbidden, notFound, conflict, preconditionFailed
             case rateLimited, requestTimeout, internalServerError, badGateway, serviceUnavailable
             case gatewayTimeout, serverError, unexpected
@@ -263,4 +263,9 @@ extension AuthPIError {
             currentETag: currentETag, retryAfterSeconds: retryAfterSeconds, transportFailure: transportFailure, host: host,
             operation: operation, underlying: underlying)
     }
+}
+
+extension AuthPIError.Code: CaseIterable {
+    /// Every code the SDK can throw, so that callers can check they handle each one.
+    public static var allCases: [AuthPIError.Code] { Base.allCases.map { AuthPIError.Code(base: $0) } }
 }

@@ -201,7 +201,7 @@ public final class StoreDriver: ConsoleDriver {
 
     private func table(for pane: PaneState, state: ConsoleState) -> TableModel {
         let visible = pane.visibleRows(height: viewport)
-        let statusColumn = pane.kind.columns.firstIndex(of: "STATUS")
+        let statusColumn = pane.kind.statusColumn
         let width = pane.kind.columns.count
         let rows = visible.map { display -> TableRow in
             guard let row = display.row else {
@@ -262,10 +262,7 @@ public final class StoreDriver: ConsoleDriver {
         // Offer only keys that work here and can help: r retries a read from a pane (not inside a form, where r
         // types, and not for 401 / 403 / 404, where the same request fails the same way); in the form ⏎ saves
         // again.
-        let retryHelps: Bool = switch banner.kind {
-        case .rateLimited, .server, .transport, .unexpected, .malformedResponse: true
-        default: false
-        }
+        let retryHelps = banner.kind.offersRetry
         let hint: String? = switch state.dialog {
         case .none: retryHelps && !banner.retriesAutomatically ? "[r] retry" : nil
         case .edit: retryHelps ? "[⏎] save again" : nil
@@ -311,12 +308,8 @@ public final class StoreDriver: ConsoleDriver {
         case .edit:
             formCursor = [:]
             send(.editUser)
-        case .revoke: send(.action(.revoke))
-        case .suspend: send(.action(.suspend))
-        case .reactivate: send(.action(.reactivate))
-        case .redeliver: send(.action(.redeliver))
-        case .delete: send(.action(.delete))
-        case .revokeAll: send(.action(.revokeAll))
+        case .revoke, .suspend, .reactivate, .redeliver, .delete, .revokeAll:
+            if let key = action.actionKey { send(.action(key)) }
         case .stop: send(.stopLoading)
         case .quit: send(.quit)
         case .copyID, .help, .palette: break
@@ -433,23 +426,16 @@ public final class StoreDriver: ConsoleDriver {
         }
         switch store.state.dialog {
         case .confirm, .discardEdit, .confirmQuit, .actionConflict:
-            switch key {
-            case .character("y"), .character("Y"): send(.confirm)
-            case .character("n"), .character("N"), .escape, .character("q"): send(.cancelDialog)
-            default: break
-            }
+            if case .send(let intent) = DialogKeys.action(for: key, in: DialogKeys.confirm()) { send(intent) }
         case .edit(let form):
             formInput(key, form: form)
         case .conflict:
-            switch key {
-            case .character("o"): send(.resolveConflict(.overwrite))
-            case .character("t"): send(.resolveConflict(.takeTheirs))
-            case .character("m"): send(.resolveConflict(.merge))
-            case .character("c"), .escape: send(.resolveConflict(.cancel))
-            case .down, .character("j"):
+            switch DialogKeys.action(for: key, in: DialogKeys.conflict) {
+            case .send(let intent): send(intent)
+            case .scrollDown:
                 conflictScroll += 1
                 changed()
-            case .up, .character("k"):
+            case .scrollUp:
                 conflictScroll = max(0, conflictScroll - 1)
                 changed()
             default: break
@@ -519,19 +505,11 @@ public final class StoreDriver: ConsoleDriver {
         let field = form.focus
         var characters = Array(form.values[field])
         var cursor = min(formCursor[field] ?? characters.count, characters.count)
+        if case .send(let intent) = DialogKeys.action(for: key, in: DialogKeys.editForm) {
+            send(intent)
+            return
+        }
         switch key {
-        case .tab, .down:
-            send(.focusNextField)
-            return
-        case .backTab, .up:
-            send(.focusPreviousField)
-            return
-        case .enter:
-            send(.save)
-            return
-        case .escape:
-            send(.cancelDialog)
-            return
         case .left: cursor = max(0, cursor - 1)
         case .right: cursor = min(characters.count, cursor + 1)
         case .home, .control("a"): cursor = 0

@@ -10,7 +10,7 @@ enum ConfirmDialog {
             let rows = model.hiddenByFilter == 1 ? "1 marked row is" : "\(CountFormat.grouped(model.hiddenByFilter)) marked rows are"
             lines += [""] + "\(rows) hidden by the filter and included.".wrapped(toWidth: maxText)
         }
-        let keys = [("y", model.yesLabel), ("n", model.noLabel)]
+        let keys = DialogKeys.dialogKeys(DialogKeys.confirm(yes: model.yesLabel, no: model.noLabel))
         let width = max(lines.map(\.displayWidth).max() ?? 0, 20, model.title.displayWidth + 4)
         let box = DialogFrame.place(contentWidth: width, contentHeight: lines.count + 2, in: screen)
         let inner = DialogFrame.draw(box, title: model.title, theme: theme, into: &buffer)

@@ -7,7 +7,10 @@ enum ConflictDialog {
         let box = DialogFrame.place(contentWidth: contentWidth, contentHeight: model.fields.count + 4, in: screen)
         let inner = DialogFrame.draw(box, title: model.title, theme: theme, into: &buffer)
         guard inner.height >= 3, inner.width >= 20 else {
-            if !inner.isEmpty { buffer.put("conflict: o / t / m / c", x: inner.x, y: inner.y, style: theme[.dialog], clip: inner) }
+            if !inner.isEmpty {
+                let keys = DialogKeys.dialogKeys(DialogKeys.conflict).map(\.0).joined(separator: " / ")
+                buffer.put("conflict: \(keys)", x: inner.x, y: inner.y, style: theme[.dialog], clip: inner)
+            }
             return
         }
         let markWidth = 6
@@ -54,7 +57,7 @@ enum ConflictDialog {
                 markStyle: theme[markRole], labelStyle: theme[.fieldLabel])
         }
         buffer.put(legend.truncated(toWidth: inner.width), x: inner.x, y: inner.maxY - 2, style: theme[.dim], clip: inner)
-        DialogFrame.drawKeys([("o", "overwrite"), ("t", "take theirs"), ("m", "merge"), ("c", "cancel")],
-                             x: inner.x, y: inner.maxY - 1, clip: inner, theme: theme, into: &buffer)
+        DialogFrame.drawKeys(DialogKeys.dialogKeys(DialogKeys.conflict), x: inner.x, y: inner.maxY - 1, clip: inner,
+                             theme: theme, into: &buffer)
     }
 }

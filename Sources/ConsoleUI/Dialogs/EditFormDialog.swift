@@ -69,8 +69,8 @@ enum EditFormDialog {
             buffer.put(message.truncated(toWidth: inner.width), x: inner.x, y: footerY, style: theme[.fieldError], clip: inner)
             footerY += 1
         }
-        DialogFrame.drawKeys([("⏎", "save"), ("Tab", "next field"), ("Shift-Tab", "previous"), ("Esc", "close")],
-                             x: inner.x, y: footerY, clip: inner, theme: theme, into: &buffer)
+        DialogFrame.drawKeys(DialogKeys.dialogKeys(DialogKeys.editForm), x: inner.x, y: footerY, clip: inner,
+                             theme: theme, into: &buffer)
         return model.isSaving ? nil : cursor
     }
 

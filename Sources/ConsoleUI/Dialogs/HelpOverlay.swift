@@ -24,7 +24,7 @@ enum HelpOverlay {
                        style: theme[.dialog], clip: inner)
         }
         let shown = matches.isEmpty ? "" : "\(offset + 1)–\(offset + min(visible, matches.count - offset)) of \(matches.count) · "
-        buffer.put((shown + "type to search · ↑↓ scroll · Esc close").truncated(toWidth: inner.width), x: inner.x,
+        buffer.put((shown + DialogKeys.footer(DialogKeys.help)).truncated(toWidth: inner.width), x: inner.x,
                    y: inner.maxY - 1, style: theme[.dim], clip: inner)
         return (x: min(end, inner.maxX - 1), y: inner.y)
     }

@@ -29,7 +29,7 @@ enum PaletteOverlay {
             y += 1
         }
         if inner.maxY - 1 > inner.y + 1 {
-            buffer.put("Tab complete · ⏎ run · Esc close".truncated(toWidth: inner.width), x: inner.x, y: inner.maxY - 1,
+            buffer.put(DialogKeys.footer(DialogKeys.palette).truncated(toWidth: inner.width), x: inner.x, y: inner.maxY - 1,
                        style: theme[.dim], clip: inner)
         }
         return (x: min(end, inner.maxX - 1), y: inner.y)

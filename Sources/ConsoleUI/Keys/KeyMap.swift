@@ -11,33 +11,40 @@ public enum KeyMap {
         }
     }
 
-    /// Every binding active in a pane, in help order.
+    /// Every binding active in a pane, in help order: the keys every pane has, and what its descriptor offers
+    /// (⏎, Tab, the filter, marks, edit, its actions).
     public static func bindings(for pane: PaneKind) -> [KeyBinding] {
+        let descriptor = pane.descriptor
         var list = movement
-        list += drillDown(pane)
+        if let drillDown = descriptor.drillDown {
+            list.append(KeyBinding([.enter], label: "⏎", .open, "open \(drillDown.help)", hint: "open"))
+        }
         list += [
             KeyBinding([.escape, .backspace], label: "Esc / Backspace", .back,
                        "back to the previous pane (keeps its position)"),
         ]
-        if let siblings = siblingDescription(pane) {
+        if let tab = descriptor.tab {
             list += [
                 KeyBinding([.tab => .nextSibling, .backTab => .previousSibling], label: "Tab / Shift-Tab",
-                           "next / previous pane: \(siblings)", hint: "pane"),
+                           "next / previous pane: \(tab.help)", hint: "pane"),
             ]
         }
-        if pane != .userDetail {
-            list.append(KeyBinding([.character("/")], label: "/", .filter, filterDescription(pane), hint: "filter"))
+        if let filterHelp = descriptor.filterHelp {
+            list.append(KeyBinding([.character("/")], label: "/", .filter, filterHelp, hint: "filter"))
         }
         list.append(KeyBinding([.character(":")], label: ":", .palette,
                                "command palette: :issuers :users :webhooks :events :errors :profile NAME :quit",
                                hint: "command"))
         list.append(KeyBinding([.character("r")], label: "r", .refresh, "refresh the pane"))
-        if pane != .userDetail {
+        if descriptor.marksRows {
             list.append(KeyBinding([.character(" ")], label: "space", .mark,
                                    "mark / unmark the row (bulk actions act on marks)",
-                                   hint: bulkPanes.contains(pane) ? "mark" : nil))
+                                   hint: descriptor.hasBulkActions ? "mark" : nil))
         }
-        list += actions(pane)
+        if descriptor.editsUser {
+            list.append(KeyBinding([.character("e")], label: "e", .edit, "edit the user (form)", hint: "edit"))
+        }
+        list += descriptor.actions.map(binding)
         list.append(KeyBinding([.character("d")], label: "d", .describe,
                                "describe: the resource as pretty, colored JSON", hint: "describe"))
         list += [
@@ -46,6 +53,12 @@ public enum KeyMap {
             KeyBinding([.character("q")], label: "q", .quit, "quit (asks if an edit is unsaved)", hint: "quit"),
         ]
         return list
+    }
+
+    /// The binding of a pane's action: its key, its help line, its verb as the hint.
+    static func binding(_ action: RowActionKind) -> KeyBinding {
+        KeyBinding([.character(action.glyph)], label: String(action.glyph), KeyAction(action.key), action.help,
+                   hint: action.hint)
     }
 
     /// The action of a key in a pane, or nil when the key does nothing there.
@@ -61,8 +74,6 @@ public enum KeyMap {
     public static func hints(for scope: KeyScope, readOnly: Bool = false) -> [KeyBinding] {
         bindings(for: scope).filter { $0.hint != nil && !(readOnly && $0.action.isMutation) }
     }
-
-    static let bulkPanes: Set<PaneKind> = [.sessions, .tokens, .trustedDevices]
 
     static let movement: [KeyBinding] = [
         KeyBinding([.up => .moveUp, .down => .moveDown, .character("k") => .moveUp, .character("j") => .moveDown],
@@ -91,69 +102,4 @@ public enum KeyMap {
         KeyBinding([.character("?")], label: "?", .help, "help: every key of this pane, searchable", hint: "help"),
         KeyBinding([.character("q")], label: "q", .quit, "quit (asks if an edit is unsaved)", hint: "quit"),
     ]
-
-    static func drillDown(_ pane: PaneKind) -> [KeyBinding] {
-        let target: String? = switch pane {
-        case .issuers: "the issuer's users"
-        case .users: "the user's detail"
-        case .userDetail: "the selected list (sessions, tokens, trusted devices, verifiers)"
-        case .webhooks: "the webhook's deliveries"
-        default: nil
-        }
-        guard let target else { return [] }
-        return [KeyBinding([.enter], label: "⏎", .open, "open \(target)", hint: "open")]
-    }
-
-    static func siblingDescription(_ pane: PaneKind) -> String? {
-        switch pane {
-        case .issuers: "the issuer's clients / agents / organizations"
-        case .users, .clients, .agents, .organizations: "users / clients / agents / organizations"
-        case .userDetail, .sessions, .tokens, .trustedDevices, .verifiers:
-            "sessions / tokens / trusted devices / verifiers"
-        default: nil
-        }
-    }
-
-    static func filterDescription(_ pane: PaneKind) -> String {
-        switch pane {
-        case .events: "filter by issuer, user or type (Esc clears)"
-        case .issuers, .clients: "filter, on the server (Esc clears)"
-        case .users: "filter: status:… on the server; text scans all users"
-        default: "filter the loaded rows; the line under them says how many were searched (Esc clears)"
-        }
-    }
-
-    static func actions(_ pane: PaneKind) -> [KeyBinding] {
-        switch pane {
-        case .users:
-            return [
-                KeyBinding([.character("e")], label: "e", .edit, "edit the user (form)", hint: "edit"),
-                KeyBinding([.character("D")], label: "D", .delete, "delete the user (asks to confirm with y)", hint: "delete"),
-            ]
-        case .userDetail:
-            return [KeyBinding([.character("e")], label: "e", .edit, "edit the user (form)", hint: "edit")]
-        case .sessions:
-            return [
-                KeyBinding([.character("x")], label: "x", .revoke,
-                           "revoke the session, or every marked one (asks to confirm)", hint: "revoke"),
-                KeyBinding([.character("s")], label: "s", .suspend, "suspend the session (marks: bulk)", hint: "suspend"),
-                KeyBinding([.character("a")], label: "a", .reactivate, "reactivate the session (marks: bulk)",
-                           hint: "reactivate"),
-            ]
-        case .tokens:
-            return [KeyBinding([.character("x")], label: "x", .revoke,
-                               "revoke the token, or every marked one (asks to confirm)", hint: "revoke")]
-        case .trustedDevices:
-            return [
-                KeyBinding([.character("D")], label: "D", .delete, "delete the trusted device (asks to confirm)",
-                           hint: "delete"),
-                KeyBinding([.character("X")], label: "X", .revokeAll, "revoke all trusted devices of the user",
-                           hint: "revoke all"),
-            ]
-        case .deliveries:
-            return [KeyBinding([.character("R")], label: "R", .redeliver, "redeliver the delivery", hint: "redeliver")]
-        default:
-            return []
-        }
-    }
 }

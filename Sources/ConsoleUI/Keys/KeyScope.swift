@@ -29,10 +29,30 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case toggleWrap, scrollLeft, scrollRight, nextMatch
 
     /// Changes something on the server: hidden from the hint line in read-only mode.
-    public var isMutation: Bool {
+    public var isMutation: Bool { self == .edit || actionKey != nil }
+
+    /// The row action this key asks for (its pane decides which action that is).
+    public var actionKey: ActionKey? {
         switch self {
-        case .edit, .revoke, .suspend, .reactivate, .redeliver, .delete, .revokeAll: true
-        default: false
+        case .revoke: .revoke
+        case .suspend: .suspend
+        case .reactivate: .reactivate
+        case .redeliver: .redeliver
+        case .delete: .delete
+        case .revokeAll: .revokeAll
+        default: nil
+        }
+    }
+
+    /// The key action of a pane's row action.
+    public init(_ key: ActionKey) {
+        switch key {
+        case .revoke: self = .revoke
+        case .suspend: self = .suspend
+        case .reactivate: self = .reactivate
+        case .redeliver: self = .redeliver
+        case .delete: self = .delete
+        case .revokeAll: self = .revokeAll
         }
     }
 }

@@ -105,9 +105,9 @@ enum Chrome {
 
     /// Which hints stay on a narrow screen: help and quit, then the pane's own actions, then moving around.
     static func hintPriority(_ action: KeyAction) -> Int {
-        switch action {
+        if action.isMutation { return 90 }
+        return switch action {
         case .help, .quit: 100
-        case .edit, .revoke, .suspend, .reactivate, .redeliver, .delete, .revokeAll: 90
         case .open, .back: 80
         case .moveUp, .moveDown: 70
         case .mark: 60

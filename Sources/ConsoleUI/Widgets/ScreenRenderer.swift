@@ -58,13 +58,12 @@ public enum ScreenRenderer {
     /// While a dialog or the filter has the keyboard, the hint line shows its keys instead of the pane's.
     static func dialogHints(_ model: ScreenModel) -> [(key: String, label: String)]? {
         switch model.overlay {
-        case .confirm(let confirm): return [("y", confirm.yesLabel), ("n", confirm.noLabel), ("Esc", "cancel")]
-        case .editForm: return [("⏎", "save"), ("Tab", "next field"), ("Shift-Tab", "previous"), ("←→", "cursor"), ("Esc", "close")]
-        case .conflict: return [("o", "overwrite"), ("t", "take theirs"), ("m", "merge"), ("c", "cancel")]
-        case .help: return [("type", "to search"), ("↑↓", "scroll"), ("Esc", "close")]
-        case .palette: return [("Tab", "complete"), ("↑↓", "choose"), ("⏎", "run"), ("Esc", "close")]
-        case .none:
-            return model.breadcrumb.isEditingFilter ? [("type", "to filter"), ("⏎", "apply"), ("Esc", "clear")] : nil
+        case .confirm(let confirm): return DialogKeys.hints(DialogKeys.confirm(yes: confirm.yesLabel, no: confirm.noLabel))
+        case .editForm: return DialogKeys.hints(DialogKeys.editForm)
+        case .conflict: return DialogKeys.hints(DialogKeys.conflict)
+        case .help: return DialogKeys.hints(DialogKeys.help)
+        case .palette: return DialogKeys.hints(DialogKeys.palette)
+        case .none: return model.breadcrumb.isEditingFilter ? DialogKeys.hints(DialogKeys.filter) : nil
         }
     }
 

@@ -1,0 +1,26 @@
+import AuthPIAdmin
+
+/// OAuth clients of an issuer (Tab from the issuer).
+enum ClientsPane {
+    static let rows = TypedRows<Client>(
+        id: { $0.id }, title: { $0.name }, status: { $0.status },
+        columns: [
+            TypedColumn(.id) { $0.id },
+            TypedColumn(PaneColumn("NAME", .name)) { $0.name ?? "" },
+            TypedColumn(PaneColumn("TYPE", .word(priority: 3))) { $0.type ?? $0.applicationType ?? "" },
+            TypedColumn(.status) { $0.status ?? "" },
+            TypedColumn(PaneColumn("CREATED", .date), sortKey: { $0.createdAt?.timeIntervalSince1970 }) {
+                DisplayFormat.date($0.createdAt)
+            },
+        ])
+
+    static let descriptor = PaneDescriptor(
+        kind: .clients, title: "Clients", columns: rows.paneColumns,
+        serverFilterKeys: ["status": "status"], sendsFreeTextAsQuery: true,
+        filterHelp: "filter, on the server (Esc clears)",
+        tab: TabNavigation(.cycles(PaneKind.issuerScope), help: "users / clients / agents / organizations"),
+        source: .list({ client, request in
+            try await request.context.issuer(client).clients.list(
+                limit: request.limit, cursor: request.cursor, q: request.query["q"], status: request.query["status"])
+        }, row: { rows.row($0) }))
+}
