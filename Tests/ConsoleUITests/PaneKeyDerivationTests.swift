@@ -14,7 +14,7 @@ import Testing
         let readOnlyHints = KeyMap.hints(for: scope, readOnly: true)
         for action in kind.descriptor.actions {
             let key = KeyEvent.character(action.glyph)
-            #expect(KeyMap.action(for: key, in: scope) == KeyAction(action.key))
+            #expect(KeyMap.action(for: key, in: scope) == .row(action.key))
             let binding = help.first { $0.keys == [key] }
             #expect(binding?.description == action.help, "\(kind) \(action)")
             #expect(binding?.keyLabel == String(action.glyph))
@@ -24,7 +24,7 @@ import Testing
         // No other action key works here.
         let offered = Set(kind.descriptor.actions.map(\.key))
         for key in ActionKey.allCases where !offered.contains(key) {
-            #expect(!help.contains { $0.action == KeyAction(key) }, "\(kind) \(key)")
+            #expect(!help.contains { $0.action == .row(key) }, "\(kind) \(key)")
         }
         // ⏎, Tab, the filter, marks and edit follow the descriptor too.
         #expect((KeyMap.action(for: .enter, in: scope) == .open) == (kind.descriptor.drillDown != nil))
@@ -36,11 +36,14 @@ import Testing
 
     @Test func keyActionsAndActionKeysAreOneToOne() {
         for key in ActionKey.allCases {
-            #expect(KeyAction(key).actionKey == key)
-            #expect(KeyAction(key).rawValue == key.rawValue)
+            #expect(KeyAction.row(key).actionKey == key)
+            #expect(KeyAction.row(key).rawValue == key.rawValue)
         }
         let mutations = Set(KeyAction.allCases.filter(\.isMutation))
-        #expect(mutations == Set(ActionKey.allCases.map { KeyAction($0) } + [.edit]))
+        #expect(mutations == Set(ActionKey.allCases.map(KeyAction.row) + [.edit]))
+        // Names stay stable: help search and the documented key table read them.
+        #expect(KeyAction.moveUp.rawValue == "moveUp" && KeyAction.revokeAll.rawValue == "revokeAll")
+        #expect(Set(KeyAction.allCases.map(\.rawValue)).count == KeyAction.allCases.count)
     }
 
     @Test(arguments: PaneKind.allCases)

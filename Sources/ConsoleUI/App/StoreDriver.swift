@@ -308,8 +308,7 @@ public final class StoreDriver: ConsoleDriver {
         case .edit:
             formCursor = [:]
             send(.editUser)
-        case .revoke, .suspend, .reactivate, .redeliver, .delete, .revokeAll:
-            if let key = action.actionKey { send(.action(key)) }
+        case .row(let key): send(.action(key))
         case .stop: send(.stopLoading)
         case .quit: send(.quit)
         case .copyID, .help, .palette: break

@@ -57,7 +57,7 @@ public enum KeyMap {
 
     /// The binding of a pane's action: its key, its help line, its verb as the hint.
     static func binding(_ action: RowActionKind) -> KeyBinding {
-        KeyBinding([.character(action.glyph)], label: String(action.glyph), KeyAction(action.key), action.help,
+        KeyBinding([.character(action.glyph)], label: String(action.glyph), .row(action.key), action.help,
                    hint: action.hint)
     }
 

@@ -16,43 +16,45 @@ public enum KeyScope: Sendable, Hashable {
     public static var all: [KeyScope] { PaneKind.allCases.map(KeyScope.pane) + [.describe] }
 }
 
-/// What a key asks for. The names are stable: the app maps them to store intents.
-public enum KeyAction: String, Sendable, Hashable, CaseIterable {
+/// What a key asks for. The names are stable: the app maps them to store intents. A pane's row actions are one
+/// case carrying the store's `ActionKey`: the pane's descriptor says which action it means there.
+public enum KeyAction: Sendable, Hashable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case open, back, nextSibling, previousSibling
     case filter, palette, refresh, mark, describe, edit
-    case revoke, suspend, reactivate, redeliver, delete, revokeAll
+    case row(ActionKey)
     case copyID, help, quit
     /// Stops a long load (G loading every page).
     case stop
     /// Describe: wrap long lines or not; scroll sideways; search; next match.
     case toggleWrap, scrollLeft, scrollRight, nextMatch
 
+    public static let revoke = KeyAction.row(.revoke)
+    public static let suspend = KeyAction.row(.suspend)
+    public static let reactivate = KeyAction.row(.reactivate)
+    public static let redeliver = KeyAction.row(.redeliver)
+    public static let delete = KeyAction.row(.delete)
+    public static let revokeAll = KeyAction.row(.revokeAll)
+
+    public static let allCases: [KeyAction] = [
+        .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .back, .nextSibling, .previousSibling,
+        .filter, .palette, .refresh, .mark, .describe, .edit,
+    ] + ActionKey.allCases.map(KeyAction.row) + [
+        .copyID, .help, .quit, .stop, .toggleWrap, .scrollLeft, .scrollRight, .nextMatch,
+    ]
+
+    /// The stable name ("moveUp", "revoke"), as help search and the documentation read it.
+    public var rawValue: String {
+        if case .row(let key) = self { return key.rawValue }
+        return String(describing: self)
+    }
+
     /// Changes something on the server: hidden from the hint line in read-only mode.
     public var isMutation: Bool { self == .edit || actionKey != nil }
 
     /// The row action this key asks for (its pane decides which action that is).
     public var actionKey: ActionKey? {
-        switch self {
-        case .revoke: .revoke
-        case .suspend: .suspend
-        case .reactivate: .reactivate
-        case .redeliver: .redeliver
-        case .delete: .delete
-        case .revokeAll: .revokeAll
-        default: nil
-        }
-    }
-
-    /// The key action of a pane's row action.
-    public init(_ key: ActionKey) {
-        switch key {
-        case .revoke: self = .revoke
-        case .suspend: self = .suspend
-        case .reactivate: self = .reactivate
-        case .redeliver: self = .redeliver
-        case .delete: self = .delete
-        case .revokeAll: self = .revokeAll
-        }
+        if case .row(let key) = self { return key }
+        return nil
     }
 }
