@@ -131,8 +131,9 @@ public struct Banner: Sendable, Hashable, Identifiable {
         let wording = failure.kind.wording
         let status = wording.showsStatus ? failure.statusCode.map { "\($0) " } ?? "" : ""
         var banner = Banner(
-            severity: wording.severity, kind: .failure(failure.kind), title: "\(status)\(wording.title(failure)) while \(subject)",
-            detail: wording.detail(failure), reference: failure.reference, statusCode: failure.statusCode, time: now)
+            severity: wording.severity, kind: .failure(failure.kind),
+            title: "\(status)\(wording.title(failure)) while \(subject)", detail: wording.detail(failure),
+            reference: failure.reference, statusCode: failure.statusCode, time: now)
         banner.request = subject
         banner.code = failure.code
         banner.message = failure.message

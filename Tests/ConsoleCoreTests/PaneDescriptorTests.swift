@@ -96,6 +96,49 @@ import Testing
         }
     }
 
+    /// ⏎ and Tab / Shift-Tab open what the descriptors say (help is written from the same data).
+    @MainActor
+    @Test func theStoreOpensWhatTheDescriptorsSay() async throws {
+        func opens(_ kind: PaneKind) throws -> (panes: [PaneKind], first: PaneKind) {
+            guard case .opens(let panes, let first)? = kind.descriptor.tab?.move else {
+                throw HarnessError("\(kind) opens nothing on Tab")
+            }
+            return (panes, first)
+        }
+        try await withHarness { h in
+            h.store.start()
+            #expect(await h.waitForRows(.issuers))
+            #expect(h.select(EmulatorDemo.issuerID))
+            h.store.send(.open)
+            #expect(h.store.state.current?.kind == PaneKind.issuers.descriptor.drillDown?.targets.first)
+            h.store.send(.back)
+            h.store.send(.nextSibling)
+            #expect(h.store.state.current?.kind == (try opens(.issuers).first))
+            #expect(h.store.state.current?.kind.siblings == (try opens(.issuers).panes))
+            h.store.send(.back)
+            h.store.send(.previousSibling)
+            #expect(h.store.state.current?.kind == (try opens(.issuers).panes.last))
+            h.store.send(.back)
+
+            try await h.openUser(EmulatorDemo.userWithSessionsID)
+            #expect(PaneKind.users.descriptor.drillDown?.targets == [.userDetail])
+            h.store.send(.nextSibling)
+            #expect(h.store.state.current?.kind == (try opens(.userDetail).first))
+            h.store.send(.nextSibling)
+            let cycle = try #require(PaneKind.sessions.siblings)
+            #expect(h.store.state.current?.kind == cycle[1])
+            h.store.send(.back)
+            h.store.send(.previousSibling)
+            #expect(h.store.state.current?.kind == (try opens(.userDetail).panes.last))
+
+            h.store.send(.jump(.webhooks))
+            #expect(await h.waitForRows(.webhooks))
+            #expect(h.select(EmulatorDemo.webhookWithDeliveriesID))
+            h.store.send(.open)
+            #expect(h.store.state.current?.kind == PaneKind.webhooks.descriptor.drillDown?.targets.first)
+        }
+    }
+
     /// A pane that needs a resource its context lacks fails clearly, without a request.
     @Test func aMissingScopeIsAConfigurationFailure() async throws {
         let client = try AuthPIClient(
