@@ -267,5 +267,8 @@ extension AuthPIError {
 
 extension AuthPIError.Code: CaseIterable {
     /// Every code the SDK can throw, so that callers can check they handle each one.
-    public static var allCases: [AuthPIError.Code] { Base.allCases.map { AuthPIError.Code(base: $0) } }
+    /// (`api` is a base no error carries: it has no public name.)
+    public static var allCases: [AuthPIError.Code] {
+        Base.allCases.filter { $0 != .api }.map { AuthPIError.Code(base: $0) }
+    }
 }
