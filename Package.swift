@@ -33,7 +33,6 @@ let package = Package(
         .library(name: "ConsoleCore", targets: ["ConsoleCore"]),
         .executable(name: "authpi-emulator", targets: ["authpi-emulator"]),
         .executable(name: "authpi-console", targets: ["authpi-console"]),
-        .executable(name: "authpi-examples", targets: ["authpi-examples"]),
     ],
     traits: [
         .trait(name: "Emulator", description: "The local AuthPI server (Hummingbird) and its executable."),
@@ -53,6 +52,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        // `swift package generate-documentation` for the DocC catalogs; no target depends on it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
     ],
     targets: [
         // Client core: async, Sendable, at parity with the official Python SDK.
@@ -131,17 +132,6 @@ let package = Package(
             dependencies: [
                 "ConsoleUI", "ConsoleCore", "ConsoleLaunch", "AuthPIAdmin", "AuthPIEmulator",
                 consoleOnly("ArgumentParser", "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strict
-        ),
-        // The README's Swift snippets, compiled and run against the emulator by the test command.
-        .executableTarget(
-            name: "authpi-examples",
-            dependencies: [
-                "AuthPIAdmin", "AuthPIEmulator",
-                // The "custom HTTP client" and "logging" snippets build an HTTPClient and a Logger.
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

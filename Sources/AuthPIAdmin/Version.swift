@@ -1,1 +1,5 @@
-public enum AuthPIAdminVersion { public static let string = "0.1.0" }
+/// The version of this client, sent in its `User-Agent` (`authpi-admin-swift/<version>`).
+public enum AuthPIAdminVersion {
+    /// The version string.
+    public static let string = "0.1.0"
+}

@@ -34,7 +34,9 @@ public enum Emulator {
 
 /// A running in-process emulator.
 public final class RunningEmulator: Sendable {
+    /// The address it listens on.
     public let host: String
+    /// The bound port (the free port picked when the options said 0).
     public let port: Int
     private let group: ServiceGroup
     private let task: Task<Void, Never>
@@ -92,6 +94,7 @@ public struct EmulatorError: Error, CustomStringConvertible, Sendable {
 
     private let code: Code
 
+    /// Why it could not start; safe to show.
     public var description: String {
         switch code {
         case .invalidOptions(let reason): return "invalid emulator options: \(reason)"

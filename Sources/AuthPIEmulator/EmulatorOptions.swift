@@ -19,9 +19,11 @@ public enum EmulatorCompatibility: String, Sendable, CaseIterable {
 
 /// How to start an emulator (executable flags, the console's `--demo`, tests).
 public struct EmulatorOptions: Sendable {
+    /// The address to listen on; loopback by default.
     public var host: String = "127.0.0.1"
     /// 0 picks a free port.
     public var port: Int = 0
+    /// The data it starts with (`--seed`).
     public var seed: EmulatorSeed = .demo
     /// Fill the first issuer with this many users (up to 1_000_000), generated on demand.
     public var users: Int? = nil
@@ -35,6 +37,7 @@ public struct EmulatorOptions: Sendable {
     /// nil (the default): real-API fidelity. `.v0_3` also accepts the seed SDK's forms (`--compat 0.3`).
     public var compatibility: EmulatorCompatibility? = nil
 
+    /// Options; every argument has the default its property describes.
     public init(
         host: String = "127.0.0.1",
         port: Int = 0,
@@ -58,6 +61,7 @@ public struct EmulatorOptions: Sendable {
     /// 75 s: above the 60 s latency cap, and above the 60 s idle time after which HTTP clients' pools
     /// (AsyncHTTPClient, httpx) drop keep-alive connections themselves.
     public static let defaultIdleTimeoutSeconds: Double = 75
+    /// The `idleTimeoutSeconds` values accepted (`--idle-timeout`).
     public static let idleTimeoutRange: ClosedRange<Double> = 0.1...3_600
 
     /// The largest `users` value accepted.
@@ -77,10 +81,12 @@ public struct FaultRule: Sendable, Equatable {
     public var count: Int?
     /// Seconds for a `Retry-After` header and the body's `retry_after`.
     public var retryAfter: Int?
+    /// Delay before answering (or before passing the request through when `status` is nil).
     public var delayMilliseconds: Int
     /// A body served instead of the API's answer (with `status`, default 200).
     public var body: FaultBody?
 
+    /// A fault rule; `count` 1 by default, `nil` for every matching request until cleared.
     public init(
         method: String? = nil,
         path: String,
@@ -187,6 +193,7 @@ public struct FaultRule: Sendable, Equatable {
 
 /// A fault rule that could not be parsed; the description says why.
 public struct FaultRuleError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong with the fault spec.
     public let description: String
     init(_ description: String) { self.description = description }
 }

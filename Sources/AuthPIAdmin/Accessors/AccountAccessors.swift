@@ -3,6 +3,7 @@ public struct Issuers: Sendable {
     let core: ClientCore
     let path: [PathPart]
 
+    /// One page: `GET` on the collection. Pass a page's `nextCursor` as `cursor` for the next one.
     public func list(
         limit: Int? = nil, cursor: String? = nil, q: String? = nil, status: String? = nil, accessMode: String? = nil,
         readiness: String? = nil, options: RequestOptions = .none
@@ -17,6 +18,8 @@ public struct Issuers: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
+    /// Every item across pages, as an async sequence that requests pages as you iterate (one page ahead
+    /// unless `fetching` is `.onDemand`).
     public func listAll(
         limit: Int? = nil, q: String? = nil, status: String? = nil, accessMode: String? = nil,
         readiness: String? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead
@@ -28,18 +31,23 @@ public struct Issuers: Sendable {
         }
     }
 
+    /// Creates one: `POST` on the collection. A repeated `idempotencyKey` answers with the first answer.
     public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Issuer> {
         try await core.object(.post, path, body: body, idempotencyKey: idempotencyKey, options: options)
     }
 
+    /// Reads one by id: `GET …/{id}`. The answer carries its ETag.
     public func get(_ id: String, options: RequestOptions = .none) async throws -> Versioned<Issuer> {
         try await core.object(.get, path + [.id(id, label: "issuer id")], options: options)
     }
 
+    /// Changes one by id: `PATCH …/{id}`. With `ifMatch`, only while the ETag still
+    /// matches (else `AuthPIError.preconditionFailed`).
     public func update(_ id: String, _ body: some RequestBody, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Issuer> {
         try await core.object(.patch, path + [.id(id, label: "issuer id")], body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
     }
 
+    /// Deletes one by id: `DELETE …/{id}`. With `ifMatch`, only while the ETag still matches.
     public func delete(_ id: String, ifMatch: String? = nil, options: RequestOptions = .none) async throws {
         try await core.delete(path + [.id(id, label: "issuer id")], ifMatch: ifMatch, options: options)
     }
@@ -50,6 +58,7 @@ public struct Webhooks: Sendable {
     let core: ClientCore
     let path: [PathPart]
 
+    /// One page: `GET` on the collection. Pass a page's `nextCursor` as `cursor` for the next one.
     public func list(limit: Int? = nil, cursor: String? = nil, status: String? = nil, options: RequestOptions = .none) async throws -> Page<Webhook> {
         var query = Query()
         query.add("limit", limit)
@@ -58,6 +67,8 @@ public struct Webhooks: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
+    /// Every item across pages, as an async sequence that requests pages as you iterate (one page ahead
+    /// unless `fetching` is `.onDemand`).
     public func listAll(limit: Int? = nil, status: String? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<Webhook> {
         PageSequence(fetching: fetching) { cursor in try await list(limit: limit, cursor: cursor, status: status, options: options) }
     }
@@ -67,14 +78,18 @@ public struct Webhooks: Sendable {
         try await core.object(.post, path, body: body, idempotencyKey: idempotencyKey, options: options)
     }
 
+    /// Reads one by id: `GET …/{id}`. The answer carries its ETag.
     public func get(_ id: String, options: RequestOptions = .none) async throws -> Versioned<Webhook> {
         try await core.object(.get, path + [.id(id, label: "webhook id")], options: options)
     }
 
+    /// Changes one by id: `PATCH …/{id}`. With `ifMatch`, only while the ETag still
+    /// matches (else `AuthPIError.preconditionFailed`).
     public func update(_ id: String, _ body: some RequestBody, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Webhook> {
         try await core.object(.patch, path + [.id(id, label: "webhook id")], body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
     }
 
+    /// Deletes one by id: `DELETE …/{id}`. With `ifMatch`, only while the ETag still matches.
     public func delete(_ id: String, ifMatch: String? = nil, options: RequestOptions = .none) async throws {
         try await core.delete(path + [.id(id, label: "webhook id")], ifMatch: ifMatch, options: options)
     }
@@ -103,6 +118,8 @@ public struct Events: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
+    /// Every item across pages, as an async sequence that requests pages as you iterate (one page ahead
+    /// unless `fetching` is `.onDemand`).
     public func listAll(
         limit: Int? = nil, issuerID: String? = nil, userID: String? = nil, clientID: String? = nil,
         eventTypes: [String]? = nil, after: Double? = nil, before: Double? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead
@@ -114,6 +131,7 @@ public struct Events: Sendable {
         }
     }
 
+    /// Aggregate: `GET …/aggregate`.
     public func aggregate(
         issuerID: String? = nil, userID: String? = nil, clientID: String? = nil, eventTypes: [String]? = nil,
         after: Double? = nil, before: Double? = nil, groupBy: String? = nil, interval: String? = nil,
@@ -132,6 +150,7 @@ public struct Events: Sendable {
         return try await core.object(.get, path + [.literal("aggregate")], query: query, options: options)
     }
 
+    /// Reads one by id: `GET …/{id}`. The answer carries its ETag.
     public func get(_ id: String, options: RequestOptions = .none) async throws -> Versioned<Event> {
         try await core.object(.get, path + [.id(id, label: "event id")], options: options)
     }
@@ -142,6 +161,7 @@ public struct AccountAPIKeys: Sendable {
     let core: ClientCore
     let path: [PathPart]
 
+    /// One page: `GET` on the collection. Pass a page's `nextCursor` as `cursor` for the next one.
     public func list(
         limit: Int? = nil, cursor: String? = nil, q: String? = nil, status: String? = nil, access: String? = nil,
         readiness: String? = nil, options: RequestOptions = .none
@@ -156,6 +176,8 @@ public struct AccountAPIKeys: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
+    /// Every item across pages, as an async sequence that requests pages as you iterate (one page ahead
+    /// unless `fetching` is `.onDemand`).
     public func listAll(
         limit: Int? = nil, q: String? = nil, status: String? = nil, access: String? = nil, readiness: String? = nil,
         options: RequestOptions = .none, fetching: PageFetching = .readAhead
@@ -170,22 +192,28 @@ public struct AccountAPIKeys: Sendable {
         try await core.object(.post, path, body: body, idempotencyKey: idempotencyKey, options: options)
     }
 
+    /// Reads one by id: `GET …/{id}`. The answer carries its ETag.
     public func get(_ id: String, options: RequestOptions = .none) async throws -> Versioned<APIKey> {
         try await core.object(.get, path + [.id(id, label: "key id")], options: options)
     }
 
+    /// Changes one by id: `PATCH …/{id}`. With `ifMatch`, only while the ETag still
+    /// matches (else `AuthPIError.preconditionFailed`).
     public func update(_ id: String, _ body: some RequestBody, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<APIKey> {
         try await core.object(.patch, path + [.id(id, label: "key id")], body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
     }
 
+    /// Deletes one by id: `DELETE …/{id}`. With `ifMatch`, only while the ETag still matches.
     public func delete(_ id: String, ifMatch: String? = nil, options: RequestOptions = .none) async throws {
         try await core.delete(path + [.id(id, label: "key id")], ifMatch: ifMatch, options: options)
     }
 
+    /// Block: `POST …/{id}/block`. The answer carries the new ETag.
     public func block(_ id: String, _ body: JSONObject = [:], ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<APIKey> {
         try await action(id, "block", body, ifMatch, idempotencyKey, options)
     }
 
+    /// Revoke: `POST …/{id}/revoke`. The answer carries the new ETag.
     public func revoke(_ id: String, _ body: JSONObject = [:], ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<APIKey> {
         try await action(id, "revoke", body, ifMatch, idempotencyKey, options)
     }
@@ -195,6 +223,7 @@ public struct AccountAPIKeys: Sendable {
         try await action(id, "rotate", body, ifMatch, idempotencyKey, options)
     }
 
+    /// Unblock: `POST …/{id}/unblock`. The answer carries the new ETag.
     public func unblock(_ id: String, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<APIKey> {
         try await action(id, "unblock", nil, ifMatch, idempotencyKey, options)
     }
@@ -209,14 +238,17 @@ public struct AccountTokens: Sendable {
     let core: ClientCore
     let path: [PathPart]
 
+    /// Reads one by id: `GET …/{id}`. The answer carries its ETag.
     public func get(_ id: String, options: RequestOptions = .none) async throws -> Versioned<Resource> {
         try await core.object(.get, path + [.id(id, label: "token id")], options: options)
     }
 
+    /// Deletes one by id: `DELETE …/{id}`. With `ifMatch`, only while the ETag still matches.
     public func delete(_ id: String, ifMatch: String? = nil, options: RequestOptions = .none) async throws {
         try await core.delete(path + [.id(id, label: "token id")], ifMatch: ifMatch, options: options)
     }
 
+    /// Revoke: `POST …/{id}/revoke`.
     public func revoke(_ id: String, _ body: JSONObject = [:], ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Resource> {
         try await core.object(.post, path + [.id(id, label: "token id"), .literal("revoke")], body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
     }
@@ -227,6 +259,7 @@ public struct Accounts: Sendable {
     let core: ClientCore
     let path: [PathPart]
 
+    /// One page: `GET` on the collection. Pass a page's `nextCursor` as `cursor` for the next one.
     public func list(limit: Int? = nil, cursor: String? = nil, options: RequestOptions = .none) async throws -> Page<Account> {
         var query = Query()
         query.add("limit", limit)
@@ -234,14 +267,19 @@ public struct Accounts: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
+    /// Every item across pages, as an async sequence that requests pages as you iterate (one page ahead
+    /// unless `fetching` is `.onDemand`).
     public func listAll(limit: Int? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead) -> PageSequence<Account> {
         PageSequence(fetching: fetching) { cursor in try await list(limit: limit, cursor: cursor, options: options) }
     }
 
+    /// Reads one by id: `GET …/{id}`. The answer carries its ETag.
     public func get(_ id: String, options: RequestOptions = .none) async throws -> Versioned<Account> {
         try await core.object(.get, path + [.id(id, label: "account id")], options: options)
     }
 
+    /// Changes one by id: `PATCH …/{id}`. With `ifMatch`, only while the ETag still
+    /// matches (else `AuthPIError.preconditionFailed`).
     public func update(_ id: String, _ body: some RequestBody, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Account> {
         try await core.object(.patch, path + [.id(id, label: "account id")], body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
     }
@@ -264,22 +302,27 @@ public struct Domains: Sendable {
         PageSequence(fetching: fetching) { cursor in try await list(cursor: cursor, options: options) }
     }
 
+    /// Creates one: `POST` on the collection. A repeated `idempotencyKey` answers with the first answer.
     public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Account> {
         try await core.object(.post, path, body: body, idempotencyKey: idempotencyKey, options: options)
     }
 
+    /// Deletes this resource: `DELETE …/{id}`. With `ifMatch`, only while the ETag still matches.
     public func delete(_ domain: String, ifMatch: String? = nil, options: RequestOptions = .none) async throws {
         try await core.delete(path + [.id(domain, label: "domain")], ifMatch: ifMatch, options: options)
     }
 
+    /// Assign: `POST …/{id}/assign`.
     public func assign(_ domain: String, _ body: JSONObject = [:], ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Account> {
         try await core.object(.post, path + [.id(domain, label: "domain"), .literal("assign")], body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
     }
 
+    /// Unassign: `POST …/{id}/unassign`.
     public func unassign(_ domain: String, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Account> {
         try await core.object(.post, path + [.id(domain, label: "domain"), .literal("unassign")], ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
     }
 
+    /// Verify: `POST …/{id}/verify`.
     public func verify(_ domain: String, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Account> {
         try await core.object(.post, path + [.id(domain, label: "domain"), .literal("verify")], ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
     }
@@ -290,6 +333,7 @@ public struct Notes: Sendable {
     let core: ClientCore
     let path: [PathPart]
 
+    /// One page: `GET` on the collection. Pass a page's `nextCursor` as `cursor` for the next one.
     public func list(
         limit: Int? = nil, cursor: String? = nil, subjectType: String? = nil, subjectID: String? = nil,
         issuerID: String? = nil, createdBy: String? = nil, pinned: Bool? = nil, mentionsUserID: String? = nil,
@@ -307,6 +351,8 @@ public struct Notes: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
+    /// Every item across pages, as an async sequence that requests pages as you iterate (one page ahead
+    /// unless `fetching` is `.onDemand`).
     public func listAll(
         limit: Int? = nil, subjectType: String? = nil, subjectID: String? = nil, issuerID: String? = nil,
         createdBy: String? = nil, pinned: Bool? = nil, mentionsUserID: String? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead
@@ -318,10 +364,12 @@ public struct Notes: Sendable {
         }
     }
 
+    /// Creates one: `POST` on the collection. A repeated `idempotencyKey` answers with the first answer.
     public func create(_ body: some RequestBody, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Note> {
         try await core.object(.post, path, body: body, idempotencyKey: idempotencyKey, options: options)
     }
 
+    /// Backlinks: `GET …/backlinks`.
     public func backlinks(refType: String, refID: String, limit: Int? = nil, options: RequestOptions = .none) async throws -> [Note] {
         var query = Query()
         query.add("ref_type", refType)
@@ -330,6 +378,7 @@ public struct Notes: Sendable {
         return try await core.array(path + [.literal("backlinks")], query: query, options: options)
     }
 
+    /// Count: `GET …/count`.
     public func count(subjectType: String, subjectID: String, options: RequestOptions = .none) async throws -> Versioned<Resource> {
         var query = Query()
         query.add("subject_type", subjectType)
@@ -337,14 +386,18 @@ public struct Notes: Sendable {
         return try await core.object(.get, path + [.literal("count")], query: query, options: options)
     }
 
+    /// Reads one by id: `GET …/{id}`. The answer carries its ETag.
     public func get(_ id: String, options: RequestOptions = .none) async throws -> Versioned<Note> {
         try await core.object(.get, path + [.id(id, label: "note id")], options: options)
     }
 
+    /// Changes one by id: `PATCH …/{id}`. With `ifMatch`, only while the ETag still
+    /// matches (else `AuthPIError.preconditionFailed`).
     public func update(_ id: String, _ body: some RequestBody, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Note> {
         try await core.object(.patch, path + [.id(id, label: "note id")], body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
     }
 
+    /// Deletes one by id: `DELETE …/{id}`. With `ifMatch`, only while the ETag still matches.
     public func delete(_ id: String, ifMatch: String? = nil, options: RequestOptions = .none) async throws {
         try await core.delete(path + [.id(id, label: "note id")], ifMatch: ifMatch, options: options)
     }

@@ -3,18 +3,23 @@ public struct WebhookScope: Sendable {
     let core: ClientCore
     let path: [PathPart]
 
+    /// Reads this resource (`GET`). The answer carries its ETag.
     public func get(options: RequestOptions = .none) async throws -> Versioned<Webhook> {
         try await core.object(.get, path, options: options)
     }
 
+    /// Changes this resource (`PATCH`). With `ifMatch`, only while the ETag still
+    /// matches (else `AuthPIError.preconditionFailed`).
     public func update(_ body: some RequestBody, ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions = .none) async throws -> Versioned<Webhook> {
         try await core.object(.patch, path, body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey, options: options)
     }
 
+    /// Deletes this resource (`DELETE`). With `ifMatch`, only while the ETag still matches.
     public func delete(ifMatch: String? = nil, options: RequestOptions = .none) async throws {
         try await core.delete(path, ifMatch: ifMatch, options: options)
     }
 
+    /// The `…/deliveries` collection under this scope; makes no request.
     public var deliveries: Deliveries { Deliveries(core: core, path: path + [.literal("deliveries")]) }
 
     /// `POST {wh}/redeliver`: redelivers events selected by the body.
@@ -43,6 +48,8 @@ public struct Deliveries: Sendable {
         return try await core.page(path, query: query, options: options)
     }
 
+    /// Every item across pages, as an async sequence that requests pages as you iterate (one page ahead
+    /// unless `fetching` is `.onDemand`).
     public func listAll(
         limit: Int? = nil, eventType: String? = nil, status: String? = nil, after: Double? = nil,
         before: Double? = nil, options: RequestOptions = .none, fetching: PageFetching = .readAhead

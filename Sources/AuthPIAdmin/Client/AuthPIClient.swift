@@ -58,7 +58,9 @@ public final class AuthPIClient: Sendable, CustomStringConvertible, CustomDebugS
         try self.init(credentials: .accessToken(accessToken, refresh: refresh), configuration: configuration, httpClient: httpClient)
     }
 
+    /// A description safe to log: it shows no credential or secret.
     public var description: String { "AuthPIClient(baseURL: \(core.baseURL))" }
+    /// The same as `description`: safe to log.
     public var debugDescription: String { description }
     /// Reflection (`dump`, debuggers) shows the base URL only, never the credential.
     public var customMirror: Mirror { Mirror(self, children: ["baseURL": core.baseURL]) }
@@ -88,16 +90,27 @@ public final class AuthPIClient: Sendable, CustomStringConvertible, CustomDebugS
 
     var account: [PathPart] { [.literal("v1"), .literal("accounts"), .account] }
 
+    /// The account's `issuers` collection (`/v1/accounts/{account}/issuers`); makes no request.
     public var issuers: Issuers { Issuers(core: core, path: account + [.literal("issuers")]) }
+    /// One item of the account's `issuers` by id, as a scope to read, change or navigate from; makes no request.
     public func issuer(_ id: String) -> IssuerScope { IssuerScope(core: core, path: account + [.literal("issuers"), .id(id, label: "issuer id")]) }
+    /// The account's `webhooks` collection (`/v1/accounts/{account}/webhooks`); makes no request.
     public var webhooks: Webhooks { Webhooks(core: core, path: account + [.literal("webhooks")]) }
+    /// One item of the account's `webhooks` by id, as a scope to read, change or navigate from; makes no request.
     public func webhook(_ id: String) -> WebhookScope { WebhookScope(core: core, path: account + [.literal("webhooks"), .id(id, label: "webhook id")]) }
+    /// The account's `events` collection (`/v1/accounts/{account}/events`); makes no request.
     public var events: Events { Events(core: core, path: account + [.literal("events")]) }
+    /// The account's `api-keys` collection (`/v1/accounts/{account}/api-keys`); makes no request.
     public var apiKeys: AccountAPIKeys { AccountAPIKeys(core: core, path: account + [.literal("api-keys")]) }
+    /// The account's `domains` collection (`/v1/accounts/{account}/domains`); makes no request.
     public var domains: Domains { Domains(core: core, path: account + [.literal("domains")]) }
+    /// The account's `credits` collection (`/v1/accounts/{account}/credits`); makes no request.
     public var credits: Credits { Credits(core: core, path: account + [.literal("credits")]) }
+    /// The account's `notes` collection (`/v1/accounts/{account}/notes`); makes no request.
     public var notes: Notes { Notes(core: core, path: account + [.literal("notes")]) }
+    /// The account's `tokens` collection (`/v1/accounts/{account}/tokens`); makes no request.
     public var tokens: AccountTokens { AccountTokens(core: core, path: account + [.literal("tokens")]) }
+    /// The accounts this credential can see (`/v1/accounts`); makes no request.
     public var accounts: Accounts { Accounts(core: core, path: [.literal("v1"), .literal("accounts")]) }
 }
 

@@ -12,6 +12,7 @@ public struct Configuration: Sendable {
     public var timeout: Duration
     /// Headers sent with every request (`Authorization`, `Host` and `User-Agent` cannot be overridden).
     public var defaultHeaders: [String: String]
+    /// Retries of read-only requests on 429, 502, 503 and 504. Default ``RetryPolicy/default``.
     public var retries: RetryPolicy
     /// Larger response bodies are refused without being read whole. Default 8 MiB.
     public var maxResponseBodyBytes: Int
@@ -26,6 +27,7 @@ public struct Configuration: Sendable {
     /// Applies to the HTTP client the SDK creates (not to one you pass in).
     public var maxConnectionsPerHost: Int
 
+    /// A configuration; every argument has the default its property describes. Checked when a client is built.
     public init(
         baseURL: String = Configuration.defaultBaseURL,
         accountID: String? = nil,
@@ -66,7 +68,9 @@ extension Configuration: CustomStringConvertible, CustomDebugStringConvertible, 
             + "maxConnectionsPerHost: \(maxConnectionsPerHost), middlewares: \(middlewares.count))"
     }
 
+    /// The same as `description`: safe to log.
     public var debugDescription: String { description }
 
+    /// A mirror that shows only `description`, so `dump` reveals no secret.
     public var customMirror: Mirror { Mirror(self, children: ["configuration": description]) }
 }

@@ -113,6 +113,7 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
         }
     }
 
+    /// A description safe to log: it shows no credential or secret.
     public var description: String {
         switch kind {
         case .joinedKey: "Credentials.apiKey(<redacted>)"
@@ -121,7 +122,9 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
         }
     }
 
+    /// The same as `description`: safe to log.
     public var debugDescription: String { description }
 
+    /// A mirror that shows only `description`, so `dump` reveals no secret.
     public var customMirror: Mirror { Mirror(self, children: ["credentials": description]) }
 }

@@ -3,6 +3,7 @@
 public struct RawResponse: Sendable {
     /// The body, not unwrapped: a single resource arrives as `{"data": {...}}`.
     public var json: JSONValue?
+    /// The `ETag` header of the answer, when it sent one.
     public var etag: String?
 
     /// The body with a sole-key `{"data": X}` envelope removed (X), else the body itself.
@@ -27,8 +28,12 @@ extension AuthPIClient {
     ///   - path: starts with `/v1`; `{account}` as a whole segment stands for the account id; no `?`, `#`, `.` or `..`
     ///     segments, and never `/v1/accounts/me` (the API has no such alias).
     ///   - query: sent sorted by name; percent-encoded by the client.
+    ///   - body: the JSON body, sent with `Content-Type: application/json`; none when `nil`.
     ///   - headers: extra headers (`Authorization`, `Host` and `User-Agent` cannot be set).
-    ///   - ifMatch, idempotencyKey: sent when not empty.
+    ///   - ifMatch: sent as `If-Match` when not empty.
+    ///   - idempotencyKey: sent as `Idempotency-Key` when not empty.
+    ///   - options: a per-call timeout and extra headers.
+    /// - Returns: the body as sent and its `ETag`.
     public func send(
         _ method: String, _ path: String, query: [String: String] = [:], body: (any RequestBody)? = nil,
         headers: [String: String] = [:], ifMatch: String? = nil, idempotencyKey: String? = nil,

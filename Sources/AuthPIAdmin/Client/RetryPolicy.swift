@@ -2,6 +2,7 @@
 /// POST, PATCH and DELETE are never retried. A `Retry-After` (or a body's `retry_after`) replaces the backoff;
 /// one longer than ``maxWait`` is never shortened: the call fails at once with the server's wait in the error.
 public struct RetryPolicy: Sendable, Hashable {
+    /// How the wait grows from one retry to the next.
     public enum Backoff: Sendable, Hashable {
         /// `delay · 2^n` before retry n (0, 1, 2…).
         case exponential
@@ -13,10 +14,12 @@ public struct RetryPolicy: Sendable, Hashable {
     public var limit: Int
     /// Base delay.
     public var delay: Duration
+    /// Exponential (`delay·2^n`) or linear (`delay·(n+1)`).
     public var backoff: Backoff
     /// No single wait is longer than this. A server asking for longer ends the retries (the error carries its wait).
     public var maxWait: Duration
 
+    /// A policy; the defaults are 1.4.0's: 3 retries, 1 s base delay, exponential, at most 60 s per wait.
     public init(limit: Int = 3, delay: Duration = .seconds(1), backoff: Backoff = .exponential, maxWait: Duration = .seconds(60)) {
         self.limit = limit
         self.delay = delay

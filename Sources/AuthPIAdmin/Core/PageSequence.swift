@@ -8,16 +8,20 @@
 /// already seen. A cancelled task stops fetching (`next()` throws `CancellationError` at the next page
 /// boundary) and cancels the page requested ahead; so does dropping the iterator.
 public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
+    /// Fetches the page at `cursor` (`nil` for the first page).
     public typealias Fetch = @Sendable (_ cursor: String?) async throws -> Page<Element>
 
     let fetch: Fetch
+    /// Whether the next page is requested ahead or only when reached.
     public let fetching: PageFetching
 
+    /// A sequence over the pages `fetch` returns, from the first (`cursor` `nil`) until a page has no more.
     public init(fetching: PageFetching = .readAhead, fetch: @escaping Fetch) {
         self.fetching = fetching
         self.fetch = fetch
     }
 
+    /// An iterator that fetches the first page when first asked for an item.
     public func makeAsyncIterator() -> Iterator {
         Iterator(fetch: fetch, fetching: fetching)
     }
@@ -45,6 +49,7 @@ public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
             self.fetching = fetching
         }
 
+        /// The next item, fetching the next page when the current one is used up; `nil` after the last.
         public mutating func next() async throws -> Element? {
             while index >= buffer.count {
                 if case .end = upcoming { return nil }

@@ -106,8 +106,10 @@ extension PathPart {
 public struct Query: Sendable, Equatable {
     var items: [(name: String, value: String)] = []
 
+    /// An empty query.
     public init() {}
 
+    /// Two queries are equal when they send the same parameters.
     public static func == (lhs: Query, rhs: Query) -> Bool {
         lhs.items.map { "\($0.name)=\($0.value)" } == rhs.items.map { "\($0.name)=\($0.value)" }
     }

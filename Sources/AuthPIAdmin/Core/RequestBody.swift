@@ -6,10 +6,12 @@ public protocol RequestBody: Sendable {
 }
 
 extension Dictionary: RequestBody where Key == String, Value == JSONValue {
+    /// The JSON object sent as the request body.
     public func jsonObject() throws -> JSONObject { self }
 }
 
 extension RequestBody where Self: Encodable {
+    /// The JSON object sent as the request body.
     public func jsonObject() throws -> JSONObject {
         let value = try JSONValue(encoding: self)
         guard case .object(let object) = value else {
@@ -20,5 +22,6 @@ extension RequestBody where Self: Encodable {
 }
 
 extension AuthPIModel {
+    /// The JSON object sent as the request body.
     public func jsonObject() throws -> JSONObject { json }
 }

@@ -27,11 +27,11 @@ public struct AuthPIError: Error, Sendable, Equatable, CustomStringConvertible, 
         public static let validation = Code(base: .validation)
         /// 401 (after a refresh, when one is configured).
         public static let authentication = Code(base: .authentication)
-        /// 403.
+        /// Status 403 Forbidden: the credential may not do this.
         public static let forbidden = Code(base: .forbidden)
-        /// 404.
+        /// Status 404 Not Found: no such resource or path.
         public static let notFound = Code(base: .notFound)
-        /// 409.
+        /// Status 409 Conflict: the resource is in another state (or an idempotency key was reused).
         public static let conflict = Code(base: .conflict)
         /// 412, with ``AuthPIError/currentETag``.
         public static let preconditionFailed = Code(base: .preconditionFailed)
@@ -39,13 +39,13 @@ public struct AuthPIError: Error, Sendable, Equatable, CustomStringConvertible, 
         public static let rateLimited = Code(base: .rateLimited)
         /// 408 (retryable API error).
         public static let requestTimeout = Code(base: .requestTimeout)
-        /// 500.
+        /// Status 500 Internal Server Error.
         public static let internalServerError = Code(base: .internalServerError)
-        /// 502.
+        /// Status 502 Bad Gateway (retryable).
         public static let badGateway = Code(base: .badGateway)
-        /// 503.
+        /// Status 503 Service Unavailable (retryable), with ``AuthPIError/retryAfterSeconds`` when sent.
         public static let serviceUnavailable = Code(base: .serviceUnavailable)
-        /// 504.
+        /// Status 504 Gateway Timeout (retryable).
         public static let gatewayTimeout = Code(base: .gatewayTimeout)
         /// Another 5xx status.
         public static let serverError = Code(base: .serverError)
@@ -64,14 +64,27 @@ public struct AuthPIError: Error, Sendable, Equatable, CustomStringConvertible, 
         /// A network failure: see ``AuthPIError/transportFailure``, ``AuthPIError/host``, ``AuthPIError/operation``.
         public static let transport = Code(base: .transport)
 
+        /// A description safe to log: it shows no credential or secret.
         public var description: String { base.rawValue }
     }
 
     /// What went wrong on the network.
     public enum TransportFailure: String, Sendable, Hashable {
-        case connectionRefused, dnsFailure, tls, timeout, connectionReset, other
+        /// Nothing listens at the host and port.
+        case connectionRefused
+        /// The host name could not be resolved.
+        case dnsFailure
+        /// The TLS handshake failed (a certificate, a protocol); not retryable.
+        case tls
+        /// No connection within `connectTimeout`, or no answer within the request's timeout.
+        case timeout
+        /// The connection was closed or reset before the answer was complete.
+        case connectionReset
+        /// Any other network failure; see `underlying`.
+        case other
     }
 
+    /// The kind of error; `catch AuthPIError.notFound` matches on it.
     public let code: Code
     /// HTTP status, 0 when no response was received.
     public let statusCode: Int
@@ -79,6 +92,7 @@ public struct AuthPIError: Error, Sendable, Equatable, CustomStringConvertible, 
     public let errorCode: String
     /// The API's description (`error_description`), else the status text, else the SDK's own message.
     public let errorDescription: String
+    /// Whether retrying may succeed: the body's `retryable`, else true for 408, 429, 502, 503, 504 and transport errors other than TLS.
     public let retryable: Bool
     /// Support reference of the failed request, when the API sent one.
     public let reference: String?
@@ -129,6 +143,7 @@ public struct AuthPIError: Error, Sendable, Equatable, CustomStringConvertible, 
     /// A 5xx error (500, 502, 503, 504 or another 5xx).
     public var isServerError: Bool { (500...599).contains(statusCode) }
 
+    /// A description safe to log: it shows no credential or secret.
     public var description: String {
         var text = "AuthPIError.\(code)"
         if statusCode != 0 { text += " (\(statusCode) \(errorCode))" }
@@ -138,6 +153,7 @@ public struct AuthPIError: Error, Sendable, Equatable, CustomStringConvertible, 
         return text
     }
 
+    /// The same as `description`: safe to log.
     public var debugDescription: String {
         var text = description
         if !fields.isEmpty { text += " fields=\(fields.map { "\($0.field): \($0.code)" })" }
@@ -150,25 +166,45 @@ public struct AuthPIError: Error, Sendable, Equatable, CustomStringConvertible, 
 
 // Static members so that `catch AuthPIError.notFound` matches by kind.
 extension AuthPIError {
+    /// Matches every error of kind ``Code/validation``: `catch AuthPIError.validation`.
     public static let validation = AuthPIError(kind: .validation)
+    /// Matches every error of kind ``Code/authentication``: `catch AuthPIError.authentication`.
     public static let authentication = AuthPIError(kind: .authentication)
+    /// Matches every error of kind ``Code/forbidden``: `catch AuthPIError.forbidden`.
     public static let forbidden = AuthPIError(kind: .forbidden)
+    /// Matches every error of kind ``Code/notFound``: `catch AuthPIError.notFound`.
     public static let notFound = AuthPIError(kind: .notFound)
+    /// Matches every error of kind ``Code/conflict``: `catch AuthPIError.conflict`.
     public static let conflict = AuthPIError(kind: .conflict)
+    /// Matches every error of kind ``Code/preconditionFailed``: `catch AuthPIError.preconditionFailed`.
     public static let preconditionFailed = AuthPIError(kind: .preconditionFailed)
+    /// Matches every error of kind ``Code/rateLimited``: `catch AuthPIError.rateLimited`.
     public static let rateLimited = AuthPIError(kind: .rateLimited)
+    /// Matches every error of kind ``Code/requestTimeout``: `catch AuthPIError.requestTimeout`.
     public static let requestTimeout = AuthPIError(kind: .requestTimeout)
+    /// Matches every error of kind ``Code/internalServerError``: `catch AuthPIError.internalServerError`.
     public static let internalServerError = AuthPIError(kind: .internalServerError)
+    /// Matches every error of kind ``Code/badGateway``: `catch AuthPIError.badGateway`.
     public static let badGateway = AuthPIError(kind: .badGateway)
+    /// Matches every error of kind ``Code/serviceUnavailable``: `catch AuthPIError.serviceUnavailable`.
     public static let serviceUnavailable = AuthPIError(kind: .serviceUnavailable)
+    /// Matches every error of kind ``Code/gatewayTimeout``: `catch AuthPIError.gatewayTimeout`.
     public static let gatewayTimeout = AuthPIError(kind: .gatewayTimeout)
+    /// Matches every error of kind ``Code/serverError``: `catch AuthPIError.serverError`.
     public static let serverError = AuthPIError(kind: .serverError)
+    /// Matches every error of kind ``Code/unexpected``: `catch AuthPIError.unexpected`.
     public static let unexpected = AuthPIError(kind: .unexpected)
+    /// Matches every error of kind ``Code/closedClient``: `catch AuthPIError.closedClient`.
     public static let closedClient = AuthPIError(kind: .closedClient)
+    /// Matches every error of kind ``Code/configuration``: `catch AuthPIError.configuration`.
     public static let configuration = AuthPIError(kind: .configuration)
+    /// Matches every error of kind ``Code/malformedResponse``: `catch AuthPIError.malformedResponse`.
     public static let malformedResponse = AuthPIError(kind: .malformedResponse)
+    /// Matches every error of kind ``Code/invalidArgument``: `catch AuthPIError.invalidArgument`.
     public static let invalidArgument = AuthPIError(kind: .invalidArgument)
+    /// Matches every error of kind ``Code/responseTooLarge``: `catch AuthPIError.responseTooLarge`.
     public static let responseTooLarge = AuthPIError(kind: .responseTooLarge)
+    /// Matches every error of kind ``Code/transport``: `catch AuthPIError.transport`.
     public static let transport = AuthPIError(kind: .transport)
 
     private init(kind: Code) {
@@ -187,12 +223,16 @@ extension AuthPIError {
 /// A field-level validation failure. ``field``, ``code`` and ``message`` are read from ``raw``, which keeps
 /// the object exactly as the server sent it (other keys, non-string values).
 public struct FieldError: Sendable, Hashable, Codable {
+    /// The field that failed (`field` of the item), `""` when absent.
     public var field: String
+    /// Why it failed (`code` of the item), `""` when absent.
     public var code: String
+    /// The server's message for it (`message` of the item), `""` when absent.
     public var message: String
     /// The item as sent; a non-object item is kept under `"value"`.
     public var raw: JSONObject
 
+    /// A field error; `raw` defaults to an object of the three strings.
     public init(field: String, code: String, message: String, raw: JSONObject? = nil) {
         self.field = field
         self.code = code

@@ -5,20 +5,30 @@ public typealias JSONObject = [String: JSONValue]
 
 /// Any JSON value. Integers and doubles are kept apart so that a value read and written back is unchanged.
 public enum JSONValue: Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number without fraction or exponent that fits 64 bits.
     case int(Int64)
+    /// Any other number.
     case double(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object; a repeated key keeps its last value.
     case object(JSONObject)
 }
 
 extension JSONValue {
+    /// Whether this is JSON `null`.
     public var isNull: Bool { if case .null = self { true } else { false } }
 
+    /// The string, when this is one.
     public var stringValue: String? { if case .string(let value) = self { value } else { nil } }
 
+    /// The boolean, when this is one.
     public var boolValue: Bool? { if case .bool(let value) = self { value } else { nil } }
 
     /// The value as an integer; a double without a fractional part counts too.
@@ -30,6 +40,7 @@ extension JSONValue {
         }
     }
 
+    /// The number as a `Double`, when this is a number.
     public var doubleValue: Double? {
         switch self {
         case .int(let value): Double(value)
@@ -38,8 +49,10 @@ extension JSONValue {
         }
     }
 
+    /// The array, when this is one.
     public var arrayValue: [JSONValue]? { if case .array(let value) = self { value } else { nil } }
 
+    /// The object, when this is one.
     public var objectValue: JSONObject? { if case .object(let value) = self { value } else { nil } }
 
     /// Member of an object, or nil.
@@ -49,6 +62,7 @@ extension JSONValue {
 }
 
 extension JSONValue: Codable {
+    /// Decodes the JSON value as sent.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -70,6 +84,7 @@ extension JSONValue: Codable {
         }
     }
 
+    /// Encodes the JSON value as it was read.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
@@ -87,12 +102,19 @@ extension JSONValue: Codable {
 extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
+    /// JSON `null`, from `nil`.
     public init(nilLiteral: ()) { self = .null }
+    /// A JSON boolean, from a literal.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// A JSON integer, from a literal.
     public init(integerLiteral value: Int64) { self = .int(value) }
+    /// A JSON number, from a literal.
     public init(floatLiteral value: Double) { self = .double(value) }
+    /// A JSON string, from a literal.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// A JSON array, from a literal.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// A JSON object, from a literal; a repeated key keeps its last value.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         var object = JSONObject(minimumCapacity: elements.count)
         for (key, value) in elements { object[key] = value }
@@ -111,10 +133,15 @@ extension JSONValue: CustomStringConvertible {
 extension JSONValue {
     /// Converts Swift values (String, Int, Double, Bool, arrays, dictionaries, nil) into JSON.
     public init(_ value: String) { self = .string(value) }
+    /// A JSON integer.
     public init(_ value: Int) { self = .int(Int64(value)) }
+    /// A JSON number.
     public init(_ value: Double) { self = .double(value) }
+    /// A JSON boolean.
     public init(_ value: Bool) { self = .bool(value) }
+    /// A JSON array of strings.
     public init(_ values: [String]) { self = .array(values.map { .string($0) }) }
+    /// A JSON object.
     public init(_ object: JSONObject) { self = .object(object) }
 
     /// Encodes any `Encodable` value into its JSON form.

@@ -22,14 +22,18 @@ public protocol AuthPIModel: Codable, Sendable, Hashable, CustomStringConvertibl
 }
 
 extension AuthPIModel {
+    /// The keys a 2xx body must hold to be read as this model.
     public static var requiredKeys: [String] { [] }
+    /// Whether an empty 2xx body reads as an empty model.
     public static var acceptsEmptyBody: Bool { false }
 
+    /// Decodes the JSON value as sent.
     public init(from decoder: any Decoder) throws {
         let value = try JSONValue(from: decoder)
         try self.init(validating: value)
     }
 
+    /// Encodes the JSON value as it was read.
     public func encode(to encoder: any Encoder) throws {
         try JSONValue.object(json).encode(to: encoder)
     }
@@ -98,8 +102,12 @@ extension JSONValue {
 /// A resource of a kind the SDK has no dedicated type for: its JSON object, with an optional `id`.
 /// Free-form answers (`{}` or no body at all) are accepted as an empty object.
 public struct Resource: AuthPIModel {
+    /// The whole JSON object as read, fields this client does not know included.
     public var json: JSONObject
+    /// Wraps a JSON object as read from the API (or built by hand).
     public init(json: JSONObject) { self.json = json }
+    /// Whether an empty 2xx body reads as an empty model.
     public static var acceptsEmptyBody: Bool { true }
+    /// The `id` field; `nil` when absent or of another type.
     public var id: String? { string("id") }
 }

@@ -4,16 +4,27 @@
 public struct CreateUserInput: RequestBody {
     /// How the user signs in: `email`, `phone` or `username`.
     public enum UsernameType: String, Sendable, Hashable, CaseIterable {
-        case email, phone, username
+        /// Signs in with an email address.
+        case email
+        /// Signs in with a phone number.
+        case phone
+        /// Signs in with a user name.
+        case username
     }
 
+    /// The `username_type` field, sent when set.
     public var usernameType: UsernameType?
+    /// The `username` field, sent when set.
     public var username: String?
     /// `first_name`, `last_name`, `display_name`, …
     public var profile: JSONObject?
+    /// The `scopes` field, sent when set.
     public var scopes: [String]?
+    /// The `status` field, sent when set.
     public var status: String?
+    /// The `custom_fields` field, sent when set.
     public var customFields: JSONObject?
+    /// The `metadata` field, sent when set.
     public var metadata: JSONObject?
     /// Any other field, sent as is.
     public var extra: JSONObject
@@ -61,6 +72,7 @@ public struct CreateUserInput: RequestBody {
     /// How many of email, phone and username the convenience initializer was given (for the error message).
     private var nameCount = 1
 
+    /// The JSON object sent as the request body.
     public func jsonObject() throws -> JSONObject {
         guard let usernameType, let username else {
             throw AuthPIError.invalidArgument(
@@ -80,14 +92,22 @@ public struct CreateUserInput: RequestBody {
 
 /// Typed body for updating a user: only the fields set are sent.
 public struct UpdateUserInput: RequestBody {
+    /// The `status` field, sent when set.
     public var status: String?
+    /// The `status_reason` field, sent when set.
     public var statusReason: String?
+    /// The `profile` field, sent when set.
     public var profile: JSONObject?
+    /// The `scopes` field, sent when set.
     public var scopes: [String]?
+    /// The `custom_fields` field, sent when set.
     public var customFields: JSONObject?
+    /// The `metadata` field, sent when set.
     public var metadata: JSONObject?
+    /// Any other field, sent as is (the typed fields win over a key of the same name).
     public var extra: JSONObject
 
+    /// A body with these fields; those left `nil` are not sent.
     public init(
         status: String? = nil, statusReason: String? = nil, profile: JSONObject? = nil, scopes: [String]? = nil,
         customFields: JSONObject? = nil, metadata: JSONObject? = nil, extra: JSONObject = [:]
@@ -101,6 +121,7 @@ public struct UpdateUserInput: RequestBody {
         self.extra = extra
     }
 
+    /// The JSON object sent as the request body.
     public func jsonObject() throws -> JSONObject {
         var object = extra
         object["status"] = status.map(JSONValue.string)
@@ -115,14 +136,22 @@ public struct UpdateUserInput: RequestBody {
 
 /// Typed body for creating an issuer.
 public struct CreateIssuerInput: RequestBody {
+    /// The `name` field.
     public var name: String
+    /// The `description` field, sent when set.
     public var description: String?
+    /// The `available_scopes` field, sent when set.
     public var availableScopes: [String]?
+    /// The `status` field, sent when set.
     public var status: String?
+    /// The `settings` field, sent when set.
     public var settings: JSONObject?
+    /// The `metadata` field, sent when set.
     public var metadata: JSONObject?
+    /// Any other field, sent as is (the typed fields win over a key of the same name).
     public var extra: JSONObject
 
+    /// A body with these fields; those left `nil` are not sent.
     public init(
         name: String, description: String? = nil, availableScopes: [String]? = nil, status: String? = nil,
         settings: JSONObject? = nil, metadata: JSONObject? = nil, extra: JSONObject = [:]
@@ -136,6 +165,7 @@ public struct CreateIssuerInput: RequestBody {
         self.extra = extra
     }
 
+    /// The JSON object sent as the request body.
     public func jsonObject() throws -> JSONObject {
         var object = extra
         object["name"] = .string(name)
@@ -152,15 +182,22 @@ public struct CreateIssuerInput: RequestBody {
 /// `{"name", "url", "auth": {"type": "signature"}, "events": ["user.created", …]}`.
 /// Event types are exact names (``WebhookEventType``); there are no wildcards.
 public struct CreateWebhookInput: RequestBody {
+    /// The `name` field.
     public var name: String
+    /// The `url` field.
     public var url: String
+    /// The `events` field.
     public var events: [String]
     /// `{"type": "signature"}` by default: deliveries are signed with the webhook's secret.
     public var auth: JSONObject
+    /// The `description` field, sent when set.
     public var description: String?
+    /// The `status` field, sent when set.
     public var status: String?
+    /// Any other field, sent as is (the typed fields win over a key of the same name).
     public var extra: JSONObject
 
+    /// A body with these fields; those left `nil` are not sent.
     public init(
         name: String, url: String, events: [WebhookEventType], auth: JSONObject = ["type": "signature"],
         description: String? = nil, status: String? = nil, extra: JSONObject = [:]
@@ -182,6 +219,7 @@ public struct CreateWebhookInput: RequestBody {
         self.extra = extra
     }
 
+    /// The JSON object sent as the request body.
     public func jsonObject() throws -> JSONObject {
         if let wildcard = events.first(where: { $0.contains("*") }) {
             throw AuthPIError.invalidArgument("webhook event types are exact names, not patterns: \"\(wildcard)\"")

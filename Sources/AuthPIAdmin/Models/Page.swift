@@ -1,12 +1,15 @@
 /// One page of a list endpoint.
 public struct Page<Item: Sendable>: Sendable {
+    /// The items of this page, in the server's order.
     public var data: [Item]
+    /// Whether the server has more items after this page (`has_more`).
     public var hasMore: Bool
     /// The cursor of the next page, when there is one.
     public var nextCursor: String?
     /// Items the server could not serialize (1.4.0 servers may report it).
     public var invalidCount: Int?
 
+    /// A page, for page walks of your own (``PageSequence/init(fetching:fetch:)``) and tests.
     public init(data: [Item], hasMore: Bool, nextCursor: String? = nil, invalidCount: Int? = nil) {
         self.data = data
         self.hasMore = hasMore

@@ -45,12 +45,14 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         return configuration
     }
 
+    /// Shuts down the HTTP client this transport created; one passed in is left to its owner.
     public func shutdown() async throws {
         if owned != nil {
             do { try await client.shutdown() } catch let error as HTTPClientError where error == .alreadyShutdown {}
         }
     }
 
+    /// Sends one attempt and reads the answer, at most the request's `maxResponseBodyBytes`; network failures become `AuthPIError.transport`.
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method)

@@ -8,13 +8,17 @@ import NIOCore
 /// Fault fields: `body` (text) or `body_base64` (raw bytes), `content_type` (default `application/json`),
 /// `body_repeat` (the body sent that many times, streamed chunk by chunk without `Content-Length`).
 public struct FaultBody: Sendable, Equatable {
+    /// The bytes served, sent as they are.
     public var bytes: [UInt8]
+    /// The `Content-Type` header served with them.
     public var contentType: String
     /// How many times ``bytes`` is sent. Above 1 the body is streamed (chunked, no `Content-Length`).
     public var repeatCount: Int
 
+    /// The largest `repeatCount` accepted (`body_repeat`).
     public static let maximumRepeat = 100_000
 
+    /// A body of `bytes`, sent `repeatCount` times.
     public init(bytes: [UInt8], contentType: String = "application/json", repeatCount: Int = 1) {
         self.bytes = bytes
         self.contentType = contentType
