@@ -215,7 +215,7 @@ struct ConsoleHonestyTests {
             Issue.record("\(error)")
         }
         store.shutdown()
-        _ = await store.waitUntil(timeout: .seconds(5)) { $0.header.requestsInFlight == 0 }
+        await store.settle(timeout: .seconds(5))
         try? await client.close()
         try? await Task.sleep(for: .milliseconds(150))
         await emulator.shutdown()
@@ -260,7 +260,7 @@ struct ConsoleHonestyTests {
         var failure: (any Error)?
         do { try await body(PickerEnvironment(store: store, emulator: emulator)) } catch { failure = error }
         store.shutdown()
-        _ = await store.waitUntil(timeout: .seconds(5)) { $0.header.requestsInFlight == 0 }
+        await store.settle(timeout: .seconds(5))
         for client in clients.all { try? await client.close() }
         try? await Task.sleep(for: .milliseconds(150))
         await emulator.shutdown()
