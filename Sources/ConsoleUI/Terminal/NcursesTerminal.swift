@@ -130,14 +130,19 @@ public final class NcursesTerminal: Terminal {
 
     public func readKey() -> KeyEvent? {
         guard isOpen else { return nil }
-        var character: wint_t = 0
-        let result = cn_get_wch(&character)
-        if result == cn_err() { return nil }
-        if result == cn_key_code_yes() {
-            return specialKey(Int32(character))
+        // nil must mean "nothing waiting" (the loop then sleeps until stdin is readable again): a key the
+        // console does not use (F1, an invalid scalar) is skipped, not taken for the end of the input. Bounded.
+        for _ in 0..<64 {
+            var character: wint_t = 0
+            let result = cn_get_wch(&character)
+            if result == cn_err() { return nil }
+            if result == cn_key_code_yes() {
+                if let key = specialKey(Int32(character)) { return key }
+                continue
+            }
+            if let scalar = Unicode.Scalar(UInt32(character)) { return KeyEvent.fromCharacter(scalar) }
         }
-        guard let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
-        return KeyEvent.fromCharacter(scalar)
+        return nil
     }
 
     public func watchInput(_ wake: @escaping @Sendable () -> Void) {
