@@ -86,10 +86,11 @@ public final class EffectRunner {
         for entry in tasks.values { entry.task.cancel() }
     }
 
-    /// No request is running and no timer's time has come without it having run.
+    /// No request is running, no timer's time has come without it having run, no cancelled task is still ending.
     public var isSettled: Bool {
         let now = clock.elapsed
         return count(.request) == 0 && unstarted.isEmpty && !sleepDeadlines.values.contains { $0 <= now }
+            && !tasks.values.contains { $0.task.isCancelled }
     }
 
     /// Waits until `isSettled` (requests started meanwhile, and timers the clock made due, included), at most
