@@ -113,14 +113,16 @@ static inline struct sigaction *cn_previous_winch(void) { static struct sigactio
 
 static inline void cn_winch_handler(int sig) {
     int saved = errno;
-    char byte = 1;
-    if (cn_resize_pipe()[1] >= 0) { ssize_t ignored = write(cn_resize_pipe()[1], &byte, 1); (void)ignored; }
+    // ncurses' handler first: it marks the resize that the next read returns as KEY_RESIZE. Only then wake the
+    // reader, or the loop could read before the mark is set and go back to sleep with the resize unseen.
     struct sigaction *previous = cn_previous_winch();
     if (previous->sa_flags & SA_SIGINFO) {
         if (previous->sa_sigaction != NULL) previous->sa_sigaction(sig, NULL, NULL);
     } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN) {
         previous->sa_handler(sig);
     }
+    char byte = 1;
+    if (cn_resize_pipe()[1] >= 0) { ssize_t ignored = write(cn_resize_pipe()[1], &byte, 1); (void)ignored; }
     errno = saved;
 }
 
