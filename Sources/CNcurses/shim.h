@@ -12,6 +12,8 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
+#include <errno.h>
+#include <fcntl.h>
 
 // Function-like macros and macro constants do not import into Swift: expose them as inline functions.
 static inline attr_t cn_attr_bold(void) { return A_BOLD; }
@@ -103,4 +105,44 @@ static inline void cn_write_raw(const char *bytes, size_t count) {
         count -= (size_t)written;
     }
 }
+// Resize wake-up: ncurses handles SIGWINCH itself (KEY_RESIZE on the next read). A chained handler also writes a
+// byte to a pipe, so the input reader sleeping in poll(2) wakes for a resize as it does for a key. Only
+// async-signal-safe calls in the handler.
+static inline int *cn_resize_pipe(void) { static int fds[2] = { -1, -1 }; return fds; }
+static inline struct sigaction *cn_previous_winch(void) { static struct sigaction value; return &value; }
+
+static inline void cn_winch_handler(int sig) {
+    int saved = errno;
+    // ncurses' handler first: it marks the resize that the next read returns as KEY_RESIZE. Only then wake the
+    // reader, or the loop could read before the mark is set and go back to sleep with the resize unseen.
+    struct sigaction *previous = cn_previous_winch();
+    if (previous->sa_flags & SA_SIGINFO) {
+        if (previous->sa_sigaction != NULL) previous->sa_sigaction(sig, NULL, NULL);
+    } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN) {
+        previous->sa_handler(sig);
+    }
+    char byte = 1;
+    if (cn_resize_pipe()[1] >= 0) { ssize_t ignored = write(cn_resize_pipe()[1], &byte, 1); (void)ignored; }
+    errno = saved;
+}
+
+// Installs the chained handler (after newterm, so ncurses' own is the one chained to). Returns the pipe's read
+// end, or -1 when no pipe could be made (a resize is then seen with the next key).
+static inline int cn_watch_resize(void) {
+    int *fds = cn_resize_pipe();
+    if (fds[0] >= 0) return fds[0];
+    if (pipe(fds) != 0) { fds[0] = fds[1] = -1; return -1; }
+    for (int i = 0; i < 2; i++) {
+        fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+        fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+    }
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = cn_winch_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGWINCH, &action, cn_previous_winch());
+    return fds[0];
+}
+
 #endif

@@ -23,7 +23,12 @@ public struct ConsoleState: Sendable {
     public internal(set) var lastActionReport: ActionReport?
     /// The account picker, while no account is chosen yet (then there are no panes).
     public internal(set) var accountPicker: AccountPicker?
-    /// Set when the user asked to quit and nothing holds it back.
+    /// Panes being refreshed, as they were when the refresh started (by pane id): drawn until the new rows
+    /// arrive, and put back if the refresh fails, so no row on screen is lost.
+    public internal(set) var panesBeforeRefresh: [Int: PaneState] = [:]
+        /// What the view keeps between frames (drafts, scroll positions, its overlays, notices).
+    public internal(set) var view = ViewState()
+        /// Set when the user asked to quit and nothing holds it back.
     public internal(set) var shouldQuit = false
 
     public static let bannerHistoryLimit = 100

@@ -16,7 +16,7 @@ extension ConsoleStore {
         guard let directory = accountDirectory else { return }
         state.accountPicker?.phase = .loading
         otherTasks[Self.accountPickerTask]?.cancel()
-        otherTasks[Self.accountPickerTask] = Task {
+        otherTasks[Self.accountPickerTask] = effects.run {
             do {
                 let accounts = try await self.measured { try await directory.accounts() }
                 guard self.state.accountPicker != nil else { return }

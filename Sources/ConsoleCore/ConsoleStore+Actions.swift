@@ -89,7 +89,7 @@ extension ConsoleStore {
         let source = self.source
         if action.isPaneWide {
             guard let issuerID = pane.context.issuerID, let userID = pane.context.userID else { return }
-            let task = Task {
+            let task = effects.run {
                 do {
                     let count = try await self.measured {
                         try await source.revokeAllTrustedDevices(issuerID: issuerID, userID: userID)
@@ -120,7 +120,7 @@ extension ConsoleStore {
         let source = self.source
         let limit = configuration.bulkConcurrency
         let columns = position(ofPane: paneID).map { state.stack[$0].kind.columns } ?? []
-        Task {
+        effects.run {
             let outcomes: [ActionOutcome] = (try? await self.measured {
                 await Self.runBounded(targets, limit: limit) { target in
                     await Self.attempt(action, on: target, context: context, columns: columns, source: source)

@@ -22,7 +22,7 @@ extension ConsoleStore {
         let source = self.source
         let context = pane.context
         otherTasks[Self.describeTask]?.cancel()
-        otherTasks[Self.describeTask] = Task {
+        otherTasks[Self.describeTask] = effects.run {
             var note: String?
             var json = shown.json
             do {

@@ -11,7 +11,7 @@ extension ConsoleStore {
         }
         let source = self.source
         otherTasks[-1_000_000 - pane.id]?.cancel()
-        otherTasks[-1_000_000 - pane.id] = Task {
+        otherTasks[-1_000_000 - pane.id] = effects.run {
             do {
                 let record = try await self.measured { try await source.fetchUser(issuerID: issuerID, userID: userID) }
                 guard self.state.dialog == nil else { return }
@@ -61,7 +61,7 @@ extension ConsoleStore {
         let source = self.source
         let issuerID = form.base.issuerID
         let userID = form.base.id
-        Task {
+        effects.run {
             do {
                 let record = try await self.measured {
                     try await source.updateUser(issuerID: issuerID, userID: userID, changes: changes, ifMatch: ifMatch)

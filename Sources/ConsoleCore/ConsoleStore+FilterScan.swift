@@ -54,7 +54,7 @@ extension ConsoleStore {
         let source = self.source
         let token = makeToken()
         let startCursor = progress.nextCursor
-        let task = Task {
+        let task = effects.run {
             var cursor = startCursor
             for _ in 0..<Self.filterScanPageLimit {
                 let request = PageRequest(kind: .users, context: context, cursor: cursor, limit: pageSize, query: query)

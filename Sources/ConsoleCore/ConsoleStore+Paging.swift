@@ -45,7 +45,7 @@ extension ConsoleStore {
         state.stack[position].list.begin(fetch)
         let token = makeToken()
         let source = self.source
-        let task = Task {
+        let task = effects.run {
             do {
                 let page = try await self.measured { try await source.fetchPage(request) }
                 self.pageArrived(page, for: fetch, paneID: paneID, token: token)
@@ -98,7 +98,7 @@ extension ConsoleStore {
 
     /// While a refresh of the pane runs: the pane as it was before, for the view to keep drawing its rows until
     /// the new ones arrive (a slow or dead server must not blank the screen). Nil when no refresh runs.
-    public func paneBeforeRefresh(_ paneID: Int) -> PaneState? { refreshBackups[paneID] }
+    public func paneBeforeRefresh(_ paneID: Int) -> PaneState? { state.panesBeforeRefresh[paneID] }
 
     /// A read of the pane succeeded: its failure banner, if still the one on screen, has been answered.
     func readSucceeded(paneID: Int) {
@@ -112,7 +112,7 @@ extension ConsoleStore {
     /// Raises the banner of a failed read; when the server said when to come back (429 with Retry-After), the
     /// read is asked again by itself then, if the pane is still on screen. Writes never come here.
     func raiseRead(_ failure: ConsoleFailure, while subject: String, paneID: Int, retry: AutoRetry, note: String? = nil) {
-        var banner = Banner.failure(failure, subject: subject, now: Date())
+        var banner = Banner.failure(failure, subject: subject, now: clock.now)
         if let note { banner.detail += (banner.detail.isEmpty ? "" : " — ") + note }
         guard let retryAt = banner.retryAt else {
             raise(banner)
@@ -124,10 +124,9 @@ extension ConsoleStore {
         let bannerID = state.banner?.id
         readFailureBanners[paneID] = bannerID
         autoRetryTasks[paneID]?.cancel()
-        autoRetryTasks[paneID] = Task { [weak self] in
-            let wait = max(0, retryAt.timeIntervalSinceNow)
-            try? await Task.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up))))
-            guard let self, !Task.isCancelled else { return }
+        let wait = max(0, retryAt.timeIntervalSince(clock.now))
+        autoRetryTasks[paneID] = effects.after(.milliseconds(Int((wait * 1000).rounded(.up)))) { [weak self] in
+            guard let self else { return }
             self.autoRetryTasks[paneID] = nil
             self.autoRetryDue(paneID: paneID, retry: retry, bannerID: bannerID)
         }
@@ -251,7 +250,7 @@ extension ConsoleStore {
         let token = makeToken()
         state.loadToEnd = LoadToEndProgress(paneID: pane.id, loadedRows: pane.list.count, pages: pane.list.pageCount)
         let source = self.source
-        let task = Task {
+        let task = effects.run {
             // Bounded by the list's end; each round fetches one page.
             while !Task.isCancelled, self.loadToEndTask?.token == token,
                 let position = self.position(ofPane: pane.id)
@@ -348,7 +347,7 @@ extension ConsoleStore {
             guard !paused, tasks.count < configuration.hydrationConcurrency else { continue }
             let userID = row.id
             let source = self.source
-            tasks[userID] = Task {
+            tasks[userID] = effects.run {
                 do {
                     let record = try await self.measured { try await source.fetchUser(issuerID: issuerID, userID: userID) }
                     self.hydrated(record, paneID: paneID)
@@ -405,7 +404,7 @@ extension ConsoleStore {
         state.stack[position].list.begin(fetch)
         let source = self.source
         let limit = configuration.pageSize
-        let task = Task {
+        let task = effects.run {
             do {
                 let record = try await self.measured { try await source.fetchUser(issuerID: issuerID, userID: userID) }
                 self.showUserDetail(record, paneID: paneID, fetch: fetch)

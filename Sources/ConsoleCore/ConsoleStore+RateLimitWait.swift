@@ -13,7 +13,7 @@ extension ConsoleStore {
         var banner = Banner(
             severity: .warning, kind: .rateLimited, title: "429 Rate limited: waiting before asking again",
             detail: "the server asked for \(seconds)s (Retry-After); the request is retried then, nothing to do",
-            statusCode: 429, retryAt: Date().addingTimeInterval(TimeInterval(seconds)))
+            statusCode: 429, retryAt: clock.now.addingTimeInterval(TimeInterval(seconds)))
         banner.retriesAutomatically = true
         banner.request = Self.clientWaitRequest
         raise(banner)

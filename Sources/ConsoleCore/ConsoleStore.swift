@@ -12,6 +12,16 @@ public final class ConsoleStore {
     var accountDirectory: (any AccountDirectory)?
     var connectToAccount: (@MainActor (String) -> any ConsoleDataSource)?
     let configuration: ConsoleConfiguration
+    /// Owns every task the store starts (requests and timers), on the store's clock.
+    public let effects: EffectRunner
+    /// Wall-clock time and every wait come from here.
+    public var clock: ConsoleClock { effects.clock }
+    /// Bumped once per change published: the view draws when it moved since the last frame.
+    public private(set) var revision = 0
+    /// Called after every publication (the run loop's wake-up).
+    private var changeObservers: [@MainActor () -> Void] = []
+    /// Waiters of `waitUntil`, woken by every publication.
+    private var changeWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
     /// Mirrors `state.viewportHeight`, readable while a pane of `state` is being mutated.
     var viewport = 20
     private var nextPaneID = 1
@@ -21,38 +31,44 @@ public final class ConsoleStore {
     private var nextObserverID = 1
 
     /// The page fetch of each pane, with the token its answer must carry.
-    var pageTasks: [Int: (token: Int, task: Task<Void, Never>)] = [:]
+    var pageTasks: [Int: (token: Int, task: EffectHandle)] = [:]
     /// User detail fetches of the Users pane, by user id.
-    var hydrationTasks: [Int: [String: Task<Void, Never>]] = [:]
+    var hydrationTasks: [Int: [String: EffectHandle]] = [:]
     /// Users that failed to load details (not retried until refresh).
     var hydrationFailures: [Int: Set<String>] = [:]
     /// Panes whose hydration stopped after the server failed (down, erroring, rate limiting): one failure, not
     /// one per visible row, until `r` or the automatic retry after a rate limit.
     var hydrationPaused: Set<Int> = []
     var hydrationCache: LRUCache<ConsoleRow>
-    var loadToEndTask: (token: Int, task: Task<Void, Never>)?
+    var loadToEndTask: (token: Int, task: EffectHandle)?
     /// The scan of each Users pane whose text filter is searched over the whole list.
-    var filterScanTasks: [Int: (token: Int, task: Task<Void, Never>)] = [:]
+    var filterScanTasks: [Int: (token: Int, task: EffectHandle)] = [:]
     /// After a refresh: the id to select again and how many rows to load to find it.
     var refreshTargets: [Int: (id: String?, listIndex: Int)] = [:]
-    var otherTasks: [Int: Task<Void, Never>] = [:]
+    var otherTasks: [Int: EffectHandle] = [:]
     /// Reads that wait for a rate limit's Retry-After, by pane (reads only: a write is never repeated unasked).
-    var autoRetryTasks: [Int: Task<Void, Never>] = [:]
+    var autoRetryTasks: [Int: EffectHandle] = [:]
     /// A pane as it was when its refresh started: a refresh that fails puts it back, so no row on screen is lost.
-    var refreshBackups: [Int: PaneState] = [:]
+    var refreshBackups: [Int: PaneState] {
+        get { state.panesBeforeRefresh }
+        set { state.panesBeforeRefresh = newValue }
+    }
     /// The banner of each pane's last failed read: a later successful read of that pane takes it off the screen
     /// (it stays in the Errors pane), so a recovered pane does not keep saying it failed.
     var readFailureBanners: [Int: Int] = [:]
-    private var countdownTask: Task<Void, Never>?
-    private var autoRefreshTask: Task<Void, Never>?
+    private var countdownTask: EffectHandle?
+    private var autoRefreshTask: EffectHandle?
 
     public init(
-        source: any ConsoleDataSource, header: HeaderInfo, configuration: ConsoleConfiguration = .init()
+        source: any ConsoleDataSource, header: HeaderInfo, configuration: ConsoleConfiguration = .init(),
+        clock: ConsoleClock = ConsoleClock()
     ) {
         self.source = source
         self.configuration = configuration
+        self.effects = EffectRunner(clock: clock)
         self.hydrationCache = LRUCache(capacity: configuration.hydrationCacheSize)
-        self.state = ConsoleState(header: header, isReadOnly: configuration.isReadOnly, now: Date())
+        self.state = ConsoleState(header: header, isReadOnly: configuration.isReadOnly, now: clock.now)
+        effects.onFinished = { [weak self] in self?.wakeChangeWaiters() }
     }
 
     /// Opens the first pane (Issuers).
@@ -65,12 +81,11 @@ public final class ConsoleStore {
     /// Stops every task and ends the observers' streams.
     public func shutdown() {
         for paneID in state.stack.map(\.id) { cancelWork(ofPane: paneID) }
-        for task in otherTasks.values { task.cancel() }
         otherTasks = [:]
-        for task in autoRetryTasks.values { task.cancel() }
         autoRetryTasks = [:]
-        countdownTask?.cancel()
-        autoRefreshTask?.cancel()
+        countdownTask = nil
+        autoRefreshTask = nil
+        effects.cancelAll()
         for observer in observers.values { observer.finish() }
         observers = [:]
     }
@@ -90,17 +105,53 @@ public final class ConsoleStore {
         return stream
     }
 
-    /// Waits until `predicate` holds for the state, or `timeout` passes. Returns whether it held.
+    /// Calls `onChange` after every change published, synchronously (it should only note that a frame is due).
+    public func observeChanges(_ onChange: @escaping @MainActor () -> Void) {
+        changeObservers.append(onChange)
+    }
+
+    /// Waits until `predicate` holds for the state, looking again after every change published and every effect
+    /// that ended (it never polls), at most `timeout` of real time (a bound for a hung request). Returns whether it held.
     public func waitUntil(
         timeout: Duration = .seconds(10), _ predicate: (ConsoleState) -> Bool
     ) async -> Bool {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
-        while clock.now < deadline {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        // Bounded in count too: each pass waits for one publication.
+        for _ in 0..<1_000_000 {
             if predicate(state) { return true }
-            try? await Task.sleep(for: .milliseconds(5))
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            guard remaining > .zero else { return false }
+            await nextChange(atMost: remaining)
         }
         return predicate(state)
+    }
+
+    /// Returns after the next publication, or after `limit` of real time.
+    private func nextChange(atMost limit: Duration) async {
+        let waiterID = nextObserverID
+        nextObserverID += 1
+        let bound = Task { @MainActor [weak self] in
+            try? await Task.sleep(for: limit)
+            self?.changeWaiters.removeValue(forKey: waiterID)?.resume()
+        }
+        defer { bound.cancel() }
+        await withCheckedContinuation { changeWaiters[waiterID] = $0 }
+    }
+
+    /// Waits (bounded) until every request the store started has answered, so a test reads the state that
+    /// follows. Timers (refresh interval, countdown, retry after a rate limit) move only with the clock.
+    @discardableResult
+    public func settle(timeout: Duration = .seconds(30)) async -> Bool {
+        await effects.settle(timeout: timeout)
+    }
+
+    /// Changes what the view keeps in the state (a draft, a scroll position, an overlay). Published like any
+    /// change, without waking the loop for a second frame: the loop that calls it draws after its batch.
+    public func updateView(_ body: (inout ViewState) -> Void) {
+        let before = state.view
+        body(&state.view)
+        guard state.view != before else { return }
+        revision += 1
     }
 
     // MARK: - Intents
@@ -159,8 +210,17 @@ public final class ConsoleStore {
     // MARK: - State plumbing
 
     func publish() {
-        state.now = Date()
+        state.now = clock.now
+        revision += 1
         for observer in observers.values { observer.yield(state) }
+        for onChange in changeObservers { onChange() }
+        wakeChangeWaiters()
+    }
+
+    private func wakeChangeWaiters() {
+        let waiters = changeWaiters
+        changeWaiters = [:]
+        for waiter in waiters.values { waiter.resume() }
     }
 
     func makeToken() -> Int {
@@ -187,11 +247,10 @@ public final class ConsoleStore {
     func measured<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
         state.header.requestsInFlight += 1
         publish()
-        let clock = ContinuousClock()
-        let started = clock.now
+        let started = clock.elapsed
         defer {
             state.header.requestsInFlight -= 1
-            state.header.lastLatency = clock.now - started
+            state.header.lastLatency = clock.elapsed - started
         }
         return try await operation()
     }
@@ -199,6 +258,8 @@ public final class ConsoleStore {
     /// Shows a banner and keeps warnings and errors in the history of the Errors pane.
     func raise(_ banner: Banner) {
         var banner = banner
+        // Stamped on the store's clock: a banner is raised when it is shown.
+        banner.time = clock.now
         banner.id = nextBannerID
         nextBannerID += 1
         state.banner = banner
@@ -213,7 +274,7 @@ public final class ConsoleStore {
     }
 
     func raise(_ failure: ConsoleFailure, while subject: String) {
-        raise(Banner.failure(failure, subject: subject, now: Date()))
+        raise(Banner.failure(failure, subject: subject, now: clock.now))
     }
 
     func info(_ title: String, detail: String = "", kind: Banner.Kind = .info, severity: Banner.Severity = .info) {
@@ -233,12 +294,12 @@ public final class ConsoleStore {
     /// Ticks the state each second while a rate-limit countdown is on screen.
     private func startCountdown() {
         countdownTask?.cancel()
-        countdownTask = Task { [weak self] in
+        countdownTask = effects.run(.timer) { [weak self] in
             for _ in 0..<3600 {
-                try? await Task.sleep(for: .seconds(1))
+                do { try await self?.effects.sleep(for: .seconds(1)) } catch { return }
                 guard let self, !Task.isCancelled else { return }
                 self.publish()
-                guard let retryAt = self.state.banner?.retryAt, retryAt > Date() else { return }
+                guard let retryAt = self.state.banner?.retryAt, retryAt > self.clock.now else { return }
             }
         }
     }
@@ -251,9 +312,9 @@ public final class ConsoleStore {
             return
         }
         state.autoRefreshSeconds = seconds
-        autoRefreshTask = Task { [weak self] in
+        autoRefreshTask = effects.run(.timer) { [weak self] in
             while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(seconds))
+                do { try await self?.effects.sleep(for: .seconds(seconds)) } catch { return }
                 guard let self, !Task.isCancelled else { return }
                 // Never refresh under an open dialog or a running load: the user is in the middle of something.
                 // Nor over a Users filter's scan: each tick would walk the whole list again (`r` does, when asked).

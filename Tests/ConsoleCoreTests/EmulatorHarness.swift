@@ -23,7 +23,7 @@ final class Harness {
         users: Int? = nil, pageSize: Int = 50, readOnly: Bool = false, retries: Bool = false,
         credentials: Credentials = .apiKey(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret),
         accountID: String = EmulatorDemo.accountID, credentialSource: String = "test credentials",
-        viewport: Int = 10, retained: Int = 2
+        viewport: Int = 10, retained: Int = 2, clock: ManualClock? = nil
     ) async throws -> Harness {
         let emulator = try await Emulator.start(EmulatorOptions(users: users))
         let client = try AuthPIClient(
@@ -35,7 +35,8 @@ final class Harness {
             source: AuthPIDataSource(client: client, credentialSource: credentialSource, readsAreRetried: retries),
             header: HeaderInfo(account: accountID, baseURL: emulator.baseURL),
             configuration: ConsoleConfiguration(
-                pageSize: pageSize, prefetchDistance: 10, retainedPagesAround: retained, isReadOnly: readOnly))
+                pageSize: pageSize, prefetchDistance: 10, retainedPagesAround: retained, isReadOnly: readOnly),
+            clock: clock.map { ConsoleClock($0) } ?? ConsoleClock())
         store.send(.setViewport(rows: viewport))
         return Harness(emulator: emulator, client: client, store: store)
     }
@@ -46,7 +47,7 @@ final class Harness {
     /// left open when the server goes down.
     func stop() async {
         store.shutdown()
-        _ = await store.waitUntil(timeout: .seconds(5)) { $0.header.requestsInFlight == 0 }
+        await store.settle(timeout: .seconds(5))
         try? await client.close()
         for other in otherClients { try? await other.close() }
         otherClients = []
@@ -171,10 +172,11 @@ nonisolated(nonsending) func emulatorControl(_ emulator: RunningEmulator, _ meth
 @MainActor
 func withHarness(
     users: Int? = nil, pageSize: Int = 50, readOnly: Bool = false, retries: Bool = false,
-    viewport: Int = 10, retained: Int = 2, _ body: (Harness) async throws -> Void
+    viewport: Int = 10, retained: Int = 2, clock: ManualClock? = nil, _ body: (Harness) async throws -> Void
 ) async throws {
     let harness = try await Harness.start(
-        users: users, pageSize: pageSize, readOnly: readOnly, retries: retries, viewport: viewport, retained: retained)
+        users: users, pageSize: pageSize, readOnly: readOnly, retries: retries, viewport: viewport, retained: retained,
+        clock: clock)
     do {
         try await body(harness)
     } catch {

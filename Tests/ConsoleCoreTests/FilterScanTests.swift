@@ -72,7 +72,7 @@ struct FilterScanTests {
             #expect(pane.rowCountText.hasSuffix("+"))
             #expect(pane.filterScope?.contains("stopped after") == true)
             let matches = scan.matches
-            try await Task.sleep(for: .milliseconds(200))
+            #expect(await h.store.settle())
             #expect(h.store.state.current?.filterScan?.matches == matches, "stopped means stopped")
             // The second Esc clears the filter and shows the list again.
             h.store.send(.escape)
@@ -139,7 +139,7 @@ struct FilterScanTests {
             let pane = try #require(h.store.state.current)
             try #require(pane.list.hasMore, "the events list is longer than a page")
             h.store.send(.setFilter("zzzz-no-such-event"))
-            try await Task.sleep(for: .milliseconds(200))
+            #expect(await h.store.settle())
             let filtered = try #require(h.store.state.current)
             #expect(filtered.rowCount == 0)
             #expect(!filtered.list.isLoading, "nothing loads by itself")
@@ -157,8 +157,7 @@ struct FilterScanTests {
             h.store.send(.move(by: -1))
             #expect(h.store.state.loadToEnd == nil, "k stops the walk like Esc")
             let stoppedAt = h.store.state.current?.selection ?? 0
-            _ = await h.store.waitUntil { $0.header.requestsInFlight == 0 }
-            try await Task.sleep(for: .milliseconds(200))
+            #expect(await h.store.settle())
             let pane = try #require(h.store.state.current)
             #expect(pane.list.count < 5000, "the walk did not go on")
             #expect(pane.selection == stoppedAt, "the key's move stays")

@@ -22,7 +22,40 @@ actor MemorySource: ConsoleDataSource {
         self.userCount = userCount
     }
 
-    func setHoldPages(_ value: Bool) { holdPages = value }
+    func setHoldPages(_ value: Bool) {
+        holdPages = value
+        guard !value else { return }
+        let held = heldFetches
+        heldFetches = [:]
+        for fetch in held.values { fetch.resume() }
+    }
+
+    /// Page fetches waiting for `setHoldPages(false)` (or their cancellation), by id.
+    private var heldFetches: [Int: CheckedContinuation<Void, any Error>] = [:]
+    private var nextHeldID = 0
+    /// Page fetches held now (a test waits for its request to be held before acting on it).
+    var heldFetchCount: Int { heldFetches.count }
+
+    /// Waits, without polling, until the test releases the held pages or the fetch is cancelled.
+    private func hold() async throws {
+        let id = nextHeldID
+        nextHeldID += 1
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                if Task.isCancelled {
+                    continuation.resume(throwing: CancellationError())
+                } else {
+                    heldFetches[id] = continuation
+                }
+            }
+        } onCancel: {
+            Task { await self.cancelHold(id) }
+        }
+    }
+
+    private func cancelHold(_ id: Int) {
+        heldFetches.removeValue(forKey: id)?.resume(throwing: CancellationError())
+    }
     func failPages(_ failures: [ConsoleFailure]) { failNextPages = failures }
     func failRow(_ id: String, with failure: ConsoleFailure) { failingRows[id] = failure }
     func setUpdateFailure(_ failure: ConsoleFailure?) { updateFailure = failure }
@@ -53,12 +86,9 @@ actor MemorySource: ConsoleDataSource {
     func fetchPage(_ request: PageRequest) async throws -> RowPage {
         pageRequests.append(request)
         if holdPages {
-            // Bounded wait: released by the test, or cancelled.
-            for _ in 0..<2000 where holdPages {
-                do { try await Task.sleep(for: .milliseconds(5)) } catch {
-                    cancelledFetches += 1
-                    throw error
-                }
+            do { try await hold() } catch {
+                cancelledFetches += 1
+                throw error
             }
         }
         if !failNextPages.isEmpty { throw failNextPages.removeFirst() }
@@ -98,7 +128,8 @@ actor MemorySource: ConsoleDataSource {
 
     func fetchUser(issuerID: String, userID: String) async throws -> UserRecord {
         userFetches.append(userID)
-        try await Task.sleep(for: .milliseconds(1))
+        // An answer that comes later, as over a network, without a real wait.
+        await Task.yield()
         return record(userID)
     }
 

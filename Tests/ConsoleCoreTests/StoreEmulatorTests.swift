@@ -25,7 +25,8 @@ struct StoreEmulatorTests {
             #expect(h.store.state.current?.kind == .users)
             #expect(h.store.state.current?.selectedRow?.id == selected)
             #expect(h.store.state.current?.scrollTop == scrollTop)
-            try await Task.sleep(for: .milliseconds(100))
+            // Every request the store started has answered before the emulator's log is read.
+            #expect(await h.store.settle())
             let after = try await h.requests().filter { $0.method == "GET" && $0.path.hasSuffix("/users") }.count
             #expect(after == listCalls)
             // Direct jumps from anywhere.
@@ -44,7 +45,8 @@ struct StoreEmulatorTests {
             #expect(h.store.state.current?.rowCountText == "50+")
             // Far from the end: nothing more is asked for.
             h.store.send(.move(by: 30))
-            try await Task.sleep(for: .milliseconds(150))
+            // Every request the store started has answered before the emulator's log is read.
+            #expect(await h.store.settle())
             let early = try await h.requests().filter { $0.path.hasSuffix("/users") && $0.query["cursor"] != nil }
             #expect(early.isEmpty)
             // Within the prefetch distance: the second page, through the first page's cursor.
@@ -94,7 +96,8 @@ struct StoreEmulatorTests {
             h.store.send(.pageDown)
             _ = await h.store.waitUntil { $0.current?.hydratingIDs.isEmpty ?? false }
             h.store.send(.moveToTop)
-            try await Task.sleep(for: .milliseconds(100))
+            // Every request the store started has answered before the emulator's log is read.
+            #expect(await h.store.settle())
             let again = try await h.requests().filter { $0.method == "GET" && $0.path.contains("/users/usr") }
                 .map { String($0.path.split(separator: "/").last ?? "") }
             #expect(again.filter { visible.contains($0) }.count == visible.count)
@@ -315,7 +318,8 @@ struct StoreEmulatorTests {
             h.store.send(.editUser)
             #expect(h.store.state.dialog == nil)
             #expect(h.store.state.banner?.kind == .readOnly)
-            try await Task.sleep(for: .milliseconds(100))
+            // Every request the store started has answered before the emulator's log is read.
+            #expect(await h.store.settle())
             let writes = try await h.requests().filter { $0.method != "GET" && !$0.path.hasPrefix("/_emulator") }
             #expect(writes.isEmpty)
         }
@@ -476,15 +480,20 @@ struct StoreEmulatorTests {
     // MARK: Banners
 
     @Test func rateLimitBannerCountsDown() async throws {
-        try await withHarness() { h in
+        let clock = ManualClock()
+        try await withHarness(clock: clock) { h in
             try await h.addFault(method: "GET", path: "/v1/accounts/*/issuers", status: 429, count: 1, retryAfter: 3)
             h.store.start()
-            #expect(await h.store.waitUntil { $0.banner?.kind == .rateLimited })
+            await h.store.settle()
+            #expect(h.store.state.banner?.kind == .rateLimited)
             let banner = try #require(h.store.state.banner)
-            let first = try #require(banner.secondsUntilRetry(now: h.store.state.now))
-            #expect(first >= 2 && first <= 3)
-            #expect(h.store.state.bannerText?.contains("retry in") == true)
-            #expect(await h.store.waitUntil(timeout: .seconds(3)) { ($0.banner?.secondsUntilRetry(now: $0.now) ?? 99) < first })
+            #expect(banner.secondsUntilRetry(now: h.store.state.now) == 3)
+            #expect(h.store.state.bannerText?.contains("retry in 3s") == true)
+            // One second on the clock: the countdown ticks by itself.
+            clock.advance(by: .seconds(1))
+            #expect(await h.store.settle())
+            #expect(h.store.state.banner?.secondsUntilRetry(now: h.store.state.now) == 2)
+            #expect(h.store.state.bannerText?.contains("retry in 2s") == true)
             h.store.send(.retry)
             #expect(await h.waitForRows(.issuers))
         }

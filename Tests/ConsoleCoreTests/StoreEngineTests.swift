@@ -8,12 +8,15 @@ import Testing
 struct StoreEngineTests {
     let source: MemorySource
     let store: ConsoleStore
+    /// Time moves only when a test says so: refresh intervals and retries happen exactly then.
+    let clock = ManualClock()
 
     init() {
         source = MemorySource(userCount: 1000)
         store = ConsoleStore(
             source: source, header: HeaderInfo(account: "acc_test", baseURL: "memory://"),
-            configuration: ConsoleConfiguration(pageSize: 50, prefetchDistance: 10, retainedPagesAround: 2))
+            configuration: ConsoleConfiguration(pageSize: 50, prefetchDistance: 10, retainedPagesAround: 2),
+            clock: ConsoleClock(clock))
         store.send(.setViewport(rows: 10))
     }
 
@@ -37,7 +40,8 @@ struct StoreEngineTests {
         #expect(store.state.current?.kind == .users)
         #expect(store.state.current?.selection == 7)
         #expect(store.state.current?.selectedRow?.id == MemorySource.userID(7))
-        try await Task.sleep(for: .milliseconds(50))
+        // Every request the store started has answered: none was a refetch of the Users page.
+        #expect(await store.settle())
         let after = await source.pageRequests.filter { $0.kind == .users }.count
         #expect(after == before)
     }
@@ -45,7 +49,7 @@ struct StoreEngineTests {
     @Test func prefetchRequestsTheNextPageOnlyNearTheEnd() async throws {
         try await openUsers()
         store.send(.move(by: 30))
-        try await Task.sleep(for: .milliseconds(50))
+        #expect(await store.settle())
         #expect(store.state.current?.list.count == 50)
         store.send(.move(by: 10))
         #expect(await store.waitUntil { $0.current?.list.count == 100 })
@@ -61,8 +65,9 @@ struct StoreEngineTests {
         store.send(.open)
         #expect(await store.waitUntil { $0.current?.kind == .users && $0.current?.list.isLoading == true })
         store.send(.back)
-        let cancelled = await waitFor { await self.source.cancelledFetches == 1 }
-        #expect(cancelled)
+        // The fetch's task has ended once the store settles: it ended by its cancellation.
+        #expect(await store.settle())
+        #expect(await source.cancelledFetches == 1)
         await source.setHoldPages(false)
     }
 
@@ -169,7 +174,7 @@ struct StoreEngineTests {
         #expect(store.state.banner?.kind == .readOnly)
         store.send(.editUser)
         #expect(store.state.banner?.kind == .readOnly)
-        try await Task.sleep(for: .milliseconds(30))
+        #expect(await store.settle())
         #expect(await source.performed.isEmpty)
         #expect(await source.updates.isEmpty)
     }
@@ -291,9 +296,16 @@ struct StoreEngineTests {
         let id = store.state.current?.selectedRow?.id
         let before = await source.pageRequests.filter { $0.kind == .users }.count
         store.send(.setAutoRefresh(seconds: 1))
-        #expect(await waitFor { await self.source.pageRequests.filter { $0.kind == .users }.count > before })
-        #expect(await store.waitUntil { !($0.current?.list.isLoading ?? true) })
+        #expect(await store.settle())
+        #expect(await source.pageRequests.filter { $0.kind == .users }.count == before, "not before the interval")
+        clock.advance(by: .seconds(1))
+        #expect(await store.settle())
+        #expect(await source.pageRequests.filter { $0.kind == .users }.count == before + 1)
+        #expect(store.state.current?.list.isLoading == false)
         #expect(store.state.current?.selectedRow?.id == id)
+        clock.advance(by: .seconds(1))
+        #expect(await store.settle())
+        #expect(await source.pageRequests.filter { $0.kind == .users }.count == before + 2, "every interval")
         store.send(.setAutoRefresh(seconds: nil))
         #expect(store.state.autoRefreshSeconds == nil)
     }
@@ -331,13 +343,5 @@ struct StoreEngineTests {
         #expect(text.contains("cli_1"))
         #expect(!text.contains("s3cr3t"))
         #expect(!text.contains("\"tok\""))
-    }
-
-    private func waitFor(_ condition: @escaping () async -> Bool) async -> Bool {
-        for _ in 0..<400 {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(5))
-        }
-        return false
     }
 }

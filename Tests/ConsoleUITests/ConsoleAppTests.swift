@@ -1,3 +1,4 @@
+import ConsoleCore
 import Testing
 @testable import ConsoleUI
 
@@ -11,7 +12,14 @@ final class RecordingDriver: ConsoleDriver {
     var selected = 0
     var overlay: OverlayModel?
     var isFinished = false
-    var ticks = 0
+    var sizesTold: [TerminalSize] = []
+    let manualClock = ManualClock()
+    lazy var clock = ConsoleClock(manualClock)
+    var viewState = ViewState()
+    func updateView(_ body: (inout ViewState) -> Void) {
+        body(&viewState)
+        revision += 1
+    }
     var screensBuilt = 0
     let profiles = ["staging", "prod"]
 
@@ -45,7 +53,8 @@ final class RecordingDriver: ConsoleDriver {
         revision += 1
     }
 
-    func tick() { ticks += 1 }
+    func resize(to size: TerminalSize) { sizesTold.append(size) }
+    func observeChanges(_ onChange: @escaping @MainActor () -> Void) {}
 }
 
 @MainActor
@@ -193,11 +202,51 @@ final class RecordingDriver: ConsoleDriver {
         #expect(terminal.restored)
     }
 
-    @Test func tickReachesTheDriver() {
-        let (app, _, driver) = Self.make()
-        let start = ContinuousClock.now
-        app.step(now: start + .seconds(1))
-        app.step(now: start + .seconds(2))
-        #expect(driver.ticks == 2)
+    @Test func theSizeReachesTheDriverAtTheStartAndOnResize() {
+        let (app, terminal, driver) = Self.make()
+        #expect(driver.sizesTold == [TerminalSize(columns: 100, rows: 30)])
+        terminal.resize(to: TerminalSize(columns: 90, rows: 25))
+        app.step()
+        #expect(driver.sizesTold == [TerminalSize(columns: 100, rows: 30), TerminalSize(columns: 90, rows: 25)])
+    }
+
+    @Test func theCopiedNoticeExpiresOnTheClock() {
+        let (app, terminal, driver) = Self.make()
+        terminal.feed(.character("y"))
+        app.step()
+        #expect(terminal.clipboard.count == 1)
+        #expect(terminal.text().contains("Copied"))
+        driver.manualClock.advance(by: ConsoleApp.noticeDuration - .milliseconds(1))
+        app.step()
+        #expect(terminal.text().contains("Copied"), "still shown just before it expires")
+        driver.manualClock.advance(by: .milliseconds(1))
+        app.step()
+        #expect(!terminal.text().contains("Copied"))
+    }
+
+    @Test func aSecondControlCOutsideTheWindowAsksAgain() {
+        let (app, terminal, driver) = Self.make()
+        driver.isFinished = false
+        terminal.feed(.control("c"))
+        app.step()
+        driver.isFinished = false
+        driver.manualClock.advance(by: ConsoleApp.forceQuitWindow)
+        terminal.feed(.control("c"))
+        app.step()
+        #expect(driver.performed == [.quit, .quit], "two seconds apart: the second Ctrl-C asks again")
+        driver.isFinished = false
+        #expect(!app.isFinished, "and does not force the quit")
+    }
+
+    @Test func theLoopWakesForAKeyAndEndsOnQuit() async {
+        let (app, terminal, driver) = Self.make()
+        let loop = Task { await app.run() }
+        terminal.feed(.down)
+        await terminal.keysRead()
+        #expect(driver.performed == [.moveDown])
+        terminal.feed(.character("q"))
+        await loop.value
+        #expect(driver.performed == [.moveDown, .quit])
+        #expect(terminal.restored)
     }
 }

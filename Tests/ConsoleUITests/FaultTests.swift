@@ -66,7 +66,8 @@ extension ConsoleReliability {
 
         /// A 429 on a read counts down and asks again by itself when Retry-After has passed — no `r` needed.
         @Test func rateLimitedReadRetriesByItself() async throws {
-            try await LiveLoop.with { loop in
+            let clock = ManualClock()
+            try await LiveLoop.with(clock: clock) { loop in
                 let h = loop.h
                 try await loop.openUsers()
                 try await h.addFault(method: "GET", path: Self.usersList, status: 429, count: 1, retryAfter: 4)
@@ -79,8 +80,15 @@ extension ConsoleReliability {
                 // Keys during the countdown.
                 try await loop.press(.character("k"), times: 5)
                 try await loop.press(.character("j"), times: 5)
-                // No key pressed: the page arrives once the 2 s are over, and the banner goes.
-                #expect(await loop.until(timeout: .seconds(6)) { $0.current?.list.count == 100 && $0.banner == nil })
+                // Not before Retry-After has passed on the clock.
+                clock.advance(by: .seconds(3))
+                #expect(await loop.settle())
+                #expect(loop.state.current?.list.count == 50)
+                #expect(loop.screen.contains("retry in 1s (automatic)"))
+                // No key pressed: the page arrives once the 4 s are over, and the banner goes.
+                clock.advance(by: .seconds(1))
+                #expect(await loop.settle())
+                #expect(await loop.until { $0.current?.list.count == 100 && $0.banner == nil })
                 #expect(!loop.screen.contains("Rate limited"))
                 let listCalls = try await h.requests().filter { $0.method == "GET" && $0.path.hasSuffix("/users") }
                 #expect(listCalls.filter { $0.status == 429 }.count == 1)
@@ -91,7 +99,8 @@ extension ConsoleReliability {
         /// Saving under each fault keeps the form and every typed character; a rate-limited write is never re-sent
         /// by itself; once the fault is gone, ⏎ saves.
         @Test func editFormSurvivesFaultsOnSave() async throws {
-            try await LiveLoop.with { loop in
+            let clock = ManualClock()
+            try await LiveLoop.with(clock: clock) { loop in
                 let h = loop.h
                 try await loop.openUsers()
                 try await loop.editDisplayName(appending: " (kept)")
@@ -109,7 +118,8 @@ extension ConsoleReliability {
                     #expect(loop.screen.contains("(kept)"), "status \(status)")
                 }
                 // The 429 was on a write: after its Retry-After, nothing was sent again by itself.
-                try await Task.sleep(for: .milliseconds(1_600))
+                clock.advance(by: .seconds(2))
+                #expect(await loop.settle())
                 let patches = try await h.requests().filter { $0.method == "PATCH" }
                 #expect(patches.filter { $0.status == 429 }.count == 1)
                 #expect(patches.count <= 3)

@@ -29,9 +29,9 @@ final class LiveLoop {
     /// Runs `body` with a loop over a fresh harness; stops the loop and the harness whatever happens.
     static func with(
         size: TerminalSize = TerminalSize(columns: 100, rows: 30), users: Int? = 300,
-        login: StoreHarness.Login = .demoKeyPair, _ body: (LiveLoop) async throws -> Void
+        login: StoreHarness.Login = .demoKeyPair, clock: ManualClock? = nil, _ body: (LiveLoop) async throws -> Void
     ) async throws {
-        try await StoreHarness.with(size: size, users: users, login: login) { h in
+        try await StoreHarness.with(size: size, users: users, login: login, clock: clock) { h in
             let loop = LiveLoop(h)
             do {
                 try await body(loop)
@@ -49,16 +49,15 @@ final class LiveLoop {
         task = nil
     }
 
-    /// Feeds a key and waits (bounded) until the loop has read it; the step that reads a key also draws its frame.
+    /// Feeds a key and waits until the loop has read it; the step that reads a key also draws its frame before
+    /// anything else runs on the main actor. The gap is measured on the real clock.
     @discardableResult
     func press(_ key: KeyEvent) async throws -> Duration {
         if h.store.state.header.requestsInFlight > 0 { keysDuringRequests += 1 }
         let start = clock.now
         h.terminal.feed(key)
-        while h.terminal.pendingKeyCount > 0 {
-            guard clock.now - start < .seconds(5) else { throw HarnessFailure("key \(key) not handled within 5 s") }
-            try await Task.sleep(for: .milliseconds(1))
-        }
+        await h.terminal.keysRead()
+        guard h.terminal.pendingKeyCount == 0 else { throw HarnessFailure("key \(key) not read: the loop stopped") }
         let gap = clock.now - start
         gaps.append(gap)
         return gap
@@ -72,12 +71,23 @@ final class LiveLoop {
         for scalar in text.unicodeScalars { try await press(KeyEvent.fromCharacter(scalar)) }
     }
 
-    /// Waits (bounded) for the store; the loop keeps drawing meanwhile. Then lets one more frame be drawn.
+    /// Waits (bounded) for the store, looking after each change; the loop keeps drawing meanwhile.
     @discardableResult
     func until(timeout: Duration = .seconds(30), _ predicate: (ConsoleState) -> Bool) async -> Bool {
         let held = await h.store.waitUntil(timeout: timeout, predicate)
-        try? await Task.sleep(for: .milliseconds(40))
+        // The change woke the loop too; drawing here (the loop's turn then finds nothing new) means the screen
+        // read next shows this state whichever of the two runs first.
+        h.app.renderIfNeeded()
         return held
+    }
+
+    /// Waits (bounded) until every request has answered and every timer the clock made due has run, then
+    /// draws the state it left.
+    @discardableResult
+    func settle() async -> Bool {
+        let settled = await h.store.settle()
+        h.app.renderIfNeeded()
+        return settled
     }
 
     var screen: String { h.terminal.text() }

@@ -10,7 +10,8 @@ extension ConsoleReliability {
     /// to 300×100, and server faults armed now and then. Invariants are checked as it goes; afterwards a fixed key
     /// sequence must still reach the Issuers pane and `q` must quit.
     ///
-    /// Re-run a seed: `MONKEY_SEED=1234 swift test --filter Monkey` (`MONKEY_KEYS=N` for another length).
+    /// Two runs: a fixed seed (the same keys every time) and a random one it prints, so new paths are tried and a
+    /// failure can be replayed: `MONKEY_SEED=1234 swift test --filter Monkey` (`MONKEY_KEYS=N` for another length).
     @MainActor
     @Suite("Monkey", .serialized)
     struct MonkeyTests {
@@ -40,10 +41,23 @@ extension ConsoleReliability {
             .init(columns: 100, rows: 30), .init(columns: 300, rows: 100),
         ]
 
-        @Test func randomKeysResizesAndFaults() async throws {
-            let environment = ProcessInfo.processInfo.environment
-            let seed = environment["MONKEY_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...UInt64(UInt32.max))
-            let keyCount = environment["MONKEY_KEYS"].flatMap { Int($0) }.map { min(max($0, 1), 1_000_000) } ?? 10_000
+        /// The seed every run repeats.
+        static let fixedSeed: UInt64 = 20_261_130
+        static var keyCount: Int {
+            ProcessInfo.processInfo.environment["MONKEY_KEYS"].flatMap { Int($0) }.map { min(max($0, 1), 1_000_000) } ?? 5_000
+        }
+
+        @Test func fixedSeedKeysResizesAndFaults() async throws {
+            try await run(seed: Self.fixedSeed, keyCount: Self.keyCount)
+        }
+
+        @Test func randomSeedKeysResizesAndFaults() async throws {
+            let seed = ProcessInfo.processInfo.environment["MONKEY_SEED"].flatMap { UInt64($0) }
+                ?? UInt64.random(in: 1...UInt64(UInt32.max))
+            try await run(seed: seed, keyCount: Self.keyCount)
+        }
+
+        private func run(seed: UInt64, keyCount: Int) async throws {
             print("monkey: seed \(seed), \(keyCount) keys (re-run: MONKEY_SEED=\(seed) swift test --filter Monkey)")
             var random = SeededRandom(seed: seed)
             let keyMap = Self.keyMapKeys
@@ -123,7 +137,8 @@ extension ConsoleReliability {
                     // Let answers from the server arrive now and then, as they would between a user's keys.
                     // Other main-actor work (the store's answers, other suites) runs between keys.
                     await Task.yield()
-                    if pressed % 20 == 0 { try await Task.sleep(for: .milliseconds(2)) }
+                    // Now and then every answer is in before the next key (most keys meet requests in flight).
+                    if pressed % 100 == 0 { await h.store.settle(timeout: .seconds(5)) }
                     if pressed % 100 == 0 || roll < 12 { check("after \(pressed) keys") }
                     if h.driver.isFinished {
                         Issue.record("seed \(seed): the console quit after \(pressed) keys without q or Ctrl-C")

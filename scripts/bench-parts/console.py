@@ -1,5 +1,6 @@
 """Part 30-console: the release console in a real terminal (tmux): time to first frame, key-to-frame latency,
-bytes written per cursor move, resident memory after scrolling a million users end to end.
+bytes written per cursor move, what an idle console costs, resident memory after scrolling a million users end to
+end.
 
 tmux's own cost is measured in the same run with the same loop (a trivial program instead of the console) and
 shown as the reference. The console runs pinned to CPU 1; the harness (this script, the tmux server) on CPU 0.
@@ -23,6 +24,7 @@ LIST_USERS = 2_000 if QUICK else 100_000
 MOVES = 10 if QUICK else 60
 SCROLL_USERS = 2_000 if QUICK else 1_000_000
 SCROLL_TIMEOUT = 180 if QUICK else 1_800
+IDLE_SECONDS = 3 if QUICK else 10
 COLS, ROWS = 120, 40
 COMMAND = "scripts/bench-parts/30-console"
 SECTION = "Console in a real terminal (tmux 120×40, release)"
@@ -183,6 +185,51 @@ def bytes_per_move(console):
         os.unlink(record.name)
 
 
+def thread_switches(pid):
+    """Voluntary + non-voluntary context switches so far, by thread id."""
+    counts = {}
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/status") as status:
+                counts[task] = sum(int(line.split()[1]) for line in status
+                                   if line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")))
+        except OSError:
+            continue  # a thread that ended meanwhile
+    return counts
+
+
+def context_switches_during(pid, seconds, sample=0.5):
+    """Context switches of all the process's threads over `seconds`. Sampled every `sample` s: a thread that ends
+    takes its counts with it, so each thread counts from its first sample (0 if it started meanwhile) to its
+    last. Reading /proc does not wake the process."""
+    first, last = thread_switches(pid), {}
+    last.update(first)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(min(sample, max(0.0, deadline - time.monotonic())))
+        last.update(thread_switches(pid))
+    return sum(count - first.get(tid, 0) for tid, count in last.items())
+
+
+def idle_cost(console, emulator, seconds=IDLE_SECONDS):
+    """An idle console (users pane open, no refresh interval, nothing typed): its CPU share of one core and its
+    wake-ups (context switches of all its threads) per second over `seconds`. The emulator is a process of its
+    own (with `--demo` its server's timers would be counted as the console's). Nothing is sent to the pane
+    meanwhile."""
+    t = BenchTmux(" ".join(b.pinned(b.CLIENT_CPU, [console, "--base-url", emulator.url])) + "; sleep 60",
+                  cols=COLS, rows=ROWS, env=ENV_KEYS)
+    try:
+        open_users(t)
+        time.sleep(2.0)  # hydration of the visible rows and the last frame are done
+        pid = program_pid(t)
+        cpu_before, started = b.cpu_seconds(pid), time.monotonic()
+        switches = context_switches_during(pid, seconds)
+        cpu_after, elapsed = b.cpu_seconds(pid), time.monotonic() - started
+        return (cpu_after - cpu_before) / elapsed * 100, switches / elapsed
+    finally:
+        t.kill()
+
+
 def scroll_memory(console, emulator):
     t = BenchTmux(" ".join(b.pinned(b.CLIENT_CPU, [console, "--base-url", emulator.url])) + "; sleep 60",
                   cols=COLS, rows=ROWS, env=ENV_KEYS)
@@ -250,6 +297,17 @@ def main():
                       per_move <= 0.1 * repaint,
                       f"{MOVES} moves recorded with tmux pipe-pane; mean {sum(moves) / len(moves):.0f}, "
                       f"max {max(moves)} bytes"))
+
+    with b.Server([emulator_bin, "--port", "0", "--users", str(LIST_USERS)]) as emulator:
+        cpu_share, switches = idle_cost(console, emulator)
+    b.log(f"idle console: {cpu_share:.2f} % of a core, {switches:.1f} context switches per second")
+    rows.append(b.row(SECTION, "idle console: CPU share", cpu_share, "% of a core", COMMAND, better="lower",
+                      goal="< 0.5 % of a core", goal_met=cpu_share < 0.5,
+                      notes=f"users pane open, no refresh interval, external emulator, {IDLE_SECONDS} s; "
+                            "utime + stime from /proc"))
+    rows.append(b.row(SECTION, "idle console: context switches per second", switches, "per second", COMMAND,
+                      better="lower", goal="< 5 per second", goal_met=switches < 5,
+                      notes=f"voluntary + non-voluntary, summed over /proc/PID/task/*/status, {IDLE_SECONDS} s"))
 
     with b.Server([emulator_bin, "--port", "0", "--users", str(SCROLL_USERS)]) as emulator:
         baseline, peak, after, seconds = scroll_memory(console, emulator)

@@ -1,28 +1,47 @@
-/// The run loop: the one owner of the screen. Keys go through the key map to the driver; the driver's changes
-/// and a tick are rendered only when something changed; resize is handled at any time.
+import ConsoleCore
+
+/// The run loop: the one owner of the screen. It sleeps until something happens — a key or a resize from the
+/// terminal, a change of the store (an answer arrived), a timer it scheduled — then handles everything that
+/// happened as one batch and draws one frame. An idle console sleeps in the kernel.
 @MainActor
 public final class ConsoleApp {
     public let terminal: any Terminal
     public let renderer: Renderer
     public let driver: any ConsoleDriver
     public var theme: Theme
-    /// View-local overlays (help, palette) on top of the driver's screen.
-    public private(set) var localOverlay: OverlayModel?
-    /// A short notice (e.g. "copied") shown in place of the banner until it expires.
-    private var notice: (banner: BannerModel, until: ContinuousClock.Instant)?
+    /// View-local overlays (help, palette) on top of the driver's screen; kept in the state (`ViewState.overlay`).
+    public private(set) var localOverlay: OverlayModel? {
+        get { driver.viewState.overlay.map(overlayModel) }
+        set { driver.updateView { $0.overlay = newValue.flatMap(Self.viewOverlay) } }
+    }
+    /// A short notice (e.g. "copied") shown in place of the banner until it expires (time on the clock); kept in
+    /// the state (`ViewState.timedNotice`).
+    private var notice: (banner: BannerModel, until: Duration)? {
+        get { driver.viewState.timedNotice.map { (banner: BannerModel($0), until: $0.expiresAt ?? .zero) } }
+        set { driver.updateView { $0.timedNotice = newValue.map { ViewNotice($0.banner, expiresAt: $0.until) } } }
+    }
+    /// When the first Ctrl-C was pressed; kept in the state (`ViewState.quitRequestedAt`).
+    private var quitRequestedAt: Duration? {
+        get { driver.viewState.quitRequestedAt }
+        set { driver.updateView { $0.quitRequestedAt = newValue } }
+    }
     private var lastRevision: Int?
     private var needsRender = true
     private var spinnerFrame = 0
+    /// When the spinner moves next, while a request is in flight.
+    private var spinnerDue: Duration?
     private var lastScreen: ScreenModel?
-    private var lastTick = ContinuousClock.now
-    private var quitRequestedAt: ContinuousClock.Instant?
+    /// The size the driver was last told.
+    private var toldSize: TerminalSize?
     private var forcedQuit = false
+    /// The one timer the loop has scheduled (the earliest due of spinner and notice), with its due time.
+    private var timer: (due: Duration, task: Task<Void, Never>)?
+    private let events = LoopEvents()
     public static let tickInterval: Duration = .milliseconds(100)
     /// Most keys read before a frame is drawn (a paste arrives as thousands of keys at once).
     public static let keysPerStep = 64
-    /// Longest wait for a key before looking at the driver again: the store's answers arrive without a key,
-    /// so this bounds how late they are drawn. Keys themselves wake the loop at once.
-    public static let idleWait: Duration = .milliseconds(20)
+    public static let noticeDuration: Duration = .seconds(3)
+    public static let forceQuitWindow: Duration = .seconds(2)
 
     public init(terminal: any Terminal, driver: any ConsoleDriver, theme: Theme) {
         self.terminal = terminal
@@ -32,48 +51,113 @@ public final class ConsoleApp {
     }
 
     public var isFinished: Bool { forcedQuit || driver.isFinished }
+    private var clock: ConsoleClock { driver.clock }
 
-    /// Runs until the user quits, then restores the terminal.
+    /// Runs until the user quits, then restores the terminal. One `for await` over the merged events: each
+    /// batch is handled, then drawn once.
     public func run() async {
-        defer { terminal.restore() }
-        renderIfNeeded()
-        while !isFinished, !Task.isCancelled {
-            await terminal.waitForInput(timeout: Self.idleWait)
-            step()
+        defer {
+            terminal.stopWatchingInput()
+            timer?.task.cancel()
+            timer = nil
+            events.finish()
+            terminal.restore()
+        }
+        let events = events
+        terminal.watchInput { events.post(.input) }
+        driver.observeChanges { events.post(.changed) }
+        step()
+        guard !isFinished else { return }
+        for await wake in events {
+            step(readingInput: wake.contains(.input))
+            if isFinished || Task.isCancelled { break }
         }
     }
 
-    /// Handles every key waiting, ticks if due, and renders if anything changed. Never blocks.
-    public func step(now: ContinuousClock.Instant = .now) {
-        var handled = 0
-        var textEntry = false
-        // Bounded so a flood of input (a paste) cannot starve rendering: a frame at least every 64 keys.
-        while handled < Self.keysPerStep, !isFinished, let key = terminal.readKey() {
-            textEntry = handle(key, continuingTextEntry: textEntry)
-            handled += 1
-        }
-        if now - lastTick >= Self.tickInterval {
-            lastTick = now
-            tick(now: now)
-        }
-        renderIfNeeded()
+    /// Handles the keys waiting (at most `keysPerStep`), fires the timers that are due, and renders if anything
+    /// changed. Never blocks. The run loop calls it once per batch of events; tests call it directly.
+    public func step() {
+        step(readingInput: true)
     }
 
-    func tick(now: ContinuousClock.Instant) {
-        driver.tick()
+    private func step(readingInput: Bool) {
+        tellSizeIfChanged()
+        var drained = true
+        if readingInput {
+            var handled = 0
+            var textEntry = false
+            drained = false
+            // Bounded so a flood of input (a paste) cannot starve rendering: a frame at least every 64 keys.
+            while !isFinished {
+                guard handled < Self.keysPerStep else { break }
+                guard let key = terminal.readKey() else {
+                    drained = true
+                    break
+                }
+                textEntry = handle(key, continuingTextEntry: textEntry)
+                handled += 1
+            }
+        }
+        fireDueTimers()
+        // The frame drawn now shows every change posted so far.
+        events.discard(.changed)
+        renderIfNeeded()
+        scheduleTimer()
+        guard readingInput else { return }
+        // More keys than one frame takes: come back for them after this frame, without waiting for the terminal.
+        if drained { terminal.inputDrained() } else { events.post(.input) }
+    }
+
+    private func tellSizeIfChanged() {
+        let size = terminal.size
+        guard size != toldSize else { return }
+        toldSize = size
+        driver.resize(to: size)
+    }
+
+    /// Moves the spinner and expires the notice when their time has come.
+    private func fireDueTimers() {
+        let now = clock.elapsed
         if let notice, now >= notice.until {
             self.notice = nil
             needsRender = true
         }
-        if let screen = lastScreen, screen.header.requestsInFlight > 0 {
+        if let due = spinnerDue, now >= due {
+            spinnerDue = nil
             spinnerFrame += 1
             needsRender = true
         }
     }
 
+    /// Schedules one wake-up at the earliest due time, only when something needs one: the spinner while a
+    /// request is in flight, the notice while shown. Nothing is scheduled on an idle screen.
+    private func scheduleTimer() {
+        let now = clock.elapsed
+        if (lastScreen?.header.requestsInFlight ?? 0) > 0 {
+            if spinnerDue == nil { spinnerDue = now + Self.tickInterval }
+        } else {
+            spinnerDue = nil
+        }
+        let due = [spinnerDue, notice?.until].compactMap { $0 }.min()
+        guard let due else {
+            timer?.task.cancel()
+            timer = nil
+            return
+        }
+        if let timer, timer.due == due { return }
+        timer?.task.cancel()
+        let events = events
+        let clock = clock
+        timer = (due, Task {
+            do { try await clock.sleep(untilElapsed: due) } catch { return }
+            events.post(.timer)
+        })
+    }
+
     /// Builds the frame from the driver's screen plus local overlays and draws what changed.
     @discardableResult
     public func renderIfNeeded() -> FrameStats {
+        tellSizeIfChanged()
         guard needsRender || driver.revision != lastRevision else { return .none }
         needsRender = false
         lastRevision = driver.revision
@@ -105,12 +189,13 @@ public final class ConsoleApp {
         let size = terminal.size
         if key == .resize {
             renderer.invalidate()
+            tellSizeIfChanged()
             return false
         }
         if key == .control("c") {
             // Ctrl-C asks like q; a second Ctrl-C within two seconds quits whatever the state.
-            let now = ContinuousClock.now
-            if let first = quitRequestedAt, now - first < .seconds(2) {
+            let now = clock.elapsed
+            if let first = quitRequestedAt, now - first < Self.forceQuitWindow {
                 forcedQuit = true
                 return false
             }
@@ -178,7 +263,7 @@ public final class ConsoleApp {
     }
 
     private func showNotice(_ banner: BannerModel) {
-        notice = (banner, ContinuousClock.now + .seconds(3))
+        notice = (banner, clock.elapsed + Self.noticeDuration)
     }
 
     /// Help: typing searches, Backspace deletes, arrows scroll, Esc (or ? on an empty search) closes.
@@ -254,5 +339,29 @@ public final class ConsoleApp {
             terminal.bell()
         }
         localOverlay = .palette(palette)
+    }
+}
+
+extension ConsoleApp {
+    private func overlayModel(_ overlay: ViewOverlay) -> OverlayModel {
+        switch overlay {
+        case .help(let pane, let query, let scroll):
+            .help(HelpModel(scope: pane.map(KeyScope.pane) ?? .describe, query: query, scrollOffset: scroll))
+        case .palette(let input, let selectedCompletion, let error):
+            .palette(PaletteModel(input: input, selectedCompletion: selectedCompletion, profiles: driver.profiles,
+                                  error: error))
+        }
+    }
+
+    private static func viewOverlay(_ overlay: OverlayModel) -> ViewOverlay? {
+        switch overlay {
+        case .help(let help):
+            let pane: PaneKind? = if case .pane(let kind) = help.scope { kind } else { nil }
+            return .help(pane: pane, query: help.query, scroll: help.scrollOffset)
+        case .palette(let palette):
+            return .palette(input: palette.input, selectedCompletion: palette.selectedCompletion, error: palette.error)
+        default:
+            return nil
+        }
     }
 }

@@ -1,3 +1,5 @@
+public import ConsoleCore
+
 /// What the run loop drives: the state behind the screen (the store, through an adapter).
 /// The app owns only view-local things: help and palette overlays, the spinner, the clipboard notice.
 @MainActor
@@ -12,8 +14,17 @@ public protocol ConsoleDriver: AnyObject {
     func input(_ key: KeyEvent, size: TerminalSize)
     /// A command from the palette.
     func run(_ command: CommandPalette.Command)
-    /// Called about ten times a second (countdowns, timeouts).
-    func tick()
+    /// The terminal's size, at the start and after every resize: the only way the view's size reaches the
+    /// state (building a screen never changes it).
+    func resize(to size: TerminalSize)
+    /// Calls `onChange` whenever the state changes by itself (an answer arrived, a timer fired), so the loop
+    /// wakes to draw it.
+    func observeChanges(_ onChange: @escaping @MainActor () -> Void)
+    /// What the view keeps between frames, held in the state (overlays, notices, the Ctrl-C window).
+    var viewState: ViewState { get }
+    func updateView(_ body: (inout ViewState) -> Void)
+    /// The clock every wait of the view sleeps on (spinner, notices, the Ctrl-C window).
+    var clock: ConsoleClock { get }
     /// The id `y` copies, if a row is selected.
     var selectedID: String? { get }
     /// Profile names the palette offers after `:profile `.

@@ -7,45 +7,85 @@ import Foundation
 @MainActor
 public final class StoreDriver: ConsoleDriver {
     public let store: ConsoleStore
-    public private(set) var revision = 0
+    /// Moves with every change of the store and of the view-side state kept here.
+    public var revision: Int { store.revision &+ localRevision }
+    private var localRevision = 0
     public var profiles: [String]
     /// Called for `:profile NAME`; returns why the switch cannot happen (shown as a banner), or nil when it
     /// will. Nil when switching profiles is not possible (the palette then says so).
     /// The check may ask the server (a profile whose credential is refused must not end this session).
     public var onProfileSwitch: (@MainActor (String) async -> String?)?
-    private var profileCheck: Task<Void, Never>?
-    private var observer: Task<Void, Never>?
+    private var profileCheck: EffectHandle?
+    /// The run loop's wake-up for changes that come by themselves.
+    private var onChange: (@MainActor () -> Void)?
+    // The view's own state lives in `ConsoleState.view` (a frame depends on the state alone); these name its parts.
+    private var view: ViewState { store.state.view }
     /// The filter while it is being typed (applied on ⏎).
-    private var filterDraft: String?
+    private var filterDraft: String? {
+        get { view.filterDraft }
+        set { store.updateView { $0.filterDraft = newValue } }
+    }
     /// `/` reopens with the applied filter as if selected: the first character typed replaces it (Backspace or
     /// Ctrl-U clear it), any other key keeps it for editing.
-    private var filterDraftIsSelected = false
-    private var describeScroll = 0
+    private var filterDraftIsSelected: Bool {
+        get { view.filterDraftIsSelected }
+        set { store.updateView { $0.filterDraftIsSelected = newValue } }
+    }
+    private var describeScroll: Int {
+        get { view.describe.scroll }
+        set { store.updateView { $0.describe.scroll = newValue } }
+    }
     /// Describe: wrapped or cut lines, the sideways offset, the applied search and the one being typed.
-    private var describeWraps = true
-    private var describeColumn = 0
-    private var describeSearch: String?
-    private var describeSearchDraft: String?
-    private var conflictScroll = 0
-    private var formCursor: [FormField: Int] = [:]
-    private var viewport = 0
+    private var describeWraps: Bool {
+        get { view.describe.wraps }
+        set { store.updateView { $0.describe.wraps = newValue } }
+    }
+    private var describeColumn: Int {
+        get { view.describe.column }
+        set { store.updateView { $0.describe.column = newValue } }
+    }
+    private var describeSearch: String? {
+        get { view.describe.search }
+        set { store.updateView { $0.describe.search = newValue } }
+    }
+    private var describeSearchDraft: String? {
+        get { view.describe.searchDraft }
+        set { store.updateView { $0.describe.searchDraft = newValue } }
+    }
+    private var conflictScroll: Int {
+        get { view.conflictScroll }
+        set { store.updateView { $0.conflictScroll = newValue } }
+    }
+    private var formCursor: [FormField: Int] {
+        get { view.formCursor }
+        set { store.updateView { $0.formCursor = newValue } }
+    }
     /// A view-side message (e.g. a palette command that cannot run here), shown until the next key.
-    private var notice: BannerModel?
+    private var notice: BannerModel? {
+        get { view.notice.map { BannerModel($0) } }
+        set { store.updateView { $0.notice = newValue.map { ViewNotice($0) } } }
+    }
 
     public init(store: ConsoleStore, profiles: [String] = []) {
         self.store = store
         self.profiles = profiles
-        let stream = store.updates()
-        observer = Task { @MainActor [weak self] in
-            for await _ in stream {
-                guard let self else { return }
-                self.revision += 1
-            }
-        }
     }
 
-    deinit {
-        observer?.cancel()
+    public var clock: ConsoleClock { store.clock }
+
+    public var viewState: ViewState { store.state.view }
+
+    public func updateView(_ body: (inout ViewState) -> Void) { store.updateView(body) }
+
+    public func observeChanges(_ onChange: @escaping @MainActor () -> Void) {
+        self.onChange = onChange
+        store.observeChanges(onChange)
+    }
+
+    public func resize(to size: TerminalSize) {
+        let rows = ScreenRenderer.bodyRows(for: size)
+        guard rows != store.state.viewportHeight else { return }
+        store.send(.setViewport(rows: rows))
     }
 
     public var isFinished: Bool { store.state.shouldQuit }
@@ -60,19 +100,14 @@ public final class StoreDriver: ConsoleDriver {
     private func send(_ intent: ConsoleIntent) {
         notice = nil
         store.send(intent)
-        revision += 1
     }
 
-    private func changed() { revision += 1 }
+    private func changed() { localRevision += 1 }
 
     // MARK: Frame
 
     public func screen(size: TerminalSize) -> ScreenModel {
         let rows = ScreenRenderer.bodyRows(for: size)
-        if rows != viewport {
-            viewport = rows
-            store.send(.setViewport(rows: rows))
-        }
         let state = store.state
         let header = HeaderModel(
             account: state.header.account, baseURL: Self.displayedURL(state.header.baseURL), profile: state.header.profile,
@@ -104,7 +139,7 @@ public final class StoreDriver: ConsoleDriver {
         var overlay: OverlayModel?
         var bodyTitle: String?
         if let pane {
-            if let before = store.paneBeforeRefresh(pane.id) {
+            if let before = state.panesBeforeRefresh[pane.id] {
                 // Refreshing: the rows from before stay on screen until the new ones arrive.
                 var model = table(for: before, state: state)
                 model.footer = .loading
@@ -200,7 +235,7 @@ public final class StoreDriver: ConsoleDriver {
     }
 
     private func table(for pane: PaneState, state: ConsoleState) -> TableModel {
-        let visible = pane.visibleRows(height: viewport)
+        let visible = pane.visibleRows(height: state.viewportHeight)
         let statusColumn = pane.kind.statusColumn
         let width = pane.kind.columns.count
         let rows = visible.map { display -> TableRow in
@@ -561,13 +596,14 @@ public final class StoreDriver: ConsoleDriver {
                 notice = BannerModel(severity: .info, title: "Checking profile \(name)…",
                                      detail: "one request with its credential before switching")
                 profileCheck?.cancel()
-                profileCheck = Task { @MainActor [weak self] in
+                profileCheck = store.effects.run { [weak self] in
                     let problem = await onProfileSwitch(name)
                     guard let self, !Task.isCancelled else { return }
                     self.notice = problem.map {
                         BannerModel(severity: .error, title: "Cannot switch to profile \(name)", detail: $0)
                     }
                     self.changed()
+                    self.onChange?()
                 }
             } else {
                 notice = BannerModel(
@@ -577,6 +613,20 @@ public final class StoreDriver: ConsoleDriver {
             changed()
         }
     }
+}
 
-    public func tick() {}
+extension BannerModel {
+    /// A view notice drawn as a banner.
+    init(_ notice: ViewNotice) {
+        self.init(severity: BannerSeverity(rawValue: notice.severity.rawValue) ?? .info, title: notice.title,
+                  detail: notice.detail)
+    }
+}
+
+extension ViewNotice {
+    /// A banner of the view kept as a notice (its hint and countdown are not used by notices).
+    init(_ banner: BannerModel, expiresAt: Duration? = nil) {
+        self.init(severity: Severity(rawValue: banner.severity.rawValue) ?? .info, title: banner.title,
+                  detail: banner.detail, expiresAt: expiresAt)
+    }
 }

@@ -12,6 +12,9 @@ public final class MemoryTerminal: Terminal {
     /// Every diff applied, newest last (tests check that a cursor move touches only the changed rows).
     public private(set) var appliedDiffs: [FrameDiff] = []
     private var pendingKeys: [KeyEvent] = []
+    /// The run loop's wake-up, while it watches.
+    private var wake: (@Sendable () -> Void)?
+    private var keysReadWaiters: [CheckedContinuation<Void, Never>] = []
 
     public init(size: TerminalSize, supportsColor: Bool = true) {
         self.size = size
@@ -19,19 +22,19 @@ public final class MemoryTerminal: Terminal {
         self.grid = ScreenBuffer(size: size)
     }
 
-    /// Queues keys to be read.
-    public func feed(_ keys: KeyEvent...) { pendingKeys.append(contentsOf: keys) }
-    public func feed(_ keys: [KeyEvent]) { pendingKeys.append(contentsOf: keys) }
+    /// Queues keys to be read (and wakes the run loop, like a real terminal's input).
+    public func feed(_ keys: KeyEvent...) { enqueue(keys) }
+    public func feed(_ keys: [KeyEvent]) { enqueue(keys) }
     /// Queues the characters of a string as key presses.
     public func type(_ text: String) {
-        pendingKeys.append(contentsOf: text.unicodeScalars.map(KeyEvent.fromCharacter))
+        enqueue(text.unicodeScalars.map(KeyEvent.fromCharacter))
     }
 
     /// Changes the size like a window resize: the content is cleared and a `.resize` key is queued.
     public func resize(to newSize: TerminalSize) {
         size = newSize
         grid = ScreenBuffer(size: newSize)
-        pendingKeys.append(.resize)
+        enqueue([.resize])
     }
 
     public func apply(_ diff: FrameDiff) {
@@ -48,17 +51,42 @@ public final class MemoryTerminal: Terminal {
     }
 
     public func readKey() -> KeyEvent? {
-        pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
+        guard !pendingKeys.isEmpty else { return nil }
+        let key = pendingKeys.removeFirst()
+        if pendingKeys.isEmpty { resumeKeysReadWaiters() }
+        return key
     }
 
-    /// Returns when a key is queued (checked every millisecond, as a terminal would wake on input) or after
-    /// `timeout`, or at once when the task is cancelled.
-    public func waitForInput(timeout: Duration) async {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
-        while pendingKeys.isEmpty, clock.now < deadline, !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(1))
-        }
+    private func enqueue(_ keys: [KeyEvent]) {
+        pendingKeys.append(contentsOf: keys)
+        if !keys.isEmpty { wake?() }
+    }
+
+    public func watchInput(_ wake: @escaping @Sendable () -> Void) {
+        self.wake = wake
+        if !pendingKeys.isEmpty { wake() }
+    }
+
+    public func inputDrained() {
+        if !pendingKeys.isEmpty { wake?() }
+    }
+
+    public func stopWatchingInput() {
+        wake = nil
+        resumeKeysReadWaiters()
+    }
+
+    /// Returns once every key queued so far has been read (the loop draws the frame of the keys it read before
+    /// anything else runs), at once when none is queued, or when the loop stops watching.
+    public func keysRead() async {
+        guard !pendingKeys.isEmpty else { return }
+        await withCheckedContinuation { keysReadWaiters.append($0) }
+    }
+
+    private func resumeKeysReadWaiters() {
+        let waiters = keysReadWaiters
+        keysReadWaiters = []
+        for waiter in waiters { waiter.resume() }
     }
 
     /// Keys queued and not read yet.

@@ -11,6 +11,7 @@ public final class NcursesTerminal: Terminal {
     private var colorPairs: [ColorKey: Int16] = [:]
     private var isOpen = true
     private var cursorVisible = false
+    private var inputWatcher: InputWatcher?
 
     private struct ColorKey: Hashable {
         var foreground: TerminalColor
@@ -129,24 +130,31 @@ public final class NcursesTerminal: Terminal {
 
     public func readKey() -> KeyEvent? {
         guard isOpen else { return nil }
-        var character: wint_t = 0
-        let result = cn_get_wch(&character)
-        if result == cn_err() { return nil }
-        if result == cn_key_code_yes() {
-            return specialKey(Int32(character))
+        // nil must mean "nothing waiting" (the loop then sleeps until stdin is readable again): a key the
+        // console does not use (F1, an invalid scalar) is skipped, not taken for the end of the input. Bounded.
+        for _ in 0..<64 {
+            var character: wint_t = 0
+            let result = cn_get_wch(&character)
+            if result == cn_err() { return nil }
+            if result == cn_key_code_yes() {
+                if let key = specialKey(Int32(character)) { return key }
+                continue
+            }
+            if let scalar = Unicode.Scalar(UInt32(character)) { return KeyEvent.fromCharacter(scalar) }
         }
-        guard let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
-        return KeyEvent.fromCharacter(scalar)
+        return nil
     }
 
-    public func waitForInput(timeout: Duration) async {
-        let milliseconds = Int32(clamping: timeout.components.seconds * 1_000 + timeout.components.attoseconds / 1_000_000_000_000_000)
-        // poll(2) on stdin off the main actor: no ncurses call, so no thread-safety concern. A resize (SIGWINCH)
-        // is seen at the latest when the timeout ends.
-        await Task.detached {
-            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-            _ = poll(&descriptor, 1, milliseconds)
-        }.value
+    public func watchInput(_ wake: @escaping @Sendable () -> Void) {
+        guard inputWatcher == nil else { return }
+        inputWatcher = InputWatcher(input: STDIN_FILENO, resize: cn_watch_resize(), wake: wake)
+    }
+
+    public func inputDrained() { inputWatcher?.drained() }
+
+    public func stopWatchingInput() {
+        inputWatcher?.stop()
+        inputWatcher = nil
     }
 
     private func specialKey(_ code: Int32) -> KeyEvent? {
@@ -183,6 +191,7 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func restore() {
+        stopWatchingInput()
         guard isOpen else { return }
         isOpen = false
         curs_set(1)

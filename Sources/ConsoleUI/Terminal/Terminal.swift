@@ -10,8 +10,13 @@ public protocol Terminal: AnyObject {
     func apply(_ diff: FrameDiff)
     /// The next key waiting, or nil at once when there is none (never blocks).
     func readKey() -> KeyEvent?
-    /// Returns when a key may be waiting, or after `timeout` (never blocks the main actor).
-    func waitForInput(timeout: Duration) async
+    /// Calls `wake` (from any thread) when a key or a resize may be waiting; `readKey` then reads it. After a
+    /// wake the terminal watches again only once told `inputDrained()`, so waiting input wakes the loop once.
+    func watchInput(_ wake: @escaping @Sendable () -> Void)
+    /// The loop read every key waiting (`readKey` returned nil): watch for the next.
+    func inputDrained()
+    /// Stops watching (the loop ended).
+    func stopWatchingInput()
     /// Rings the bell (refused action, invalid key).
     func bell()
     /// Puts text on the user's clipboard with OSC 52 (works through ssh and tmux with set-clipboard).
