@@ -108,4 +108,18 @@ public struct LoadToEndProgress: Sendable, Hashable {
     public var paneID: Int
     public var loadedRows: Int
     public var pages: Int
+    /// Rows already loaded when `G` was pressed, and when (the store clock's elapsed time): the rate counts only
+    /// what this walk fetched.
+    public var startedRows: Int
+    public var startedAt: Duration
+    /// Rows fetched per second since `G`, once there is something to divide.
+    public var rowsPerSecond: Int?
+
+    init(paneID: Int, loadedRows: Int, pages: Int, startedRows: Int, startedAt: Duration) {
+        self.paneID = paneID
+        self.loadedRows = loadedRows
+        self.pages = pages
+        self.startedRows = startedRows
+        self.startedAt = startedAt
+    }
 }

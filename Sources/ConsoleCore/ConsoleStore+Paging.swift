@@ -239,6 +239,10 @@ extension ConsoleStore {
 
     // MARK: - G: load to the end
 
+    /// How often the walk of `G` shows its progress: every page would render a frame (and keep a copy of the page
+    /// table alive) a few hundred times a second.
+    static let loadToEndProgressInterval: Duration = .milliseconds(250)
+
     func loadToEnd() {
         guard let pane = state.current, state.loadToEnd == nil else { return }
         guard pane.kind.isServerList, pane.filterScan == nil, pane.list.hasMore || !pane.list.hasFirstPage else {
@@ -248,53 +252,87 @@ extension ConsoleStore {
         cancelWork(ofPane: pane.id)
         withCurrentPane { $0.list.retry() }
         let token = makeToken()
-        state.loadToEnd = LoadToEndProgress(paneID: pane.id, loadedRows: pane.list.count, pages: pane.list.pageCount)
+        let started = clock.elapsed
+        state.loadToEnd = LoadToEndProgress(
+            paneID: pane.id, loadedRows: pane.list.count, pages: pane.list.pageCount, startedRows: pane.list.count,
+            startedAt: started)
         let source = self.source
         let task = effects.run {
-            // Bounded by the list's end; each round fetches one page.
-            while !Task.isCancelled, self.loadToEndTask?.token == token,
-                let position = self.position(ofPane: pane.id)
-            {
-                // No copy of the pane may be alive while its list is mutated: that would copy the page table
-                // on every page (quadratic over a million rows).
-                guard let fetch = self.state.stack[position].list.appendFetch() else { break }
-                let request = self.pageRequest(for: fetch, pane: self.state.stack[position])
-                self.state.stack[position].list.begin(fetch)
-                do {
-                    let page = try await self.measured { try await source.fetchPage(request) }
-                    guard self.loadToEndTask?.token == token else { return }
-                    self.readSucceeded(paneID: pane.id)
-                    self.withPane(pane.id) { pane in
-                        pane.list.complete(fetch, with: page)
-                        pane.recomputeDisplay()
-                        pane.selection = max(pane.rowCount - 1, 0)
-                        if !pane.isFilteredOrSorted {
-                            pane.list.evict(keepingAround: pane.selection, radius: self.configuration.retainedPagesAround)
-                        }
-                        pane.clampSelection(viewport: self.viewport)
-                    }
-                    if let updated = self.state.stack.first(where: { $0.id == pane.id }) {
-                        self.state.loadToEnd = LoadToEndProgress(
-                            paneID: pane.id, loadedRows: updated.list.count, pages: updated.list.pageCount)
-                    }
-                    self.publish()
-                } catch {
-                    guard self.loadToEndTask?.token == token else { return }
-                    if error is CancellationError || Task.isCancelled {
-                        self.withPane(pane.id) { $0.list.cancelInFlight() }
-                    } else {
-                        let failure = ConsoleFailure.from(error)
-                        self.withPane(pane.id) { $0.list.fail(fetch, message: failure.description) }
-                        self.raiseRead(failure, while: "loading \(pane.kind.title) to the end", paneID: pane.id,
-                                       retry: .failedRead)
-                    }
-                    break
-                }
-            }
+            await self.walkToEnd(paneID: pane.id, token: token, source: source)
             guard self.loadToEndTask?.token == token else { return }
             self.finishLoadToEnd(paneID: pane.id)
         }
         loadToEndTask = (token, task)
+    }
+
+    /// The walk of `G`: pages in order with one page requested ahead (the next cursor is known as soon as a page
+    /// arrives), rows kept only around the end, progress shown a few times a second. Bounded by the list's end.
+    private func walkToEnd(paneID: Int, token: Int, source: any ConsoleDataSource) async {
+        guard let position = position(ofPane: paneID), let first = state.stack[position].list.appendFetch() else { return }
+        let paneAtStart = state.stack[position]
+        let request = { (fetch: PagedList.Fetch) in self.pageRequest(for: fetch, pane: paneAtStart) }
+        // One request ahead, cancelled with the walk (the effect runner owns the walk; the walk owns this).
+        var pending: (fetch: PagedList.Fetch, task: Task<RowPage, any Error>)? = (first, Self.fetch(request(first), from: source))
+        defer { pending?.task.cancel() }
+        var lastShown = clock.elapsed
+        state.header.requestsInFlight += 1
+        defer { state.header.requestsInFlight -= 1 }
+        while let (fetch, task) = pending.map({ ($0.fetch, $0.task) }), !Task.isCancelled, loadToEndTask?.token == token {
+            let requested = clock.elapsed
+            let result = await withTaskCancellationHandler { await task.result } onCancel: { task.cancel() }
+            guard loadToEndTask?.token == token, let position = self.position(ofPane: paneID) else { return }
+            let page: RowPage
+            switch result {
+            case .success(let value): page = value
+            case .failure(let error):
+                pending = nil
+                if error is CancellationError || Task.isCancelled {
+                    state.stack[position].list.cancelInFlight()
+                } else {
+                    let failure = ConsoleFailure.from(error)
+                    state.stack[position].list.begin(fetch)
+                    state.stack[position].list.fail(fetch, message: failure.description)
+                    raiseRead(failure, while: "loading \(paneAtStart.kind.title) to the end", paneID: paneID, retry: .failedRead)
+                }
+                return
+            }
+            // The next page goes out before this one is stored: the server works while the console does.
+            let next: PagedList.Fetch? = page.hasMore ? .append(cursor: page.nextCursor) : nil
+            pending = next.map { ($0, Self.fetch(request($0), from: source)) }
+            state.header.lastLatency = clock.elapsed - requested
+            readSucceeded(paneID: paneID)
+            // No copy of the pane may be alive while its list is mutated: that would copy the page table on every
+            // page (quadratic over a million rows). So the pane is changed in place and published only now and then.
+            state.stack[position].list.begin(fetch)
+            state.stack[position].list.complete(fetch, with: page)
+            let filteredOrSorted = state.stack[position].isFilteredOrSorted
+            if filteredOrSorted { state.stack[position].recomputeDisplay() }
+            state.stack[position].selection = max(state.stack[position].rowCount - 1, 0)
+            if !filteredOrSorted {
+                state.stack[position].list.evict(
+                    keepingAround: state.stack[position].selection, radius: configuration.retainedPagesAround)
+            }
+            let now = clock.elapsed
+            if now - lastShown >= Self.loadToEndProgressInterval {
+                lastShown = now
+                showLoadToEndProgress(paneID: paneID)
+            }
+        }
+    }
+
+    private static func fetch(_ request: PageRequest, from source: any ConsoleDataSource) -> Task<RowPage, any Error> {
+        Task { try await source.fetchPage(request) }
+    }
+
+    private func showLoadToEndProgress(paneID: Int) {
+        guard var progress = state.loadToEnd, let pane = state.stack.first(where: { $0.id == paneID }) else { return }
+        withPane(paneID) { $0.clampSelection(viewport: self.viewport) }
+        progress.loadedRows = pane.list.count
+        progress.pages = pane.list.pageCount
+        let seconds = (clock.elapsed - progress.startedAt) / .seconds(1)
+        progress.rowsPerSecond = seconds > 0 ? Int(Double(pane.list.count - progress.startedRows) / seconds) : nil
+        state.loadToEnd = progress
+        publish()
     }
 
     func stopLoadToEnd() {

@@ -22,6 +22,12 @@ struct MemoryBenchmark {
         try await withHarness(users: users, pageSize: 100, viewport: 40, retained: 3) { h in
             try await h.openUsers()
             _ = await h.store.waitUntil { $0.current?.hydratingIDs.isEmpty ?? false }
+            // The client's own walk over the same list first, as the reference of the console's G rate.
+            let walkStarted = ContinuousClock.now
+            var walked = 0
+            for try await _ in h.client.issuer(EmulatorDemo.issuerID).users.listAll(limit: 100) { walked += 1 }
+            let walkSeconds = (ContinuousClock.now - walkStarted) / .seconds(1)
+            FileHandle.standardError.write(Data("MemoryBenchmark: listAll \(walked) items in \(walkSeconds) s = \(Int(Double(walked) / walkSeconds)) items/s\n".utf8))
             let baseline = Self.residentBytes()
             // Unbuffered, so that a long run can be followed while it goes.
             FileHandle.standardError.write(Data("MemoryBenchmark: baseline=\(baseline / 1024) KiB\n".utf8))
@@ -46,7 +52,8 @@ struct MemoryBenchmark {
             print(
                 "MemoryBenchmark: users=\(users) rows=\(pane.rowCount) resident rows=\(pane.list.residentRowCount) "
                     + "baseline=\(baseline / 1_048_576) MiB peak=\(peak / 1_048_576) MiB "
-                    + "growth=\((peak - baseline) / 1_048_576) MiB time=\(elapsed)")
+                    + "growth=\((peak - baseline) / 1_048_576) MiB time=\(elapsed) "
+                    + "rate=\(Int(Double(users) / (elapsed / .seconds(1)))) rows/s")
             #expect(pane.rowCount == users)
             #expect(pane.selection == users - 1)
             #expect(peak - baseline < 64 * 1_048_576)

@@ -154,7 +154,7 @@ enum Fixtures {
             ("issuers", issuersScreen),
             ("users-loading", usersScreen()),
             ("users-end", usersScreen(footer: .end, selected: 3)),
-            ("users-loading-all", usersScreen(footer: .loadingAll(loaded: 120_000), selected: 4)),
+            ("users-loading-all", usersScreen(footer: .loadingAll(loaded: 120_000, rowsPerSecond: 48_200), selected: 4)),
             ("users-empty", ScreenModel(scope: .pane(.users), header: header, breadcrumb: BreadcrumbModel(crumbs: ["Users"], rowCount: "0", filter: "nobody"),
                                         body: .table(TableModel(columns: userColumns, rows: [], footer: .end, emptyMessage: "no user matches the filter")))),
             ("users-filter-editing", {

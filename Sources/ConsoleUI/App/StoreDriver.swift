@@ -262,7 +262,7 @@ public final class StoreDriver: ConsoleDriver {
             // A filter says what it searched (and a scan how far it got) instead of a bare end or "more".
             if case .failed = footer {} else { footer = .note(scope) }
         }
-        if let progress = state.loadToEnd, progress.paneID == pane.id { footer = .loadingAll(loaded: progress.loadedRows) }
+        if let progress = state.loadToEnd, progress.paneID == pane.id { footer = .loadingAll(loaded: progress.loadedRows, rowsPerSecond: progress.rowsPerSecond) }
         let empty = pane.filterText.isEmpty ? "nothing here" : "no row matches the filter “\(pane.filterText)” (Esc clears)"
         return TableModel(
             columns: ColumnSpecs.columns(for: pane.kind), rows: rows, firstRowIndex: pane.scrollTop,

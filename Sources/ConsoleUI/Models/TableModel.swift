@@ -52,7 +52,7 @@ public enum TableFooter: Sendable, Equatable {
     case none
     case loading
     /// G is loading every page: how far it got.
-    case loadingAll(loaded: Int)
+    case loadingAll(loaded: Int, rowsPerSecond: Int? = nil)
     case end
     /// A line that says what the rows are: a filter's scope or scan progress, or that more rows exist unloaded.
     case note(String)

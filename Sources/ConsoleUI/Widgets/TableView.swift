@@ -105,8 +105,9 @@ enum TableView {
         case .loading:
             text = "⋯ loading more"
             role = .rowInfo
-        case .loadingAll(let loaded):
-            text = "⋯ loading every page: \(CountFormat.grouped(loaded)) rows so far (Esc stops)"
+        case .loadingAll(let loaded, let rate):
+            let speed = rate.map { " · \(CountFormat.grouped($0)) rows/s" } ?? ""
+            text = "⋯ loading every page: \(CountFormat.grouped(loaded)) rows so far\(speed) (Esc or a move stops)"
             role = .rowInfo
         case .end:
             text = "— end —"
