@@ -6,8 +6,13 @@ public struct ConsoleRow: Sendable, Hashable, Identifiable {
     public var title: String
     /// Resource status when it has one (active, revoked, …).
     public var status: String?
+    /// The resource's JSON for `d` describe, written when read. Never contains secrets.
+    public var detail: RowDetail
     /// Pretty JSON of the resource, for `d` describe. Never contains secrets.
-    public var detailJSON: String
+    public var detailJSON: String {
+        get { detail.text }
+        set { detail = RowDetail(newValue) }
+    }
     /// A light list item whose details must still be fetched (users in API 1.4.0).
     public var needsHydration: Bool
     /// Values to sort by, per column, when they differ from the displayed text (timestamps, counts).
@@ -20,12 +25,21 @@ public struct ConsoleRow: Sendable, Hashable, Identifiable {
         id: String, cells: [String], title: String? = nil, status: String? = nil, detailJSON: String = "{}",
         needsHydration: Bool = false, sortKeys: [Int: Double] = [:], etag: String? = nil
     ) {
+        self.init(
+            id: id, cells: cells, title: title, status: status, detail: RowDetail(detailJSON),
+            needsHydration: needsHydration, sortKeys: sortKeys, etag: etag)
+    }
+
+    public init(
+        id: String, cells: [String], title: String? = nil, status: String? = nil, detail: RowDetail,
+        needsHydration: Bool = false, sortKeys: [Int: Double] = [:], etag: String? = nil
+    ) {
         self.etag = etag
         self.id = id
         self.cells = cells
         self.title = title ?? id
         self.status = status
-        self.detailJSON = detailJSON
+        self.detail = detail
         self.needsHydration = needsHydration
         self.sortKeys = sortKeys
     }

@@ -16,13 +16,29 @@ public struct UserRecord: Sendable, Hashable {
     public var createdAt: Date?
     public var updatedAt: Date?
     public var etag: String?
+    /// The whole resource's JSON, for describe (written when read).
+    public var detail: RowDetail
     /// Pretty JSON of the whole resource, for describe.
-    public var detailJSON: String
+    public var detailJSON: String {
+        get { detail.text }
+        set { detail = RowDetail(newValue) }
+    }
 
     public init(
         id: String, issuerID: String, username: String, usernameType: String? = nil, displayName: String = "",
         firstName: String = "", lastName: String = "", status: String, customFields: [String: String] = [:],
         createdAt: Date? = nil, updatedAt: Date? = nil, etag: String? = nil, detailJSON: String = "{}"
+    ) {
+        self.init(
+            id: id, issuerID: issuerID, username: username, usernameType: usernameType, displayName: displayName,
+            firstName: firstName, lastName: lastName, status: status, customFields: customFields, createdAt: createdAt,
+            updatedAt: updatedAt, etag: etag, detail: RowDetail(detailJSON))
+    }
+
+    public init(
+        id: String, issuerID: String, username: String, usernameType: String? = nil, displayName: String = "",
+        firstName: String = "", lastName: String = "", status: String, customFields: [String: String] = [:],
+        createdAt: Date? = nil, updatedAt: Date? = nil, etag: String? = nil, detail: RowDetail
     ) {
         self.id = id
         self.issuerID = issuerID
@@ -36,7 +52,7 @@ public struct UserRecord: Sendable, Hashable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.etag = etag
-        self.detailJSON = detailJSON
+        self.detail = detail
     }
 
     /// The editable values of this version.
@@ -68,7 +84,7 @@ public struct UserRecord: Sendable, Hashable {
             ("updated", DisplayFormat.dateTime(updatedAt)),
         ]
         for key in customFields.keys.sorted() { rows.append(("custom.\(key)", customFields[key] ?? "")) }
-        return rows.map { ConsoleRow(id: "field:\($0.0)", cells: [$0.0, $0.1], title: $0.0, detailJSON: detailJSON) }
+        return rows.map { ConsoleRow(id: "field:\($0.0)", cells: [$0.0, $0.1], title: $0.0, detail: detail) }
     }
 }
 

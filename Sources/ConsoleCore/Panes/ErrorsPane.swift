@@ -1,7 +1,7 @@
 /// The last banners (warnings and errors), newest first; built by the store from its banner history.
 enum ErrorsPane {
     static let rows = TypedRows<Banner>(
-        id: { "banner:\($0.id)" }, title: { $0.title }, status: { $0.severity.rawValue }, detail: { $0.describedJSON },
+        id: { "banner:\($0.id)" }, title: { $0.title }, status: { $0.severity.rawValue }, detail: { RowDetail($0.describedJSON) },
         columns: [
             TypedColumn(PaneColumn("TIME", .time), sortKey: { $0.time.timeIntervalSince1970 }) {
                 DisplayFormat.dateTime($0.time)

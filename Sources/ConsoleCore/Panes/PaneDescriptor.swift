@@ -170,11 +170,11 @@ public struct TypedRows<Model>: Sendable {
     let id: @Sendable (Model) -> String
     let title: @Sendable (Model) -> String?
     let status: @Sendable (Model) -> String?
-    let detail: @Sendable (Model) -> String
+    let detail: @Sendable (Model) -> RowDetail
 
     public init(
         id: @escaping @Sendable (Model) -> String, title: @escaping @Sendable (Model) -> String? = { _ in nil },
-        status: @escaping @Sendable (Model) -> String? = { _ in nil }, detail: @escaping @Sendable (Model) -> String,
+        status: @escaping @Sendable (Model) -> String? = { _ in nil }, detail: @escaping @Sendable (Model) -> RowDetail,
         columns: [TypedColumn<Model>]
     ) {
         self.id = id
@@ -199,7 +199,7 @@ public struct TypedRows<Model>: Sendable {
         }
         return ConsoleRow(
             id: id(model), cells: columns.map { $0.value(model) }, title: title(model), status: status(model),
-            detailJSON: detail(model), sortKeys: sortKeys)
+            detail: detail(model), sortKeys: sortKeys)
     }
 }
 
@@ -209,7 +209,7 @@ extension TypedRows where Model: AuthPIModel {
         id: @escaping @Sendable (Model) -> String, title: @escaping @Sendable (Model) -> String? = { _ in nil },
         status: @escaping @Sendable (Model) -> String? = { _ in nil }, columns: [TypedColumn<Model>]
     ) {
-        self.init(id: id, title: title, status: status, detail: { RowMapping.prettyJSON($0.json) }, columns: columns)
+        self.init(id: id, title: title, status: status, detail: { RowDetail(json: $0.json) }, columns: columns)
     }
 
     /// The row of one resource read on its own, carrying the ETag of that version.

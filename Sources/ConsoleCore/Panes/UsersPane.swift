@@ -4,7 +4,7 @@ public import AuthPIAdmin
 /// the visible rows (hydration).
 enum UsersPane {
     static let rows = TypedRows<UserRecord>(
-        id: { $0.id }, title: { $0.username.isEmpty ? nil : $0.username }, status: { $0.status }, detail: { $0.detailJSON },
+        id: { $0.id }, title: { $0.username.isEmpty ? nil : $0.username }, status: { $0.status }, detail: { $0.detail },
         columns: [
             TypedColumn(.id) { $0.id },
             TypedColumn(PaneColumn("USERNAME", .username)) { $0.username },
@@ -22,7 +22,7 @@ enum UsersPane {
         }
         let light = UserRecord(
             id: item.id, issuerID: item.issuerID ?? "", username: "", status: item.status ?? "",
-            createdAt: item.createdAt, detailJSON: RowMapping.prettyJSON(item.json))
+            createdAt: item.createdAt, detail: RowDetail(json: item.json))
         guard var row = rows.row(light) else { return nil }
         row.cells[1] = "…"
         row.status = item.status
@@ -78,6 +78,6 @@ extension UserRecord {
             status: user.status ?? "",
             customFields: (user.customFields ?? [:]).mapValues { RowMapping.text($0) },
             createdAt: user.createdAt, updatedAt: user.updatedAt, etag: etag,
-            detailJSON: RowMapping.prettyJSON(user.json))
+            detail: RowDetail(json: user.json))
     }
 }
