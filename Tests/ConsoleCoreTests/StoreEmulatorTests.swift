@@ -138,6 +138,33 @@ struct StoreEmulatorTests {
         }
     }
 
+    @Test func loadToEndShowsProgressOnTheClockAndHydratesOnlyTheLastScreen() async throws {
+        let clock = ManualClock()
+        try await withHarness(users: 1200, pageSize: 100, viewport: 10, clock: clock) { h in
+            try await h.openUsers()
+            await h.store.settle()
+            let before = try await h.requests().count
+            var progress: [Int] = []
+            h.store.observeChanges { if let shown = h.store.state.loadToEnd?.loadedRows { progress.append(shown) } }
+            h.store.send(.moveToEnd)
+            // The clock does not move: the walk shows no progress between pages (a frame per page is what made G
+            // slow), only the line it started with.
+            #expect(await h.store.settle())
+            #expect(h.store.state.loadToEnd == nil)
+            #expect(Set(progress) == [100])
+            let pane = try #require(h.store.state.current)
+            #expect(pane.rowCount == 1200)
+            #expect(pane.selection == 1199)
+            #expect(pane.footer == .end)
+            // The walk fetched 11 more pages and the details of the last screen only, not of every row it passed.
+            let during = try await h.requests().dropFirst(before)
+            let pages = during.filter { $0.path.hasSuffix("/users") }
+            let details = during.filter { $0.path.contains("/users/") }
+            #expect(pages.count == 11)
+            #expect(details.count <= 10, "\(details.count) users hydrated")
+        }
+    }
+
     // MARK: Filter, sort, marks
 
     @Test func serverAndClientFiltersSortAndMarks() async throws {
