@@ -49,7 +49,7 @@ actor EmulatorStore {
         return rule
     }
 
-    func log(_ entry: JSON) {
+    func log(_ entry: RequestLogEntry) {
         state.requestCount += 1
         state.requestLog.append(entry)
         if state.requestLog.count > EmulatorState.requestLogLimit {
@@ -58,7 +58,7 @@ actor EmulatorStore {
     }
 
     func requests(limit: Int) -> JSON {
-        .array(Array(state.requestLog.suffix(limit)))
+        .array(state.requestLog.suffix(limit).map(\.json))
     }
 
     func mintAccessToken(account: String, ttl: Int, userID: String?) throws(APIError) -> (String, Double) {
@@ -177,7 +177,7 @@ actor EmulatorStore {
         if let issuer = request.params["iss"] {
             guard state.record(in: EmulatorState.key(resolved, "issuers"), id: issuer) != nil else { throw APIError.notFound("Issuer \(issuer)") }
             if let user = request.params["usr"],
-                state.record(in: EmulatorState.issuerKey(resolved, issuer) + "/users", id: user) == nil
+                !(state.collections[EmulatorState.issuerKey(resolved, issuer) + "/users"]?.contains(user) ?? false)
             {
                 throw APIError.notFound("User \(user)")
             }
