@@ -149,7 +149,9 @@ struct VirtualUserListItem: Sendable {
         userID = users.id(at: index)
         status = users.status(index)
         usernameType = login.0
-        usernameHash = Deterministic.digest(login.1.lowercased())
+        // Generated logins are lowercase ASCII already: `lowercased()` would only copy them.
+        let needsLowering = login.1.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }
+        usernameHash = Deterministic.digest(needsLowering ? login.1.lowercased() : login.1)
         region = UserRoutes.listRegion(timezone: culture.timezone)
         createdAt = users.createdAt(index)
         updatedAt = users.updatedAt(index, createdAt: createdAt)
