@@ -152,6 +152,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            // Recorded response bytes, read from the source tree by GoldenResponseTests.
+            exclude: ["Golden"],
             swiftSettings: strict
         ),
         .testTarget(

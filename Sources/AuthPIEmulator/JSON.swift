@@ -1,7 +1,7 @@
 import Foundation
 
-/// A JSON value. The emulator keeps every resource as JSON so that responses carry exactly the
-/// fields the official SDK models expect, and serialization stays cheap for large pages.
+/// A JSON value: request bodies, and stored resources that are not typed records (their serialized bytes are kept
+/// beside them, see `Record.encoded`), so responses carry exactly the fields the official SDK models expect.
 enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -124,17 +124,7 @@ extension JSON {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
         case .int(let value): JSON.writeInt(value, to: &out)
-        case .double(let value):
-            if value.isFinite {
-                if value.rounded() == value && abs(value) < 1e15 {
-                    JSON.writeInt(Int(value), to: &out)
-                    out.append(contentsOf: ".0".utf8)
-                } else {
-                    out.append(contentsOf: "\(value)".utf8)
-                }
-            } else {
-                out.append(contentsOf: "null".utf8)
-            }
+        case .double(let value): JSON.writeDouble(value, to: &out)
         case .string(let value): JSON.writeString(value, to: &out)
         case .array(let values):
             out.append(UInt8(ascii: "["))
@@ -153,6 +143,20 @@ extension JSON {
                 member.value.write(to: &out)
             }
             out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Whole numbers keep a `.0` (`1795000000.0`), as the SDK models' floats expect; non-finite values are `null`.
+    static func writeDouble(_ value: Double, to out: inout [UInt8]) {
+        guard value.isFinite else {
+            out.append(contentsOf: "null".utf8)
+            return
+        }
+        if value.rounded() == value && abs(value) < 1e15 {
+            writeInt(Int(value), to: &out)
+            out.append(contentsOf: ".0".utf8)
+        } else {
+            out.append(contentsOf: "\(value)".utf8)
         }
     }
 

@@ -143,7 +143,8 @@ struct EmulatorResponder: HTTPResponder {
             guard raw.utf8.count <= maximumSegmentBytes * 3 else {
                 return .failure(.invalidPath("A path segment is longer than \(maximumSegmentBytes) bytes"))
             }
-            guard let decoded = String(raw).removingPercentEncoding else {
+            // Foundation's decoding is a large share of a small request's time; most segments have nothing to decode.
+            guard let decoded = raw.utf8.contains(UInt8(ascii: "%")) ? String(raw).removingPercentEncoding : String(raw) else {
                 return .failure(.invalidPath("A path segment has an invalid percent escape or is not UTF-8"))
             }
             guard decoded.utf8.count <= maximumSegmentBytes else {
@@ -168,20 +169,15 @@ struct EmulatorResponder: HTTPResponder {
         _ request: Request, method: String, path: String, query: [String: String], status: Int, started: ContinuousClock.Instant, reference: String
     ) async {
         let elapsed = ContinuousClock.now - started
-        var redactedQuery: [String: JSON] = [:]
-        for (key, value) in query {
-            redactedQuery[key] = .string(Redaction.isSecretName(key) ? "[redacted]" : value)
-        }
-        var headers: [String: JSON] = [:]
-        for field in request.headers {
-            let name = field.name.canonicalName
-            headers[name] = .string(Redaction.header(name: name, value: field.value))
-        }
-        let entry: JSON = [
-            "method": .string(method), "path": .string(path), "reference": .string(reference), "query": .object(redactedQuery), "status": .int(status),
-            "headers": .object(headers), "timestamp": .double(Date().timeIntervalSince1970),
-            "duration_ms": .double(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000),
-        ]
+        let entry = RequestLogEntry(
+            method: method, path: path, reference: reference,
+            query: query.map { key, value in (key, Redaction.isSecretName(key) ? "[redacted]" : value) },
+            headers: request.headers.map { field in
+                (field.name.canonicalName, Redaction.header(name: field.name.canonicalName, value: field.value))
+            },
+            status: status, timestamp: Date().timeIntervalSince1970,
+            durationMilliseconds: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        )
         await store.log(entry)
     }
 
@@ -195,6 +191,7 @@ struct EmulatorResponder: HTTPResponder {
         for pair in query.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decode(_ text: Substring) -> String {
+                if !text.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) { return String(text) }
                 let spaced = text.replacingOccurrences(of: "+", with: " ")
                 return spaced.removingPercentEncoding ?? spaced
             }
@@ -250,12 +247,15 @@ struct EmulatorResponder: HTTPResponder {
         switch result {
         case .success(let response):
             status = response.status
+            if let etag = response.etag { headers[.eTag] = etag }
+            if let encoded = response.encoded, status != 204 {
+                return render(encoded, status: status, headers: headers, head: head, bareSingle: bareSingle)
+            }
             if bareSingle, case .object(let object) = response.body, object.count == 1, let data = object["data"], data.objectValue != nil {
                 body = data
             } else {
                 body = response.body
             }
-            if let etag = response.etag { headers[.eTag] = etag }
         case .failure(let error):
             status = error.status
             body = error.json(reference: reference)
@@ -278,6 +278,32 @@ struct EmulatorResponder: HTTPResponder {
             return Response(status: .init(code: status), headers: headers, body: .init())
         }
         return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    private static let dataEnvelopeStart = Array(#"{"data":"#.utf8)
+
+    /// Bytes written by typed records or kept with stored ones: copied into the response once, the single
+    /// envelope written around them (left off for 0.x clients under `--compat 0.3`).
+    private static func render(_ encoded: APIResponse.Encoded, status: Int, headers: HTTPFields, head: Bool, bareSingle: Bool) -> Response {
+        var headers = headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        var buffer: ByteBuffer
+        switch encoded {
+        case .page(let bytes):
+            buffer = ByteBuffer(bytes: bytes)
+        case .single(let bytes) where bareSingle:
+            buffer = ByteBuffer(bytes: bytes)
+        case .single(let bytes):
+            buffer = ByteBufferAllocator().buffer(capacity: bytes.count + dataEnvelopeStart.count + 1)
+            buffer.writeBytes(dataEnvelopeStart)
+            buffer.writeBytes(bytes)
+            buffer.writeInteger(UInt8(ascii: "}"))
+        }
+        if head {
+            headers[.contentLength] = String(buffer.readableBytes)
+            return Response(status: .init(code: status), headers: headers, body: .init())
+        }
+        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: buffer))
     }
 }
 

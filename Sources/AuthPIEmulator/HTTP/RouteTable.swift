@@ -71,12 +71,13 @@ struct RouteTable: Sendable {
     }
 
     private static func bind(_ pattern: [Segment], _ segments: [String]) -> [String: String]? {
+        // Literals first: most routes of the same length fail there, before any dictionary is made.
+        for (part, segment) in zip(pattern, segments) {
+            if case .literal(let literal) = part, literal != segment { return nil }
+        }
         var params: [String: String] = [:]
         for (part, segment) in zip(pattern, segments) {
-            switch part {
-            case .literal(let literal): if literal != segment { return nil }
-            case .param(let name): params[name] = segment
-            }
+            if case .param(let name) = part { params[name] = segment }
         }
         return params
     }

@@ -413,7 +413,7 @@ enum AccountRoutes {
             return APIResponse(status: 200, body: ["data": ["count": .int(count)]])
         }
         table.add("GET", base, doc: .list(notes.queryDocs + [.init("mentions_user_id")])) { state, request in
-            var response = try notes.list(&state, request)
+            var response = try notes.list(&state, request, encoded: request.query["mentions_user_id"] == nil)
             if let mentioned = request.query["mentions_user_id"], case .array(let items) = response.body?["data"] ?? .null {
                 let kept = items.filter { ($0["mentions"]?.arrayValue ?? []).contains { $0["mentioned_user_id"]?.stringValue == mentioned } }
                 response.body?["data"] = .array(kept)

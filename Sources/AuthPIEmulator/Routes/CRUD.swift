@@ -44,7 +44,8 @@ struct CRUD: Sendable {
         )
     }
 
-    func list(_ state: inout EmulatorState, _ request: APIRequest) throws -> APIResponse {
+    /// `encoded: false` answers with a JSON body, for routes that rewrite the page afterwards.
+    func list(_ state: inout EmulatorState, _ request: APIRequest, encoded: Bool = true) throws -> APIResponse {
         let limit = try ListQuery.limit(request)
         let after = try ListQuery.after(request)
         var predicates: [@Sendable ([String: JSON]) -> Bool] = []
@@ -60,6 +61,7 @@ struct CRUD: Sendable {
         }
         let collection = state.collections[key(request)] ?? RecordCollection()
         let page = collection.page(after: after, limit: limit) { record in predicates.allSatisfy { $0(record.object) } }
+        if encoded && listItem == nil { return .list(page.records, hasMore: page.hasMore) }
         let items = page.records.map { listItem?($0.object) ?? .object($0.object) }
         return .list(items, hasMore: page.hasMore, nextCursor: page.hasMore ? page.records.last.map { Cursor.encode($0.seq) } : nil)
     }
@@ -86,7 +88,7 @@ struct CRUD: Sendable {
     func get(_ state: inout EmulatorState, _ request: APIRequest) throws -> APIResponse {
         let id = request.param(idParam)
         guard let record = state.record(in: key(request), id: id) else { throw APIError.notFound("\(noun) \(id)") }
-        return .single(.object(record.object), etag: record.etag(for: id))
+        return .single(encoded: record.encodedObject, etag: record.etag(for: id))
     }
 
     func update(_ state: inout EmulatorState, _ request: APIRequest) throws -> APIResponse {

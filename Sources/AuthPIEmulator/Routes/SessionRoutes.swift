@@ -15,14 +15,12 @@ enum SessionRoutes {
             let page = (state.collections[key] ?? RecordCollection()).page(after: after, limit: limit) { record in
                 status == nil || record.object["status"]?.stringValue == status
             }
-            return .list(page.records.map { .object($0.object) }, hasMore: page.hasMore,
-                         nextCursor: page.hasMore ? page.records.last.map { Cursor.encode($0.seq) } : nil)
+            return .list(page.records, hasMore: page.hasMore)
         }
         let base = "\(APIRoutes.iss)/sessions/:session"
         table.add("GET", base) { state, request in
-            let (key, record) = try find(state, request)
-            _ = key
-            return .single(.object(record.object), etag: record.etag(for: record.id))
+            let (_, record) = try find(state, request)
+            return .single(encoded: record.encodedObject, etag: record.etag(for: record.id))
         }
         table.add("POST", "\(base)/revoke", doc: .action(transitionRules, etag: true)) { state, request in
             try transition(&state, request, from: ["active", "suspended"], to: "revoked", event: "session.terminated") { object, body in

@@ -10,7 +10,7 @@ enum UserChildRoutes {
         let page = (state.collections[userKey(request) + "/" + child] ?? RecordCollection()).page(after: after, limit: limit) { record in
             status == nil || record.object["status"]?.stringValue == status
         }
-        return .list(page.records.map { .object($0.object) }, hasMore: page.hasMore, nextCursor: page.hasMore ? page.records.last.map { Cursor.encode($0.seq) } : nil)
+        return .list(page.records, hasMore: page.hasMore)
     }
 
     static func emit(_ state: inout EmulatorState, _ type: String, _ request: APIRequest, subject: String, id: String) {

@@ -8,11 +8,7 @@ enum UserRoutes {
     /// `IssuerUsersListItem`: no username or profile, as the real API.
     static func listItem(_ object: [String: JSON]) -> JSON {
         let username = object["username"]?.stringValue ?? ""
-        let region = object["profile"]?["timezone"]?.stringValue.map { zone -> String in
-            if zone.hasPrefix("America") { return "us-east-1" }
-            if zone.hasPrefix("Asia") { return "ap-northeast-1" }
-            return "eu-central-1"
-        }
+        let region = object["profile"]?["timezone"]?.stringValue.map(listRegion(timezone:))
         return [
             "user_id": object["id"] ?? .null, "issuer_id": object["issuer_id"] ?? .null,
             "username_hash": .string(Deterministic.digest(username.lowercased())), "username_type": object["username_type"] ?? "email",
@@ -22,6 +18,13 @@ enum UserRoutes {
         ]
     }
 
+    /// The list item's `region`, from the user's time zone.
+    static func listRegion(timezone zone: String) -> String {
+        if zone.hasPrefix("America") { return "us-east-1" }
+        if zone.hasPrefix("Asia") { return "ap-northeast-1" }
+        return "eu-central-1"
+    }
+
     static let profileRules = [FieldRule("first_name", .string), FieldRule("last_name", .string), FieldRule("display_name", .string), FieldRule("email", .email)]
 
     static func list(_ state: inout EmulatorState, _ request: APIRequest, onlyStatus: String? = nil) throws -> APIResponse {
@@ -29,11 +32,27 @@ enum UserRoutes {
         let after = try ListQuery.after(request)
         let status = try onlyStatus ?? ListQuery.oneOf(request, "status", statuses)
         let collection = state.collections[key(request)] ?? RecordCollection()
-        let page = collection.page(after: after, limit: limit, virtualStatus: status, summaries: true) { record in
+        let virtual = collection.virtual
+        let page = collection.pageItems(after: after, limit: limit) { record in
             status == nil || record.object["status"]?.stringValue == status
+        } virtualMatches: { index in
+            status == nil || virtual?.status(index) == status
         }
-        return .list(page.records.map { listItem($0.object) }, hasMore: page.hasMore,
-                     nextCursor: page.hasMore ? page.records.last.map { Cursor.encode($0.seq) } : nil)
+        // Generated users are written straight from their index; users changed since are stored dictionaries.
+        let issuerID = virtual?.issuerID ?? ""
+        let storeID = virtual?.storeID ?? ""
+        let bytes = JSONWriter.page(
+            count: page.items.count, bytesPerItem: 360, hasMore: page.hasMore,
+            nextCursor: page.hasMore ? page.items.last.map { Cursor.encode($0.seq) } : nil
+        ) { position, json in
+            switch page.items[position] {
+            case .virtual(let index):
+                if let virtual { VirtualUserListItem(virtual, index: index).write(to: &json, issuerID: issuerID, storeID: storeID) }
+            case .stored(let record):
+                json.value(listItem(record.object))
+            }
+        }
+        return APIResponse(encoded: .page(bytes))
     }
 
     static let createRules = [
@@ -103,8 +122,8 @@ enum UserRoutes {
 
     static func get(_ state: inout EmulatorState, _ request: APIRequest) throws -> APIResponse {
         let id = request.param("usr")
-        guard let record = state.record(in: key(request), id: id) else { throw APIError.notFound("User \(id)") }
-        return .single(.object(record.object), etag: record.etag(for: id))
+        guard let found = state.collections[key(request)]?.encodedSingle(id) else { throw APIError.notFound("User \(id)") }
+        return .single(encoded: found.bytes, etag: Record.etag(id: id, version: found.version))
     }
 
     static let updateRules = [

@@ -35,7 +35,7 @@ struct EmulatorState: Sendable {
     var plainTokens: [String: String] = [:]
     var idempotency: [String: IdempotentEntry] = [:]
     var faults: [ArmedFault] = []
-    var requestLog: [JSON] = []
+    var requestLog: [RequestLogEntry] = []
     var requestCount = 0
 
     static let requestLogLimit = 500

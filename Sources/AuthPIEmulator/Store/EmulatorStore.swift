@@ -49,7 +49,7 @@ actor EmulatorStore {
         return rule
     }
 
-    func log(_ entry: JSON) {
+    func log(_ entry: RequestLogEntry) {
         state.requestCount += 1
         state.requestLog.append(entry)
         if state.requestLog.count > EmulatorState.requestLogLimit {
@@ -58,7 +58,7 @@ actor EmulatorStore {
     }
 
     func requests(limit: Int) -> JSON {
-        .array(Array(state.requestLog.suffix(limit)))
+        .array(state.requestLog.suffix(limit).map(\.json))
     }
 
     func mintAccessToken(account: String, ttl: Int, userID: String?) throws(APIError) -> (String, Double) {
@@ -87,11 +87,7 @@ actor EmulatorStore {
         let scheme = parts[0].lowercased()
         let value = parts[1].trimmingCharacters(in: .whitespaces)
         if scheme == "basic" {
-            guard let data = Data(base64Encoded: value), let decoded = String(data: data, encoding: .utf8),
-                let colon = decoded.firstIndex(of: ":")
-            else { throw APIError.unauthorized("Malformed Basic credentials", code: "invalid_credentials") }
-            let keyID = String(decoded[..<colon])
-            let secret = String(decoded[decoded.index(after: colon)...])
+            let (keyID, secret) = try basicCredentials(value)
             guard let expected = state.apiKeySecrets[keyID], expected == secret, let accounts = state.apiKeyAccounts[keyID], !accounts.isEmpty else {
                 throw APIError.unauthorized("Invalid API key id or secret", code: "invalid_credentials")
             }
@@ -115,6 +111,21 @@ actor EmulatorStore {
             throw APIError.unauthorized("The access token has expired", code: "token_expired")
         }
         return Caller(kind: .accessToken(tokenID: value, userID: token.userID), accountIDs: [token.accountID])
+    }
+
+    /// Decoded Basic credentials by header value: a client sends the same header on every request, and decoding it
+    /// is a visible share of a small request. Bounded; only the decoding is remembered, every check still runs.
+    private var decodedBasic: [String: (keyID: String, secret: String)] = [:]
+
+    private func basicCredentials(_ value: String) throws(APIError) -> (keyID: String, secret: String) {
+        if let known = decodedBasic[value] { return known }
+        guard let data = Data(base64Encoded: value), let decoded = String(data: data, encoding: .utf8),
+            let colon = decoded.firstIndex(of: ":")
+        else { throw APIError.unauthorized("Malformed Basic credentials", code: "invalid_credentials") }
+        let credentials = (keyID: String(decoded[..<colon]), secret: String(decoded[decoded.index(after: colon)...]))
+        if decodedBasic.count >= 64 { decodedBasic.removeAll(keepingCapacity: true) }
+        decodedBasic[value] = credentials
+        return credentials
     }
 
     private func requireActiveKey(_ keyID: String) throws(APIError) {
@@ -177,7 +188,7 @@ actor EmulatorStore {
         if let issuer = request.params["iss"] {
             guard state.record(in: EmulatorState.key(resolved, "issuers"), id: issuer) != nil else { throw APIError.notFound("Issuer \(issuer)") }
             if let user = request.params["usr"],
-                state.record(in: EmulatorState.issuerKey(resolved, issuer) + "/users", id: user) == nil
+                !(state.collections[EmulatorState.issuerKey(resolved, issuer) + "/users"]?.contains(user) ?? false)
             {
                 throw APIError.notFound("User \(user)")
             }

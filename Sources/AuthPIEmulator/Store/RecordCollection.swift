@@ -3,11 +3,26 @@ struct Record: Sendable {
     var seq: Int
     var version: Int
     var object: [String: JSON]
+    /// The body's JSON, written once per write to the record (`RecordCollection` keeps it current), so reads
+    /// copy bytes instead of sorting and writing a dictionary per request. Nil for generated users.
+    var encoded: [UInt8]?
+
+    init(seq: Int, version: Int, object: [String: JSON], encoded: [UInt8]? = nil) {
+        self.seq = seq
+        self.version = version
+        self.object = object
+        self.encoded = encoded
+    }
+
+    /// The body's JSON bytes, from `encoded` when it is there.
+    var encodedObject: [UInt8] { encoded ?? JSON.object(object).serialized() }
 
     var id: String { object["id"]?.stringValue ?? "" }
 
     /// Quoted, opaque, changes with every write.
-    func etag(for id: String) -> String {
+    func etag(for id: String) -> String { Self.etag(id: id, version: version) }
+
+    static func etag(id: String, version: Int) -> String {
         "\"\(Deterministic.hex(Deterministic.fnv(id), width: 12))-\(version)\""
     }
 }
@@ -18,6 +33,19 @@ struct RecordCollection: Sendable {
     struct Entry: Sendable {
         let seq: Int
         let id: String
+    }
+
+    /// A page member: a stored record, or a generated user not yet written to (built only when it is written out).
+    enum PageItem: Sendable {
+        case stored(Record)
+        case virtual(index: Int)
+
+        var seq: Int {
+            switch self {
+            case .stored(let record): return record.seq
+            case .virtual(let index): return index
+            }
+        }
     }
 
     /// Materialized records (including changed virtual users), by id.
@@ -39,11 +67,26 @@ struct RecordCollection: Sendable {
         return nil
     }
 
-    func contains(_ id: String) -> Bool { get(id) != nil }
+    /// Whether `id` is here, without generating a virtual user's body.
+    func contains(_ id: String) -> Bool {
+        if records[id] != nil { return true }
+        if let virtual, let index = virtual.index(of: id) { return !removedVirtual.contains(index) }
+        return false
+    }
+
+    /// A record's ETag version and body bytes, for single GETs: stored records give their kept bytes, generated
+    /// users are written straight from their typed record.
+    func encodedSingle(_ id: String) -> (version: Int, bytes: [UInt8])? {
+        if let record = records[id] { return (record.version, record.encodedObject) }
+        guard let virtual, let index = virtual.index(of: id), !removedVirtual.contains(index) else { return nil }
+        var json = JSONWriter(capacity: 1_024)
+        VirtualUser(virtual, index: index).write(to: &json)
+        return (1, json.out)
+    }
 
     /// Adds a new record; `seq` must be greater than every sequence already stored.
     mutating func append(_ object: [String: JSON], seq: Int) {
-        let record = Record(seq: seq, version: 1, object: object)
+        let record = Record(seq: seq, version: 1, object: object, encoded: JSON.object(object).serialized())
         records[record.id] = record
         order.append(Entry(seq: seq, id: record.id))
     }
@@ -54,6 +97,7 @@ struct RecordCollection: Sendable {
         guard var record = get(id) else { return nil }
         try change(&record.object)
         record.version += 1
+        record.encoded = JSON.object(record.object).serialized()
         records[id] = record
         return record
     }
@@ -62,6 +106,7 @@ struct RecordCollection: Sendable {
     mutating func patchSilently(_ id: String, _ change: (inout [String: JSON]) -> Void) {
         guard var record = get(id) else { return }
         change(&record.object)
+        record.encoded = JSON.object(record.object).serialized()
         records[id] = record
     }
 
@@ -99,40 +144,57 @@ struct RecordCollection: Sendable {
     }
 
     /// Up to `limit` records after `afterSeq` that pass `filter`, and whether more exist.
-    /// `virtualStatus` lets a status filter skip generating users that cannot match.
-    func page(
-        after afterSeq: Int,
-        limit: Int,
-        virtualStatus: String? = nil,
-        summaries: Bool = false,
-        filter: (Record) -> Bool = { _ in true }
-    ) -> (records: [Record], hasMore: Bool) {
-        var result: [Record] = []
+    func page(after afterSeq: Int, limit: Int, filter: (Record) -> Bool = { _ in true }) -> (records: [Record], hasMore: Bool) {
+        let virtual = virtual
+        let result = pageItems(after: afterSeq, limit: limit, storedMatches: filter) { index in
+            guard let virtual else { return false }
+            return filter(Record(seq: index, version: 1, object: virtual.user(at: index)))
+        }
+        return (result.items.map(record(for:)), result.hasMore)
+    }
+
+    /// The record of a page member (generated users are built here).
+    func record(for item: PageItem) -> Record {
+        switch item {
+        case .stored(let record): return record
+        case .virtual(let index): return Record(seq: index, version: 1, object: virtual?.user(at: index) ?? [:])
+        }
+    }
+
+    /// Up to `limit` members after `afterSeq`, and whether more exist. The page starts where the cursor points
+    /// (a generated user's index, or a binary search in `order`): nothing before it is looked at. Generated users
+    /// that were never written are checked with `virtualMatches` on their index alone and not built.
+    func pageItems(
+        after afterSeq: Int, limit: Int, storedMatches: (Record) -> Bool, virtualMatches: (Int) -> Bool
+    ) -> (items: [PageItem], hasMore: Bool) {
+        var result: [PageItem] = []
         result.reserveCapacity(min(limit, 128))
         if let virtual, afterSeq + 1 < virtual.count {
             var index = max(afterSeq + 1, 0)
+            // Most generated users were never written: skip the per-user id lookup when none was.
+            let anyStored = !records.isEmpty
+            let anyRemoved = !removedVirtual.isEmpty
             while index < virtual.count {
                 defer { index += 1 }
-                if removedVirtual.contains(index) { continue }
-                let id = virtual.id(at: index)
-                let record: Record
-                if let stored = records[id] {
-                    record = stored
+                if anyRemoved && removedVirtual.contains(index) { continue }
+                let item: PageItem
+                if anyStored, let stored = records[virtual.id(at: index)] {
+                    guard storedMatches(stored) else { continue }
+                    item = .stored(stored)
                 } else {
-                    if let virtualStatus, virtual.status(index) != virtualStatus { continue }
-                    record = Record(seq: index, version: 1, object: summaries ? virtual.summary(at: index) : virtual.user(at: index))
+                    guard virtualMatches(index) else { continue }
+                    item = .virtual(index: index)
                 }
-                guard filter(record) else { continue }
                 if result.count == limit { return (result, true) }
-                result.append(record)
+                result.append(item)
             }
         }
         var position = firstPosition(after: afterSeq)
         while position < order.count {
             defer { position += 1 }
-            guard let record = records[order[position].id], filter(record) else { continue }
+            guard let record = records[order[position].id], storedMatches(record) else { continue }
             if result.count == limit { return (result, true) }
-            result.append(record)
+            result.append(.stored(record))
         }
         return (result, false)
     }
