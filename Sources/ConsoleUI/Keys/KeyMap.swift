@@ -81,7 +81,7 @@ public enum KeyMap {
         KeyBinding([.pageUp => .pageUp, .pageDown => .pageDown], label: "PgUp PgDn", "move a page"),
         KeyBinding([.character("g"), .home], label: "g / Home", .top, "go to the first row"),
         KeyBinding([.character("G"), .end], label: "G / End", .bottom,
-                   "go to the last row, loading pages up to the end (Esc stops)"),
+                   "go to the last row, loading pages up to the end (Esc or a move stops)"),
     ]
 
     static let describeBindings: [KeyBinding] = [
