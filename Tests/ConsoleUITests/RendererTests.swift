@@ -22,6 +22,25 @@ import Testing
         #expect(terminal.styleDump() == expected.styleDump())
     }
 
+    @Test func aHeaderOnlyChangeRedrawsTheHeaderOverTheLastFrame() {
+        let size = TerminalSize(columns: 100, rows: 30)
+        let before = Fixtures.usersScreen(selected: 2)
+        let drawn = ScreenRenderer.render(before, size: size, theme: .colored)
+        var ticked = before
+        ticked.header.requestsInFlight = 1
+        ticked.header.spinnerFrame = 3
+        ticked.header.lastLatency = "12 ms"
+        // The same cells a full drawing gives.
+        let redrawn = ScreenRenderer.redrawHeader(ticked, over: (before, drawn), size: size, theme: .colored)
+        #expect(redrawn == ScreenRenderer.render(ticked, size: size, theme: .colored))
+        // Anything else changed, a dialog, or another size: drawn in full.
+        #expect(ScreenRenderer.redrawHeader(Fixtures.usersScreen(selected: 3), over: (before, drawn), size: size, theme: .colored) == nil)
+        var dialog = ticked
+        dialog.overlay = .confirm(ConfirmModel(title: "Delete", message: "Delete?", isDestructive: true))
+        #expect(ScreenRenderer.redrawHeader(dialog, over: (before, drawn), size: size, theme: .colored) == nil)
+        #expect(ScreenRenderer.redrawHeader(ticked, over: (before, drawn), size: TerminalSize(columns: 90, rows: 30), theme: .colored) == nil)
+    }
+
     @Test func anUnchangedFrameWritesNothing() {
         let size = TerminalSize(columns: 60, rows: 16)
         let terminal = MemoryTerminal(size: size)

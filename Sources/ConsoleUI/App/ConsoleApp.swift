@@ -8,7 +8,9 @@ public final class ConsoleApp {
     public let terminal: any Terminal
     public let renderer: Renderer
     public let driver: any ConsoleDriver
-    public var theme: Theme
+    public var theme: Theme {
+        didSet { lastFrame = nil }
+    }
     /// View-local overlays (help, palette) on top of the driver's screen; kept in the state (`ViewState.overlay`).
     public private(set) var localOverlay: OverlayModel? {
         get { driver.viewState.overlay.map(overlayModel) }
@@ -31,6 +33,8 @@ public final class ConsoleApp {
     /// When the spinner moves next, while a request is in flight.
     private var spinnerDue: Duration?
     private var lastScreen: ScreenModel?
+    /// The model and the frame drawn last, so a frame where only the header changed redraws just the header.
+    private var lastFrame: (model: ScreenModel, buffer: ScreenBuffer)?
     /// The size the driver was last told.
     private var toldSize: TerminalSize?
     private var forcedQuit = false
@@ -166,7 +170,11 @@ public final class ConsoleApp {
         screen.header.spinnerFrame = spinnerFrame
         if let notice { screen.banner = notice.banner }
         if let localOverlay, screen.overlay == nil { screen.overlay = localOverlay }
-        return renderer.render(ScreenRenderer.render(screen, size: terminal.size, theme: theme))
+        let size = terminal.size
+        let buffer = lastFrame.flatMap { ScreenRenderer.redrawHeader(screen, over: $0, size: size, theme: theme) }
+            ?? ScreenRenderer.render(screen, size: size, theme: theme)
+        lastFrame = (screen, buffer)
+        return renderer.render(buffer)
     }
 
     public func handle(_ key: KeyEvent) {

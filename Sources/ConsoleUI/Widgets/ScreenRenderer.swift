@@ -55,6 +55,24 @@ public enum ScreenRenderer {
         return buffer
     }
 
+    /// The frame `previous` drew, with only the header drawn again, when the header is all that differs between
+    /// the two models (the spinner ticking while a request is out, the latency): drawing the whole screen ten
+    /// times a second for one glyph took a fifth of a core during `G`. Nil when more differs, or a dialog could
+    /// cover the header.
+    public static func redrawHeader(
+        _ model: ScreenModel, over previous: (model: ScreenModel, buffer: ScreenBuffer), size: TerminalSize, theme: Theme
+    ) -> ScreenBuffer? {
+        guard previous.buffer.size == size, model.overlay == nil, previous.model.overlay == nil,
+            size.columns >= minimumSize.columns, size.rows >= minimumSize.rows
+        else { return nil }
+        var unchanged = model
+        unchanged.header = previous.model.header
+        guard unchanged == previous.model else { return nil }
+        var buffer = previous.buffer
+        Chrome.drawHeader(model.header, row: Rect(x: 0, y: 0, width: size.columns, height: 1), into: &buffer, theme: theme)
+        return buffer
+    }
+
     /// While a dialog or the filter has the keyboard, the hint line shows its keys instead of the pane's.
     static func dialogHints(_ model: ScreenModel) -> [(key: String, label: String)]? {
         switch model.overlay {
