@@ -27,17 +27,9 @@ extension ConsoleStore {
     /// Cancels every request of the pane; what is loaded stays, and an interrupted fetch is asked for again when
     /// the pane is resumed.
     func cancelWork(ofPane paneID: Int) {
-        autoRetryTasks.removeValue(forKey: paneID)?.cancel()
         pauseFilterScan(paneID)
         refreshBackups[paneID] = nil
-        if let entry = pageTasks.removeValue(forKey: paneID) {
-            entry.task.cancel()
-            withPane(paneID) { $0.list.cancelInFlight() }
-        }
-        if let tasks = hydrationTasks.removeValue(forKey: paneID) {
-            for task in tasks.values { task.cancel() }
-        }
-        withPane(paneID) { $0.hydratingIDs = [] }
+        run(model.cancelRequests(ofPane: paneID))
         if let entry = loadToEndTask, state.loadToEnd?.paneID == paneID {
             entry.task.cancel()
             loadToEndTask = nil
@@ -151,25 +143,11 @@ extension ConsoleStore {
     func moveSelection(_ target: (Int) -> Int) {
         // Any movement key stops G's walk, like Esc: the user has taken the selection back.
         if state.loadToEnd != nil { stopLoadToEnd() }
-        guard let pane = state.current else { return }
-        if moveDuringRefresh(pane.id, target) { return }
-        let selection = target(pane.selection)
-        withCurrentPane { pane in
-            pane.selection = selection
-            pane.clampSelection(viewport: viewport)
-        }
-        selectionChanged()
+        run(model.moveSelection(target, environment))
     }
 
     /// After the selection or viewport moved: drop far pages, fetch what is near, hydrate what is visible.
-    func selectionChanged() {
-        guard let pane = state.current else { return }
-        if !pane.isFilteredOrSorted {
-            withCurrentPane { $0.list.evict(keepingAround: $0.selection, radius: configuration.retainedPagesAround) }
-        }
-        schedulePageFetch(pane.id)
-        scheduleHydration(pane.id)
-    }
+    func selectionChanged() { run(model.selectionChanged(environment)) }
 
     func toggleMark() {
         withCurrentPane { pane in
@@ -245,14 +223,5 @@ extension ConsoleStore {
         selectionChanged()
     }
 
-    func fillErrorsPane(_ paneID: Int) {
-        let rows = state.bannerHistory.reversed().compactMap(\.errorsRow)
-        withPane(paneID) { pane in
-            let selectedID = pane.selectedRow?.id
-            pane.list.setLocalRows(rows)
-            pane.recomputeDisplay()
-            if let selectedID, let index = pane.displayIndex(ofID: selectedID) { pane.selection = index }
-            pane.clampSelection(viewport: viewport)
-        }
-    }
+    func fillErrorsPane(_ paneID: Int) { model.fillErrorsPane(paneID) }
 }

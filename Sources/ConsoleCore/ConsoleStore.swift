@@ -4,7 +4,15 @@ import Foundation
 /// Observers get every new `ConsoleState` through `updates()`.
 @MainActor
 public final class ConsoleStore {
-    public internal(set) var state: ConsoleState
+    /// The state and the reducer's bookkeeping; changed by `ConsoleReducer.reduce` (and, for the families not
+    /// converted yet, by the store's own helpers).
+    var model: ConsoleModel
+    public internal(set) var state: ConsoleState {
+        get { model.state }
+        set { model.state = newValue }
+        // In place: a copy alive while a pane's list is mutated would copy its whole page table.
+        _modify { yield &model.state }
+    }
 
     /// Replaced once, when the account picker connects to the chosen account.
     var source: any ConsoleDataSource
@@ -22,41 +30,39 @@ public final class ConsoleStore {
     private var changeObservers: [@MainActor () -> Void] = []
     /// Waiters of `waitUntil`, woken by every publication.
     private var changeWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
-    /// Mirrors `state.viewportHeight`, readable while a pane of `state` is being mutated.
-    var viewport = 20
+    /// Mirrors `model.viewport`, readable while a pane of the model is being mutated.
+    private(set) var viewport = 20
     private var nextPaneID = 1
-    private var nextBannerID = 1
-    private var nextToken = 1
     private var observers: [Int: AsyncStream<ConsoleState>.Continuation] = [:]
     private var nextObserverID = 1
+    /// After `shutdown()`, answers of cancelled requests change nothing.
+    private var isShutDown = false
 
-    /// The page fetch of each pane, with the token its answer must carry.
-    var pageTasks: [Int: (token: Int, task: EffectHandle)] = [:]
-    /// User detail fetches of the Users pane, by user id.
-    var hydrationTasks: [Int: [String: EffectHandle]] = [:]
-    /// Users that failed to load details (not retried until refresh).
-    var hydrationFailures: [Int: Set<String>] = [:]
-    /// Panes whose hydration stopped after the server failed (down, erroring, rate limiting): one failure, not
-    /// one per visible row, until `r` or the automatic retry after a rate limit.
-    var hydrationPaused: Set<Int> = []
-    var hydrationCache: LRUCache<ConsoleRow>
+    var hydrationFailures: [Int: Set<String>] {
+        get { model.hydrationFailures }
+        _modify { yield &model.hydrationFailures }
+    }
+    var hydrationPaused: Set<Int> {
+        get { model.hydrationPaused }
+        _modify { yield &model.hydrationPaused }
+    }
+    var hydrationCache: LRUCache<ConsoleRow> {
+        get { model.hydrationCache }
+        _modify { yield &model.hydrationCache }
+    }
+    var refreshTargets: [Int: (id: String?, listIndex: Int)] {
+        get { model.refreshTargets }
+        _modify { yield &model.refreshTargets }
+    }
     var loadToEndTask: (token: Int, task: EffectHandle)?
     /// The scan of each Users pane whose text filter is searched over the whole list.
     var filterScanTasks: [Int: (token: Int, task: EffectHandle)] = [:]
-    /// After a refresh: the id to select again and how many rows to load to find it.
-    var refreshTargets: [Int: (id: String?, listIndex: Int)] = [:]
     var otherTasks: [Int: EffectHandle] = [:]
-    /// Reads that wait for a rate limit's Retry-After, by pane (reads only: a write is never repeated unasked).
-    var autoRetryTasks: [Int: EffectHandle] = [:]
     /// A pane as it was when its refresh started: a refresh that fails puts it back, so no row on screen is lost.
     var refreshBackups: [Int: PaneState] {
         get { state.panesBeforeRefresh }
-        set { state.panesBeforeRefresh = newValue }
+        _modify { yield &model.state.panesBeforeRefresh }
     }
-    /// The banner of each pane's last failed read: a later successful read of that pane takes it off the screen
-    /// (it stays in the Errors pane), so a recovered pane does not keep saying it failed.
-    var readFailureBanners: [Int: Int] = [:]
-    private var countdownTask: EffectHandle?
     private var autoRefreshTask: EffectHandle?
 
     public init(
@@ -66,8 +72,9 @@ public final class ConsoleStore {
         self.source = source
         self.configuration = configuration
         self.effects = EffectRunner(clock: clock)
-        self.hydrationCache = LRUCache(capacity: configuration.hydrationCacheSize)
-        self.state = ConsoleState(header: header, isReadOnly: configuration.isReadOnly, now: clock.now)
+        self.model = ConsoleModel(
+            state: ConsoleState(header: header, isReadOnly: configuration.isReadOnly, now: clock.now),
+            configuration: configuration)
         effects.onFinished = { [weak self] in self?.wakeChangeWaiters() }
     }
 
@@ -81,9 +88,9 @@ public final class ConsoleStore {
     /// Stops every task and ends the observers' streams.
     public func shutdown() {
         for paneID in state.stack.map(\.id) { cancelWork(ofPane: paneID) }
+        isShutDown = true
         otherTasks = [:]
-        autoRetryTasks = [:]
-        countdownTask = nil
+        model.autoRetries = [:]
         autoRefreshTask = nil
         effects.cancelAll()
         for observer in observers.values { observer.finish() }
@@ -161,12 +168,42 @@ public final class ConsoleStore {
             publish()
             return
         }
+        send(.intent(intent))
+    }
+
+    /// One event: the reducer changes the model and names the effects, the runner starts them, and the new
+    /// state is published once. Events of the families the reducer does not handle yet go to `sendLegacy`.
+    func send(_ event: ConsoleEvent) {
+        guard !isShutDown else { return }
+        if let effects = ConsoleReducer.reduce(&model, event, environment) {
+            run(effects)
+        } else {
+            sendLegacy(event)
+        }
+        viewport = model.viewport
+        publish()
+    }
+
+    /// The reducer's environment now: the clock is read here, never inside the reducer.
+    var environment: ConsoleEnvironment { ConsoleEnvironment(now: clock.now, configuration: configuration) }
+
+    /// Hands effects to the runner; what comes back is sent as events.
+    func run(_ effects: [Effect]) {
+        guard !effects.isEmpty else { return }
+        self.effects.execute(effects, source: source) { [weak self] event in self?.send(event) }
+    }
+
+    private func sendLegacy(_ event: ConsoleEvent) {
+        switch event {
+        case .intent(let intent): sendLegacy(intent)
+        case .timerFired(.autoRetry(let paneID)): autoRetryDue(paneID: paneID)
+        default: break
+        }
+    }
+
+    private func sendLegacy(_ intent: ConsoleIntent) {
         switch intent {
-        case .setViewport(let rows):
-            viewport = max(rows, 1)
-            state.viewportHeight = viewport
-            withCurrentPane { pane in pane.scrollToSelection(viewport: viewport) }
-            selectionChanged()
+        case .setViewport(let rows): run(model.setViewport(rows: rows, environment))
         case .move(let delta): moveSelection { $0 + delta }
         case .pageDown: moveSelection { $0 + self.viewport }
         case .pageUp: moveSelection { $0 - self.viewport }
@@ -204,7 +241,6 @@ public final class ConsoleStore {
         case .clientWaitsForRateLimit(let seconds): clientWaitsForRateLimit(seconds)
         case .quit: quit()
         }
-        publish()
     }
 
     // MARK: - State plumbing
@@ -223,25 +259,16 @@ public final class ConsoleStore {
         for waiter in waiters.values { waiter.resume() }
     }
 
-    func makeToken() -> Int {
-        defer { nextToken += 1 }
-        return nextToken
-    }
+    func makeToken() -> Int { model.makeToken() }
 
-    func position(ofPane id: Int) -> Int? { state.stack.lastIndex { $0.id == id } }
+    func position(ofPane id: Int) -> Int? { model.position(ofPane: id) }
 
     /// Mutates the pane with this id, if it is still open.
-    func withPane(_ id: Int, _ body: (inout PaneState) -> Void) {
-        guard let position = position(ofPane: id) else { return }
-        body(&state.stack[position])
-    }
+    func withPane(_ id: Int, _ body: (inout PaneState) -> Void) { model.withPane(id, body) }
 
-    func withCurrentPane(_ body: (inout PaneState) -> Void) {
-        guard !state.stack.isEmpty else { return }
-        body(&state.stack[state.stack.count - 1])
-    }
+    func withCurrentPane(_ body: (inout PaneState) -> Void) { model.withCurrentPane(body) }
 
-    func isCurrent(_ paneID: Int) -> Bool { state.stack.last?.id == paneID }
+    func isCurrent(_ paneID: Int) -> Bool { model.isCurrent(paneID) }
 
     /// Runs a request, counting it in the header and timing it.
     func measured<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
@@ -256,22 +283,7 @@ public final class ConsoleStore {
     }
 
     /// Shows a banner and keeps warnings and errors in the history of the Errors pane.
-    func raise(_ banner: Banner) {
-        var banner = banner
-        // Stamped on the store's clock: a banner is raised when it is shown.
-        banner.time = clock.now
-        banner.id = nextBannerID
-        nextBannerID += 1
-        state.banner = banner
-        if banner.severity == .warning || banner.severity == .error {
-            state.bannerHistory.append(banner)
-            if state.bannerHistory.count > ConsoleState.bannerHistoryLimit {
-                state.bannerHistory.removeFirst(state.bannerHistory.count - ConsoleState.bannerHistoryLimit)
-            }
-            for pane in state.stack where pane.kind == .errors { fillErrorsPane(pane.id) }
-        }
-        if banner.retryAt != nil { startCountdown() }
-    }
+    func raise(_ banner: Banner) { run(model.raise(banner, environment)) }
 
     func raise(_ failure: ConsoleFailure, while subject: String) {
         raise(Banner.failure(failure, subject: subject, now: clock.now))
@@ -289,19 +301,6 @@ public final class ConsoleStore {
                 severity: .warning, kind: .readOnly, title: "Read-only mode: \(what) refused",
                 detail: "started with --read-only; no request was sent"))
         return true
-    }
-
-    /// Ticks the state each second while a rate-limit countdown is on screen.
-    private func startCountdown() {
-        countdownTask?.cancel()
-        countdownTask = effects.run(.timer) { [weak self] in
-            for _ in 0..<3600 {
-                do { try await self?.effects.sleep(for: .seconds(1)) } catch { return }
-                guard let self, !Task.isCancelled else { return }
-                self.publish()
-                guard let retryAt = self.state.banner?.retryAt, retryAt > self.clock.now else { return }
-            }
-        }
     }
 
     private func setAutoRefresh(_ seconds: Int?) {

@@ -1,0 +1,55 @@
+/// The console's state changes as one pure function: an event and the model in, the changed model and the
+/// effects to run out. No store, no await, no task, no clock: the time comes in `environment`.
+enum ConsoleReducer {
+    /// Returns the effects to run, or nil for an event whose family still changes the state in the store
+    /// (`ConsoleStore.sendLegacy`): see docs/console-core.md, "The reducer".
+    static func reduce(
+        _ model: inout ConsoleModel, _ event: ConsoleEvent, _ environment: ConsoleEnvironment
+    ) -> [Effect]? {
+        switch event {
+        case .intent(let intent):
+            return reduce(&model, intent, environment)
+        case .pageArrived(let paneID, let fetch, let token, let page, let latency):
+            model.requestEnded(latency: latency)
+            return model.pageArrived(page, for: fetch, paneID: paneID, token: token, environment)
+        case .pageFailed(let paneID, let fetch, let token, let failure, let latency):
+            model.requestEnded(latency: latency)
+            return model.pageFailed(failure, for: fetch, paneID: paneID, token: token, environment)
+        case .userHydrated(let paneID, let token, let record, let latency):
+            model.requestEnded(latency: latency)
+            return model.hydrated(record, paneID: paneID, token: token, environment)
+        case .userHydrationFailed(let paneID, let userID, let token, let failure, let latency):
+            model.requestEnded(latency: latency)
+            return model.hydrationFailed(failure, userID: userID, paneID: paneID, token: token, environment)
+        case .timerFired(.countdown):
+            return model.countdownTicked(environment)
+        case .timerFired(.autoRetry):
+            return nil
+        }
+    }
+
+    private static func reduce(
+        _ model: inout ConsoleModel, _ intent: ConsoleIntent, _ environment: ConsoleEnvironment
+    ) -> [Effect]? {
+        // Any movement key stops G's walk, which the store still runs.
+        let walking = model.state.loadToEnd != nil
+        let viewport = model.viewport
+        switch intent {
+        case .setViewport(let rows): return model.setViewport(rows: rows, environment)
+        case .move(let delta) where !walking: return model.moveSelection({ $0 + delta }, environment)
+        case .pageDown where !walking: return model.moveSelection({ $0 + viewport }, environment)
+        case .pageUp where !walking: return model.moveSelection({ $0 - viewport }, environment)
+        case .moveToTop where !walking: return model.moveSelection({ _ in 0 }, environment)
+        case .select(let index) where !walking: return model.moveSelection({ _ in index }, environment)
+        case .retry:
+            guard let pane = model.state.current, !(pane.kind == .userDetail && pane.list.failureMessage != nil)
+            else { return nil }
+            return model.retryList(environment)
+        case .dismissBanner:
+            model.state.banner = nil
+            return []
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// What the reducer asks the outside world to do, as data: the `EffectRunner` executes it against the data
+/// source and the clock and sends what comes back as a `ConsoleEvent`.
+enum Effect: Sendable, Equatable {
+    /// Fetch a page of a pane's list; answers `.pageArrived` / `.pageFailed` with the same token.
+    case fetchPage(PageRequest, paneID: Int, fetch: PagedList.Fetch, token: Int)
+    /// Fetch a user's details to fill a light row; answers `.userHydrated` / `.userHydrationFailed`.
+    case fetchUser(issuerID: String, userID: String, paneID: Int, token: Int)
+    /// Sends `.timerFired(id)` after `delay` on the clock; replaces a timer with the same id.
+    case startTimer(TimerID, after: Duration)
+    /// Cancels the running effect with this id (its answer, if any, comes back marked cancelled or stale).
+    case cancel(EffectID)
+}
+
+/// Names a running effect, so that a later effect can cancel it.
+enum EffectID: Sendable, Hashable {
+    case page(paneID: Int)
+    case hydration(paneID: Int, userID: String)
+    case timer(TimerID)
+}
+
+/// The timers the reducer starts.
+enum TimerID: Sendable, Hashable {
+    /// Ticks the state each second while a rate-limit countdown is on screen.
+    case countdown
+    /// A rate-limited read of the pane is due again (its Retry-After has passed).
+    case autoRetry(paneID: Int)
+}
+
+extension Effect {
+    /// The id a running instance of this effect is known by.
+    var id: EffectID? {
+        switch self {
+        case .fetchPage(_, let paneID, _, _): .page(paneID: paneID)
+        case .fetchUser(_, let userID, let paneID, _): .hydration(paneID: paneID, userID: userID)
+        case .startTimer(let timer, _): .timer(timer)
+        case .cancel: nil
+        }
+    }
+}
