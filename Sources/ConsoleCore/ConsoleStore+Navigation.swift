@@ -30,11 +30,6 @@ extension ConsoleStore {
         pauseFilterScan(paneID)
         refreshBackups[paneID] = nil
         run(model.cancelRequests(ofPane: paneID))
-        if let entry = loadToEndTask, state.loadToEnd?.paneID == paneID {
-            entry.task.cancel()
-            loadToEndTask = nil
-            state.loadToEnd = nil
-        }
         if let task = otherTasks.removeValue(forKey: paneID) {
             task.cancel()
             // A user detail interrupted while loading is loaded again when resumed.
@@ -141,8 +136,6 @@ extension ConsoleStore {
     // MARK: - Selection
 
     func moveSelection(_ target: (Int) -> Int) {
-        // Any movement key stops G's walk, like Esc: the user has taken the selection back.
-        if state.loadToEnd != nil { stopLoadToEnd() }
         run(model.moveSelection(target, environment))
     }
 

@@ -54,7 +54,6 @@ public final class ConsoleStore {
         get { model.refreshTargets }
         _modify { yield &model.refreshTargets }
     }
-    var loadToEndTask: (token: Int, task: EffectHandle)?
     /// The scan of each Users pane whose text filter is searched over the whole list.
     var filterScanTasks: [Int: (token: Int, task: EffectHandle)] = [:]
     var otherTasks: [Int: EffectHandle] = [:]
@@ -181,11 +180,17 @@ public final class ConsoleStore {
             sendLegacy(event)
         }
         viewport = model.viewport
+        // A page of G between two progress updates: published with the next one (a copy of the state kept by an
+        // observer would make the next page copy the whole page table).
+        if model.isQuiet {
+            model.isQuiet = false
+            return
+        }
         publish()
     }
 
     /// The reducer's environment now: the clock is read here, never inside the reducer.
-    var environment: ConsoleEnvironment { ConsoleEnvironment(now: clock.now, configuration: configuration) }
+    var environment: ConsoleEnvironment { ConsoleEnvironment(now: clock.now, elapsed: clock.elapsed, configuration: configuration) }
 
     /// Hands effects to the runner; what comes back is sent as events.
     func run(_ effects: [Effect]) {
@@ -209,7 +214,7 @@ public final class ConsoleStore {
         case .pageUp: moveSelection { $0 - self.viewport }
         case .moveToTop: moveSelection { _ in 0 }
         case .select(let index): moveSelection { _ in index }
-        case .moveToEnd: loadToEnd()
+        case .moveToEnd: run(model.loadToEnd(environment))
         case .stopLoading: stopLoadToEnd()
         case .open: open()
         case .back: back()

@@ -7,7 +7,7 @@ import Testing
 struct ConsoleReducerTests {
     private let configuration = ConsoleConfiguration(pageSize: 100, prefetchDistance: 25, hydrationConcurrency: 2)
     private let now = Date(timeIntervalSince1970: 1_800_000_000)
-    private var environment: ConsoleEnvironment { ConsoleEnvironment(now: now, configuration: configuration) }
+    private var environment: ConsoleEnvironment { ConsoleEnvironment(now: now, elapsed: .seconds(100), configuration: configuration) }
 
     /// A model with one pane of `kind` on screen, 10 table rows high, and nothing loaded yet.
     private func model(_ kind: PaneKind, context: PaneContext = PaneContext()) -> ConsoleModel {
@@ -144,8 +144,45 @@ struct ConsoleReducerTests {
         #expect(moved.contains(.cancel(.hydration(paneID: 1, userID: "row_2"))))
     }
 
+    @Test func gWalksByStreamedPagesAndPublishesItsProgressFourTimesASecond() {
+        var model = loadedIssuers()
+        var at = environment
+        let effects = ConsoleReducer.reduce(&model, .intent(.moveToEnd), at)
+        let next = PageRequest(kind: .issuers, context: PaneContext(), cursor: "c100", limit: 100)
+        #expect(effects == [.walkToEnd(next, paneID: 1, token: 2)])
+        #expect(model.state.loadToEnd?.loadedRows == 100)
+        // A page 100 ms later: stored, selection at the end, but not published (the progress shows every 250 ms).
+        at.elapsed += .milliseconds(100)
+        let second = RowPage(rows: rows(100..<200), nextCursor: "c200", hasMore: true)
+        #expect(ConsoleReducer.reduce(&model, .walkPageArrived(paneID: 1, fetch: .append(cursor: "c100"), token: 2, page: second, latency: .milliseconds(5)), at) == [])
+        #expect(model.isQuiet)
+        #expect(model.state.current?.selection == 199)
+        #expect(model.state.loadToEnd?.loadedRows == 100)
+        model.isQuiet = false
+        // 250 ms after G: published with the rows and the rate.
+        at.elapsed += .milliseconds(150)
+        let third = RowPage(rows: rows(200..<300), nextCursor: "c300", hasMore: true)
+        _ = ConsoleReducer.reduce(&model, .walkPageArrived(paneID: 1, fetch: .append(cursor: "c200"), token: 2, page: third, latency: .milliseconds(5)), at)
+        #expect(!model.isQuiet)
+        #expect(model.state.loadToEnd?.loadedRows == 300)
+        #expect(model.state.loadToEnd?.rowsPerSecond == 800)
+        // A movement key stops the walk: its effect is cancelled and what loaded stays.
+        let stopped = ConsoleReducer.reduce(&model, .intent(.move(by: -1)), at) ?? []
+        #expect(stopped.first == .cancel(.walk))
+        #expect(model.state.loadToEnd == nil)
+        #expect(model.state.current?.rowCount == 300)
+        // …and the key moved near the loaded end, so the next page is asked for as on any move.
+        let fourth = PageRequest(kind: .issuers, context: PaneContext(), cursor: "c300", limit: 100)
+        #expect(stopped.dropFirst() == [.fetchPage(fourth, paneID: 1, fetch: .append(cursor: "c300"), token: 3)])
+        #expect(model.state.header.requestsInFlight == 2)
+        // The walk's late end (cancelled) changes nothing but the count of requests in flight.
+        #expect(ConsoleReducer.reduce(&model, .walkEnded(paneID: 1, token: 2, failedFetch: nil, failure: nil), at) == [])
+        #expect(model.state.header.requestsInFlight == 1)
+        #expect(model.state.current?.rowCount == 300)
+    }
+
     @Test func eventsOfFamiliesTheStoreStillRunsAreNotReduced() {
         var model = loadedIssuers()
-        #expect(ConsoleReducer.reduce(&model, .intent(.moveToEnd), environment) == nil)
+        #expect(ConsoleReducer.reduce(&model, .intent(.open), environment) == nil)
     }
 }

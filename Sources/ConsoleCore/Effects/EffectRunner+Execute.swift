@@ -41,12 +41,46 @@ extension EffectRunner {
                         latency: clock.elapsed - started))
                 }
             }
+        case .walkToEnd(let request, let paneID, let token):
+            handle = run { await Self.walk(from: request, paneID: paneID, token: token, source: source, clock: clock, send: send) }
         case .startTimer(let timer, let delay):
             handle = after(delay) { send(.timerFired(timer)) }
         }
         guard let id = effect.id else { return }
         // A new effect under a name replaces the one running under it.
         remember(handle, as: id)
+    }
+
+    /// The walk of `G`: pages in order with one page requested ahead (the next cursor is known as soon as a page
+    /// arrives, so the server works while the console stores the page). Bounded by the list's end; ends with
+    /// exactly one `.walkEnded`.
+    private static func walk(
+        from request: PageRequest, paneID: Int, token: Int, source: any ConsoleDataSource, clock: ConsoleClock,
+        send: @MainActor (ConsoleEvent) -> Void
+    ) async {
+        func pageTask(at cursor: String?) -> Task<RowPage, any Error> {
+            var next = request
+            next.cursor = cursor
+            return Task { try await source.fetchPage(next) }
+        }
+        // One request ahead, cancelled with the walk (the runner owns the walk; the walk owns this).
+        var pending: (fetch: PagedList.Fetch, task: Task<RowPage, any Error>)? =
+            (.append(cursor: request.cursor), pageTask(at: request.cursor))
+        defer { pending?.task.cancel() }
+        while let (fetch, task) = pending.map({ ($0.fetch, $0.task) }), !Task.isCancelled {
+            let requested = clock.elapsed
+            let result = await withTaskCancellationHandler { await task.result } onCancel: { task.cancel() }
+            switch result {
+            case .success(let page):
+                pending = page.hasMore ? (.append(cursor: page.nextCursor), pageTask(at: page.nextCursor)) : nil
+                send(.walkPageArrived(paneID: paneID, fetch: fetch, token: token, page: page, latency: clock.elapsed - requested))
+            case .failure(let error):
+                pending = nil
+                send(.walkEnded(paneID: paneID, token: token, failedFetch: fetch, failure: Self.failure(error)))
+                return
+            }
+        }
+        send(.walkEnded(paneID: paneID, token: token, failedFetch: nil, failure: nil))
     }
 
     /// The failure an answer reports; nil when the request was cancelled.

@@ -11,6 +11,10 @@ enum ConsoleEvent: Sendable {
     case userHydrated(paneID: Int, token: Int, record: UserRecord, latency: Duration)
     /// A user's details could not be read; `failure` is nil when the fetch was cancelled.
     case userHydrationFailed(paneID: Int, userID: String, token: Int, failure: ConsoleFailure?, latency: Duration)
+    /// A page of the walk of `G` arrived.
+    case walkPageArrived(paneID: Int, fetch: PagedList.Fetch, token: Int, page: RowPage, latency: Duration)
+    /// The walk of `G` ended: at the list's end, on a failure of `failedFetch`, or cancelled (`failure` nil).
+    case walkEnded(paneID: Int, token: Int, failedFetch: PagedList.Fetch?, failure: ConsoleFailure?)
     /// A timer the reducer started is due.
     case timerFired(TimerID)
 }

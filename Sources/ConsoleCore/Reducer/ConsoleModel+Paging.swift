@@ -147,6 +147,11 @@ extension ConsoleModel {
             effects.append(.cancel(.hydration(paneID: paneID, userID: userID)))
         }
         withPane(paneID) { $0.hydratingIDs = [] }
+        if walk != nil, state.loadToEnd?.paneID == paneID {
+            effects.append(.cancel(.walk))
+            walk = nil
+            state.loadToEnd = nil
+        }
         return effects
     }
 }

@@ -1,14 +1,16 @@
 extension ConsoleModel {
-    /// A movement key (G's walk stopped first by the shell while G is still impure).
+    /// A movement key.
     mutating func moveSelection(_ target: (Int) -> Int, _ environment: ConsoleEnvironment) -> [Effect] {
-        guard let paneID = state.current?.id else { return [] }
-        if moveDuringRefresh(paneID, target) { return [] }
+        // Any movement key stops G's walk, like Esc: the user has taken the selection back.
+        let stopped = stopLoadToEnd(environment)
+        guard let paneID = state.current?.id else { return stopped }
+        if moveDuringRefresh(paneID, target) { return stopped }
         let viewport = self.viewport
         withCurrentPane { pane in
             pane.selection = target(pane.selection)
             pane.clampSelection(viewport: viewport)
         }
-        return selectionChanged(environment)
+        return stopped + selectionChanged(environment)
     }
 
     mutating func setViewport(rows: Int, _ environment: ConsoleEnvironment) -> [Effect] {

@@ -5,6 +5,8 @@ import Foundation
 struct ConsoleEnvironment: Sendable {
     /// Wall-clock time of the event.
     var now: Date
+    /// The clock's elapsed time at the event (durations, throttling).
+    var elapsed: Duration
     var configuration: ConsoleConfiguration
 }
 
@@ -35,6 +37,11 @@ struct ConsoleModel: Sendable {
     var autoRetries: [Int: (mode: AutoRetry, bannerID: Int?)] = [:]
     /// Whether the countdown timer runs.
     var countdownRunning = false
+    /// The walk of `G`, while it runs: its token, and when (elapsed) its progress was last published.
+    var walk: (token: Int, lastShown: Duration)?
+    /// Set by an event whose change need not be published now (a page of `G` between two progress updates); the
+    /// shell clears it.
+    var isQuiet = false
 
     init(state: ConsoleState, configuration: ConsoleConfiguration) {
         self.state = state

@@ -21,6 +21,10 @@ enum ConsoleReducer {
         case .userHydrationFailed(let paneID, let userID, let token, let failure, let latency):
             model.requestEnded(latency: latency)
             return model.hydrationFailed(failure, userID: userID, paneID: paneID, token: token, environment)
+        case .walkPageArrived(let paneID, let fetch, let token, let page, let latency):
+            return model.walkPageArrived(page, for: fetch, paneID: paneID, token: token, latency: latency, environment)
+        case .walkEnded(let paneID, let token, let failedFetch, let failure):
+            return model.walkEnded(paneID: paneID, token: token, failedFetch: failedFetch, failure: failure, environment)
         case .timerFired(.countdown):
             return model.countdownTicked(environment)
         case .timerFired(.autoRetry):
@@ -31,16 +35,16 @@ enum ConsoleReducer {
     private static func reduce(
         _ model: inout ConsoleModel, _ intent: ConsoleIntent, _ environment: ConsoleEnvironment
     ) -> [Effect]? {
-        // Any movement key stops G's walk, which the store still runs.
-        let walking = model.state.loadToEnd != nil
         let viewport = model.viewport
         switch intent {
         case .setViewport(let rows): return model.setViewport(rows: rows, environment)
-        case .move(let delta) where !walking: return model.moveSelection({ $0 + delta }, environment)
-        case .pageDown where !walking: return model.moveSelection({ $0 + viewport }, environment)
-        case .pageUp where !walking: return model.moveSelection({ $0 - viewport }, environment)
-        case .moveToTop where !walking: return model.moveSelection({ _ in 0 }, environment)
-        case .select(let index) where !walking: return model.moveSelection({ _ in index }, environment)
+        case .move(let delta): return model.moveSelection({ $0 + delta }, environment)
+        case .pageDown: return model.moveSelection({ $0 + viewport }, environment)
+        case .pageUp: return model.moveSelection({ $0 - viewport }, environment)
+        case .moveToTop: return model.moveSelection({ _ in 0 }, environment)
+        case .select(let index): return model.moveSelection({ _ in index }, environment)
+        case .moveToEnd: return model.loadToEnd(environment)
+        case .stopLoading: return model.stopLoadToEnd(environment)
         case .retry:
             guard let pane = model.state.current, !(pane.kind == .userDetail && pane.list.failureMessage != nil)
             else { return nil }

@@ -7,6 +7,9 @@ enum Effect: Sendable, Equatable {
     case fetchUser(issuerID: String, userID: String, paneID: Int, token: Int)
     /// Sends `.timerFired(id)` after `delay` on the clock; replaces a timer with the same id.
     case startTimer(TimerID, after: Duration)
+    /// `G`: fetches the pages from `request` to the end of the list, one page requested ahead, sending
+    /// `.walkPageArrived` for each and `.walkEnded` once.
+    case walkToEnd(PageRequest, paneID: Int, token: Int)
     /// Cancels the running effect with this id (its answer, if any, comes back marked cancelled or stale).
     case cancel(EffectID)
 }
@@ -16,6 +19,8 @@ enum EffectID: Sendable, Hashable {
     case page(paneID: Int)
     case hydration(paneID: Int, userID: String)
     case timer(TimerID)
+    /// The walk of `G` (one at a time).
+    case walk
 }
 
 /// The timers the reducer starts.
@@ -33,6 +38,7 @@ extension Effect {
         case .fetchPage(_, let paneID, _, _): .page(paneID: paneID)
         case .fetchUser(_, let userID, let paneID, _): .hydration(paneID: paneID, userID: userID)
         case .startTimer(let timer, _): .timer(timer)
+        case .walkToEnd: .walk
         case .cancel: nil
         }
     }
