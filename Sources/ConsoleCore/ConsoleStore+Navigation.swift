@@ -30,11 +30,6 @@ extension ConsoleStore {
         pauseFilterScan(paneID)
         refreshBackups[paneID] = nil
         run(model.cancelRequests(ofPane: paneID))
-        if let task = otherTasks.removeValue(forKey: paneID) {
-            task.cancel()
-            // A user detail interrupted while loading is loaded again when resumed.
-            withPane(paneID) { if $0.kind == .userDetail { $0.list.cancelInFlight() } }
-        }
     }
 
     func back() {

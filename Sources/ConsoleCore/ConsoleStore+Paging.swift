@@ -32,16 +32,7 @@ extension ConsoleStore {
 
     func moveDuringRefresh(_ paneID: Int, _ target: (Int) -> Int) -> Bool { model.moveDuringRefresh(paneID, target) }
 
-    func retry() {
-        guard let pane = state.current else { return }
-        if pane.kind == .userDetail, pane.list.failureMessage != nil {
-            if model.autoRetries.removeValue(forKey: pane.id) != nil { effects.cancel(.timer(.autoRetry(paneID: pane.id))) }
-            withCurrentPane { $0.list.reset() }
-            loadUserDetail(pane.id)
-            return
-        }
-        run(model.retryList(environment))
-    }
+    func retry() { run(model.retry(environment)) }
 
     /// `r`: fetch again from the first page, keeping the selection on the same id when it still exists.
     func refreshCurrentPane() {
@@ -84,82 +75,9 @@ extension ConsoleStore {
 
     // MARK: - User detail
 
-    func loadUserDetail(_ paneID: Int) {
-        guard let position = position(ofPane: paneID) else { return }
-        let pane = state.stack[position]
-        guard let issuerID = pane.context.issuerID, let userID = pane.context.userID else { return }
-        let fetch = PagedList.Fetch.append(cursor: nil)
-        state.stack[position].list.begin(fetch)
-        let source = self.source
-        let limit = configuration.pageSize
-        let task = effects.run {
-            do {
-                let record = try await self.measured { try await source.fetchUser(issuerID: issuerID, userID: userID) }
-                self.showUserDetail(record, paneID: paneID, fetch: fetch)
-            } catch {
-                guard !(error is CancellationError), !Task.isCancelled else { return }
-                let failure = ConsoleFailure.from(error)
-                if let backup = self.refreshBackups.removeValue(forKey: paneID) {
-                    // A failed refresh keeps the detail that was on screen.
-                    self.withPane(paneID) { $0 = backup }
-                    self.raiseRead(failure, while: "refreshing user \(userID)", paneID: paneID, retry: .refresh,
-                                   note: "the detail shown is from before the refresh")
-                } else {
-                    self.withPane(paneID) { $0.list.fail(fetch, message: failure.description) }
-                    self.raiseRead(failure, while: "loading user \(userID)", paneID: paneID, retry: .failedRead)
-                }
-                self.publish()
-                return
-            }
-            // Counts of the user's lists, each from its first page ("100+" when more pages exist).
-            // Struct child results, not tuples: see `ActionOutcome` (a release-only miscompile).
-            await withTaskGroup(of: ListCount.self) { group in
-                for kind in PaneKind.userScope {
-                    group.addTask {
-                        let request = PageRequest(kind: kind, context: pane.context, cursor: nil, limit: limit)
-                        do {
-                            let page = try await source.fetchPage(request)
-                            return ListCount(kind: kind, text: DisplayFormat.count(page.rows.count) + (page.hasMore ? "+" : ""))
-                        } catch {
-                            return ListCount(kind: kind, text: "unavailable (\(ConsoleFailure.from(error).description))")
-                        }
-                    }
-                }
-                for await count in group {
-                    guard !Task.isCancelled else { return }
-                    let (kind, text) = (count.kind, count.text)
-                    self.withPane(paneID) { pane in
-                        pane.list.replace(ConsoleRow(id: "count:\(kind.rawValue)", cells: [kind.title.lowercased(), text], title: kind.title))
-                    }
-                    self.publish()
-                }
-            }
-            self.otherTasks[paneID] = nil
-        }
-        otherTasks[paneID] = task
-    }
+    func loadUserDetail(_ paneID: Int) { run(model.loadUserDetail(paneID, environment)) }
 
-    func showUserDetail(_ record: UserRecord, paneID: Int, fetch: PagedList.Fetch? = nil) {
-        refreshBackups[paneID] = nil
-        readSucceeded(paneID: paneID)
-        let counts = PaneKind.userScope.map { kind in
-            ConsoleRow(id: "count:\(kind.rawValue)", cells: [kind.title.lowercased(), "…"], title: kind.title)
-        }
-        withPane(paneID) { pane in
-            let existingCounts = PaneKind.userScope.compactMap { pane.list.row(atID: "count:\($0.rawValue)") }
-            pane.userRecord = record
-            pane.context.userName = record.username.isEmpty ? record.id : record.username
-            let rows = record.detailRows + (existingCounts.count == counts.count ? existingCounts : counts)
-            if let fetch, pane.list.isAwaiting(fetch) {
-                pane.list.complete(fetch, with: RowPage(rows: rows, nextCursor: nil, hasMore: false))
-            } else {
-                pane.list.setLocalRows(rows)
-            }
-            pane.recomputeDisplay()
-            pane.clampSelection(viewport: viewport)
-        }
-        publish()
-    }
+    func showUserDetail(_ record: UserRecord, paneID: Int) { model.showUserDetail(record, paneID: paneID) }
 }
 
 /// The count line of one of a user's lists, as the detail pane shows it.

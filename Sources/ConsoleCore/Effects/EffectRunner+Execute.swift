@@ -43,12 +43,54 @@ extension EffectRunner {
             }
         case .walkToEnd(let request, let paneID, let token):
             handle = run { await Self.walk(from: request, paneID: paneID, token: token, source: source, clock: clock, send: send) }
+        case .loadUserDetail(let issuerID, let userID, let context, let limit, let paneID, let token):
+            handle = run {
+                await Self.loadUserDetail(
+                    issuerID: issuerID, userID: userID, context: context, paneID: paneID, token: token,
+                    limit: limit, source: source, clock: clock, send: send)
+            }
         case .startTimer(let timer, let delay):
             handle = after(delay) { send(.timerFired(timer)) }
         }
         guard let id = effect.id else { return }
         // A new effect under a name replaces the one running under it.
         remember(handle, as: id)
+    }
+
+    /// The User detail: the user, then the counts of the user's lists, each from its first page ("100+" when
+    /// more pages exist), sent as they arrive.
+    private static func loadUserDetail(
+        issuerID: String, userID: String, context: PaneContext, paneID: Int, token: Int, limit: Int,
+        source: any ConsoleDataSource, clock: ConsoleClock, send: @MainActor (ConsoleEvent) -> Void
+    ) async {
+        defer { send(.userDetailEnded(paneID: paneID, token: token)) }
+        let started = clock.elapsed
+        do {
+            let record = try await source.fetchUser(issuerID: issuerID, userID: userID)
+            send(.userDetailArrived(paneID: paneID, token: token, record: record, latency: clock.elapsed - started))
+        } catch {
+            send(.userDetailFailed(
+                paneID: paneID, userID: userID, token: token, failure: failure(error), latency: clock.elapsed - started))
+            return
+        }
+        // Struct child results, not tuples: see `ActionOutcome` (a release-only miscompile).
+        await withTaskGroup(of: ListCount.self) { group in
+            for kind in PaneKind.userScope {
+                group.addTask {
+                    let request = PageRequest(kind: kind, context: context, cursor: nil, limit: limit)
+                    do {
+                        let page = try await source.fetchPage(request)
+                        return ListCount(kind: kind, text: DisplayFormat.count(page.rows.count) + (page.hasMore ? "+" : ""))
+                    } catch {
+                        return ListCount(kind: kind, text: "unavailable (\(ConsoleFailure.from(error).description))")
+                    }
+                }
+            }
+            for await count in group {
+                guard !Task.isCancelled else { return }
+                send(.userDetailCounted(paneID: paneID, token: token, kind: count.kind, text: count.text))
+            }
+        }
     }
 
     /// The walk of `G`: pages in order with one page requested ahead (the next cursor is known as soon as a page

@@ -11,6 +11,13 @@ enum ConsoleEvent: Sendable {
     case userHydrated(paneID: Int, token: Int, record: UserRecord, latency: Duration)
     /// A user's details could not be read; `failure` is nil when the fetch was cancelled.
     case userHydrationFailed(paneID: Int, userID: String, token: Int, failure: ConsoleFailure?, latency: Duration)
+    /// The User detail's user arrived, or could not be read (`failure` nil: cancelled).
+    case userDetailArrived(paneID: Int, token: Int, record: UserRecord, latency: Duration)
+    case userDetailFailed(paneID: Int, userID: String, token: Int, failure: ConsoleFailure?, latency: Duration)
+    /// One count line of the User detail ("12", "100+", "unavailable (…)").
+    case userDetailCounted(paneID: Int, token: Int, kind: PaneKind, text: String)
+    /// The User detail's read and counts are over.
+    case userDetailEnded(paneID: Int, token: Int)
     /// A page of the walk of `G` arrived.
     case walkPageArrived(paneID: Int, fetch: PagedList.Fetch, token: Int, page: RowPage, latency: Duration)
     /// The walk of `G` ended: at the list's end, on a failure of `failedFetch`, or cancelled (`failure` nil).

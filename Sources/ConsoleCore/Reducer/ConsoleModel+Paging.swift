@@ -147,6 +147,11 @@ extension ConsoleModel {
             effects.append(.cancel(.hydration(paneID: paneID, userID: userID)))
         }
         withPane(paneID) { $0.hydratingIDs = [] }
+        if userDetailLoads.removeValue(forKey: paneID) != nil {
+            effects.append(.cancel(.userDetail(paneID: paneID)))
+            // A user detail interrupted while loading is loaded again when resumed.
+            withPane(paneID) { if $0.kind == .userDetail { $0.list.cancelInFlight() } }
+        }
         if walk != nil, state.loadToEnd?.paneID == paneID {
             effects.append(.cancel(.walk))
             walk = nil

@@ -42,11 +42,16 @@ extension ConsoleModel {
         return true
     }
 
-    /// `.retry` of a list (the User detail's own read is not a list fetch: the shell does it).
-    mutating func retryList(_ environment: ConsoleEnvironment) -> [Effect] {
-        guard let paneID = state.current?.id else { return [] }
+    /// `.retry` (`r` after a failed read): the failed page, the User detail's read, the paused hydration.
+    mutating func retry(_ environment: ConsoleEnvironment) -> [Effect] {
+        guard let pane = state.current else { return [] }
+        let paneID = pane.id
         var effects: [Effect] = []
         if autoRetries.removeValue(forKey: paneID) != nil { effects.append(.cancel(.timer(.autoRetry(paneID: paneID)))) }
+        if pane.kind == .userDetail, pane.list.failureMessage != nil {
+            withCurrentPane { $0.list.reset() }
+            return effects + loadUserDetail(paneID, environment)
+        }
         withCurrentPane { $0.list.retry() }
         hydrationFailures[paneID] = nil
         hydrationPaused.remove(paneID)

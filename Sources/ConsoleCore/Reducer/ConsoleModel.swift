@@ -37,6 +37,8 @@ struct ConsoleModel: Sendable {
     var autoRetries: [Int: (mode: AutoRetry, bannerID: Int?)] = [:]
     /// Whether the countdown timer runs.
     var countdownRunning = false
+    /// The token of each User detail pane's read (and the counts that follow it) while it runs.
+    var userDetailLoads: [Int: Int] = [:]
     /// The walk of `G`, while it runs: its token, and when (elapsed) its progress was last published.
     var walk: (token: Int, lastShown: Duration)?
     /// Set by an event whose change need not be published now (a page of `G` between two progress updates); the

@@ -21,6 +21,16 @@ enum ConsoleReducer {
         case .userHydrationFailed(let paneID, let userID, let token, let failure, let latency):
             model.requestEnded(latency: latency)
             return model.hydrationFailed(failure, userID: userID, paneID: paneID, token: token, environment)
+        case .userDetailArrived(let paneID, let token, let record, let latency):
+            model.requestEnded(latency: latency)
+            return model.userDetailArrived(record, paneID: paneID, token: token)
+        case .userDetailFailed(let paneID, let userID, let token, let failure, let latency):
+            model.requestEnded(latency: latency)
+            return model.userDetailFailed(failure, userID: userID, paneID: paneID, token: token, environment)
+        case .userDetailCounted(let paneID, let token, let kind, let text):
+            return model.userDetailCounted(kind, text: text, paneID: paneID, token: token)
+        case .userDetailEnded(let paneID, let token):
+            return model.userDetailEnded(paneID: paneID, token: token)
         case .walkPageArrived(let paneID, let fetch, let token, let page, let latency):
             return model.walkPageArrived(page, for: fetch, paneID: paneID, token: token, latency: latency, environment)
         case .walkEnded(let paneID, let token, let failedFetch, let failure):
@@ -45,10 +55,7 @@ enum ConsoleReducer {
         case .select(let index): return model.moveSelection({ _ in index }, environment)
         case .moveToEnd: return model.loadToEnd(environment)
         case .stopLoading: return model.stopLoadToEnd(environment)
-        case .retry:
-            guard let pane = model.state.current, !(pane.kind == .userDetail && pane.list.failureMessage != nil)
-            else { return nil }
-            return model.retryList(environment)
+        case .retry: return model.retry(environment)
         case .dismissBanner:
             model.state.banner = nil
             return []

@@ -7,6 +7,9 @@ enum Effect: Sendable, Equatable {
     case fetchUser(issuerID: String, userID: String, paneID: Int, token: Int)
     /// Sends `.timerFired(id)` after `delay` on the clock; replaces a timer with the same id.
     case startTimer(TimerID, after: Duration)
+    /// Reads a user for the User detail pane, then counts the user's lists from their first pages:
+    /// `.userDetailArrived` / `.userDetailFailed`, one `.userDetailCounted` per list, then `.userDetailEnded`.
+    case loadUserDetail(issuerID: String, userID: String, context: PaneContext, pageSize: Int, paneID: Int, token: Int)
     /// `G`: fetches the pages from `request` to the end of the list, one page requested ahead, sending
     /// `.walkPageArrived` for each and `.walkEnded` once.
     case walkToEnd(PageRequest, paneID: Int, token: Int)
@@ -19,6 +22,7 @@ enum EffectID: Sendable, Hashable {
     case page(paneID: Int)
     case hydration(paneID: Int, userID: String)
     case timer(TimerID)
+    case userDetail(paneID: Int)
     /// The walk of `G` (one at a time).
     case walk
 }
@@ -39,6 +43,7 @@ extension Effect {
         case .fetchUser(_, let userID, let paneID, _): .hydration(paneID: paneID, userID: userID)
         case .startTimer(let timer, _): .timer(timer)
         case .walkToEnd: .walk
+        case .loadUserDetail(_, _, _, _, let paneID, _): .userDetail(paneID: paneID)
         case .cancel: nil
         }
     }
