@@ -27,8 +27,6 @@ extension ConsoleStore {
     /// Cancels every request of the pane; what is loaded stays, and an interrupted fetch is asked for again when
     /// the pane is resumed.
     func cancelWork(ofPane paneID: Int) {
-        pauseFilterScan(paneID)
-        refreshBackups[paneID] = nil
         run(model.cancelRequests(ofPane: paneID))
     }
 

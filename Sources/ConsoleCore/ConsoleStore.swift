@@ -54,8 +54,6 @@ public final class ConsoleStore {
         get { model.refreshTargets }
         _modify { yield &model.refreshTargets }
     }
-    /// The scan of each Users pane whose text filter is searched over the whole list.
-    var filterScanTasks: [Int: (token: Int, task: EffectHandle)] = [:]
     var otherTasks: [Int: EffectHandle] = [:]
     /// A pane as it was when its refresh started: a refresh that fails puts it back, so no row on screen is lost.
     var refreshBackups: [Int: PaneState] {

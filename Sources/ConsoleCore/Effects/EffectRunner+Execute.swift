@@ -49,6 +49,27 @@ extension EffectRunner {
                     issuerID: issuerID, userID: userID, context: context, paneID: paneID, token: token,
                     limit: limit, source: source, clock: clock, send: send)
             }
+        case .fetchScanPage(let request, let paneID, let token):
+            handle = run {
+                let started = clock.elapsed
+                do {
+                    let page = try await source.fetchPage(request)
+                    send(.scanPageArrived(
+                        paneID: paneID, token: token, cursor: request.cursor, page: page, latency: clock.elapsed - started))
+                } catch {
+                    send(.scanFailed(paneID: paneID, token: token, failure: Self.failure(error), latency: clock.elapsed - started))
+                }
+            }
+        case .fetchScanUsers(let ids, let issuerID, let concurrency, let paneID, let token):
+            handle = run {
+                let started = clock.elapsed
+                let users = await Self.fetchUsers(ids, issuerID: issuerID, source: source, limit: concurrency)
+                guard !Task.isCancelled else {
+                    send(.scanFailed(paneID: paneID, token: token, failure: nil, latency: clock.elapsed - started))
+                    return
+                }
+                send(.scanUsersArrived(paneID: paneID, token: token, users: users, latency: clock.elapsed - started))
+            }
         case .startTimer(let timer, let delay):
             handle = after(delay) { send(.timerFired(timer)) }
         }
@@ -90,6 +111,34 @@ extension EffectRunner {
                 guard !Task.isCancelled else { return }
                 send(.userDetailCounted(paneID: paneID, token: token, kind: count.kind, text: count.text))
             }
+        }
+    }
+
+    /// Users' details, at most `limit` at once; each a record or a failure.
+    nonisolated private static func fetchUsers(
+        _ ids: [ScanUserID], issuerID: String, source: any ConsoleDataSource, limit: Int
+    ) async -> [ScannedUser] {
+        await withTaskGroup(of: ScannedUser.self) { group in
+            var results: [ScannedUser] = []
+            var pending = ids[...]
+            func fetch(_ entry: ScanUserID) -> @Sendable () async -> ScannedUser {
+                { () async -> ScannedUser in
+                    do {
+                        return ScannedUser(
+                            index: entry.index, result: .success(try await source.fetchUser(issuerID: issuerID, userID: entry.id)))
+                    } catch {
+                        return ScannedUser(index: entry.index, result: .failure(ConsoleFailure.from(error)))
+                    }
+                }
+            }
+            for _ in 0..<min(limit, ids.count) {
+                if let entry = pending.popFirst() { group.addTask(operation: fetch(entry)) }
+            }
+            while let result = await group.next() {
+                results.append(result)
+                if let entry = pending.popFirst() { group.addTask(operation: fetch(entry)) }
+            }
+            return results
         }
     }
 

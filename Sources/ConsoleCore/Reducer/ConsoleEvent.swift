@@ -18,6 +18,12 @@ enum ConsoleEvent: Sendable {
     case userDetailCounted(paneID: Int, token: Int, kind: PaneKind, text: String)
     /// The User detail's read and counts are over.
     case userDetailEnded(paneID: Int, token: Int)
+    /// A page of a Users filter scan arrived (`cursor`: the one it was asked with).
+    case scanPageArrived(paneID: Int, token: Int, cursor: String?, page: RowPage, latency: Duration)
+    /// The details of a scanned page's users arrived (each a record or a failure).
+    case scanUsersArrived(paneID: Int, token: Int, users: [ScannedUser], latency: Duration)
+    /// A request of the scan failed (`failure` nil: cancelled).
+    case scanFailed(paneID: Int, token: Int, failure: ConsoleFailure?, latency: Duration)
     /// A page of the walk of `G` arrived.
     case walkPageArrived(paneID: Int, fetch: PagedList.Fetch, token: Int, page: RowPage, latency: Duration)
     /// The walk of `G` ended: at the list's end, on a failure of `failedFetch`, or cancelled (`failure` nil).

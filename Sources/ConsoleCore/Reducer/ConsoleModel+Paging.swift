@@ -137,7 +137,8 @@ extension ConsoleModel {
     /// Cancels the pane's page fetch, its users' detail fetches and its automatic retry; what is loaded stays,
     /// and an interrupted fetch is asked for again when the pane is resumed.
     mutating func cancelRequests(ofPane paneID: Int) -> [Effect] {
-        var effects: [Effect] = []
+        var effects = pauseFilterScan(paneID)
+        state.panesBeforeRefresh[paneID] = nil
         if autoRetries.removeValue(forKey: paneID) != nil { effects.append(.cancel(.timer(.autoRetry(paneID: paneID)))) }
         if pageFetches.removeValue(forKey: paneID) != nil {
             effects.append(.cancel(.page(paneID: paneID)))

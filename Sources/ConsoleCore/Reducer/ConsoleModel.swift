@@ -37,6 +37,10 @@ struct ConsoleModel: Sendable {
     var autoRetries: [Int: (mode: AutoRetry, bannerID: Int?)] = [:]
     /// Whether the countdown timer runs.
     var countdownRunning = false
+    /// The filter scan of each Users pane while it runs: its token and the pages walked (a bound).
+    var scans: [Int: (token: Int, pages: Int)] = [:]
+    /// A scanned page waiting for its users' details, by pane.
+    var pendingScanPages: [Int: PendingScanPage] = [:]
     /// The token of each User detail pane's read (and the counts that follow it) while it runs.
     var userDetailLoads: [Int: Int] = [:]
     /// The walk of `G`, while it runs: its token, and when (elapsed) its progress was last published.

@@ -31,6 +31,15 @@ enum ConsoleReducer {
             return model.userDetailCounted(kind, text: text, paneID: paneID, token: token)
         case .userDetailEnded(let paneID, let token):
             return model.userDetailEnded(paneID: paneID, token: token)
+        case .scanPageArrived(let paneID, let token, let cursor, let page, let latency):
+            model.requestEnded(latency: latency)
+            return model.scanPageArrived(page, cursor: cursor, paneID: paneID, token: token, environment)
+        case .scanUsersArrived(let paneID, let token, let users, let latency):
+            model.requestEnded(latency: latency)
+            return model.scanUsersArrived(users, paneID: paneID, token: token, environment)
+        case .scanFailed(let paneID, let token, let failure, let latency):
+            model.requestEnded(latency: latency)
+            return model.scanFailed(failure, paneID: paneID, token: token, environment)
         case .walkPageArrived(let paneID, let fetch, let token, let page, let latency):
             return model.walkPageArrived(page, for: fetch, paneID: paneID, token: token, latency: latency, environment)
         case .walkEnded(let paneID, let token, let failedFetch, let failure):

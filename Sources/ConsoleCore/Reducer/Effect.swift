@@ -10,6 +10,10 @@ enum Effect: Sendable, Equatable {
     /// Reads a user for the User detail pane, then counts the user's lists from their first pages:
     /// `.userDetailArrived` / `.userDetailFailed`, one `.userDetailCounted` per list, then `.userDetailEnded`.
     case loadUserDetail(issuerID: String, userID: String, context: PaneContext, pageSize: Int, paneID: Int, token: Int)
+    /// A page of a Users filter scan: `.scanPageArrived` / `.scanFailed`.
+    case fetchScanPage(PageRequest, paneID: Int, token: Int)
+    /// The details of a scanned page's users, `concurrency` at a time: `.scanUsersArrived` / `.scanFailed`.
+    case fetchScanUsers([ScanUserID], issuerID: String, concurrency: Int, paneID: Int, token: Int)
     /// `G`: fetches the pages from `request` to the end of the list, one page requested ahead, sending
     /// `.walkPageArrived` for each and `.walkEnded` once.
     case walkToEnd(PageRequest, paneID: Int, token: Int)
@@ -23,6 +27,8 @@ enum EffectID: Sendable, Hashable {
     case hydration(paneID: Int, userID: String)
     case timer(TimerID)
     case userDetail(paneID: Int)
+    /// The filter scan of a Users pane (its page or its users' details: one at a time).
+    case scan(paneID: Int)
     /// The walk of `G` (one at a time).
     case walk
 }
@@ -43,6 +49,7 @@ extension Effect {
         case .fetchUser(_, let userID, let paneID, _): .hydration(paneID: paneID, userID: userID)
         case .startTimer(let timer, _): .timer(timer)
         case .walkToEnd: .walk
+        case .fetchScanPage(_, let paneID, _), .fetchScanUsers(_, _, _, let paneID, _): .scan(paneID: paneID)
         case .loadUserDetail(_, _, _, _, let paneID, _): .userDetail(paneID: paneID)
         case .cancel: nil
         }
