@@ -25,11 +25,7 @@ extension ConsoleStore {
         }
     }
 
-    func updateForm(_ change: (inout UserEditForm) -> Void) {
-        guard case .edit(var form) = state.dialog, !form.isSaving else { return }
-        change(&form)
-        state.dialog = .edit(form)
-    }
+    func updateForm(_ change: (inout UserEditForm) -> Void) { model.updateForm(change) }
 
     /// Enter in the form: validate here, then PATCH only the changed fields with If-Match.
     func save() {

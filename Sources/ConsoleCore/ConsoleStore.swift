@@ -32,7 +32,6 @@ public final class ConsoleStore {
     private var changeWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
     /// Mirrors `model.viewport`, readable while a pane of the model is being mutated.
     private(set) var viewport = 20
-    private var nextPaneID = 1
     private var observers: [Int: AsyncStream<ConsoleState>.Continuation] = [:]
     private var nextObserverID = 1
     /// After `shutdown()`, answers of cancelled requests change nothing.
@@ -60,7 +59,6 @@ public final class ConsoleStore {
         get { state.panesBeforeRefresh }
         _modify { yield &model.state.panesBeforeRefresh }
     }
-    private var autoRefreshTask: EffectHandle?
 
     public init(
         source: any ConsoleDataSource, header: HeaderInfo, configuration: ConsoleConfiguration = .init(),
@@ -88,7 +86,6 @@ public final class ConsoleStore {
         isShutDown = true
         otherTasks = [:]
         model.autoRetries = [:]
-        autoRefreshTask = nil
         effects.cancelAll()
         for observer in observers.values { observer.finish() }
         observers = [:]
@@ -196,53 +193,21 @@ public final class ConsoleStore {
         self.effects.execute(effects, source: source) { [weak self] event in self?.send(event) }
     }
 
+    /// The events of the families that still change the state here: the dialogs (describe, actions and their
+    /// confirmations, the edit form's read, save and conflicts) and the client's rate-limit wait.
     private func sendLegacy(_ event: ConsoleEvent) {
-        switch event {
-        case .intent(let intent): sendLegacy(intent)
-        case .timerFired(.autoRetry(let paneID)): autoRetryDue(paneID: paneID)
-        default: break
-        }
-    }
-
-    private func sendLegacy(_ intent: ConsoleIntent) {
+        guard case .intent(let intent) = event else { return }
         switch intent {
-        case .setViewport(let rows): run(model.setViewport(rows: rows, environment))
-        case .move(let delta): moveSelection { $0 + delta }
-        case .pageDown: moveSelection { $0 + self.viewport }
-        case .pageUp: moveSelection { $0 - self.viewport }
-        case .moveToTop: moveSelection { _ in 0 }
-        case .select(let index): moveSelection { _ in index }
-        case .moveToEnd: run(model.loadToEnd(environment))
-        case .stopLoading: stopLoadToEnd()
-        case .open: open()
-        case .back: back()
-        case .escape: escape()
-        case .nextSibling: sibling(step: 1)
-        case .previousSibling: sibling(step: -1)
-        case .jump(let target): jump(target)
-        case .setFilter(let text): setFilter(text)
-        case .clearFilter: setFilter("")
-        case .sort(let column): sort(column: column)
-        case .toggleMark: toggleMark()
-        case .clearMarks: withCurrentPane { $0.marks = [] }
-        case .refresh: refreshCurrentPane()
-        case .retry: retry()
+        case .escape: cancelDialog()
         case .describe: describe()
         case .action(let key): requestAction(key)
         case .confirm: confirm()
         case .cancelDialog: cancelDialog()
         case .editUser: editUser()
-        case .setField(let field, let value): updateForm { $0.values[field] = value; $0.fieldErrors[field] = nil }
-        case .addCustomField(let key): updateForm { if $0.values.customFields[key] == nil { $0.values.customFields[key] = "" }; $0.focus = .custom(key) }
-        case .removeCustomField(let key): updateForm { $0.values.customFields[key] = nil; $0.fieldErrors[.custom(key)] = nil }
-        case .focusNextField: updateForm { $0.focus = Self.neighbour(of: $0.focus, in: $0.fields, step: 1) }
-        case .focusPreviousField: updateForm { $0.focus = Self.neighbour(of: $0.focus, in: $0.fields, step: -1) }
         case .save: save()
         case .resolveConflict(let choice): resolveConflict(choice)
-        case .dismissBanner: state.banner = nil
-        case .setAutoRefresh(let seconds): setAutoRefresh(seconds)
         case .clientWaitsForRateLimit(let seconds): clientWaitsForRateLimit(seconds)
-        case .quit: quit()
+        default: break
         }
     }
 
@@ -306,65 +271,8 @@ public final class ConsoleStore {
         return true
     }
 
-    private func setAutoRefresh(_ seconds: Int?) {
-        autoRefreshTask?.cancel()
-        autoRefreshTask = nil
-        guard let seconds, seconds > 0 else {
-            state.autoRefreshSeconds = nil
-            return
-        }
-        state.autoRefreshSeconds = seconds
-        autoRefreshTask = effects.run(.timer) { [weak self] in
-            while !Task.isCancelled {
-                do { try await self?.effects.sleep(for: .seconds(seconds)) } catch { return }
-                guard let self, !Task.isCancelled else { return }
-                // Never refresh under an open dialog or a running load: the user is in the middle of something.
-                // Nor over a Users filter's scan: each tick would walk the whole list again (`r` does, when asked).
-                if self.state.dialog == nil, self.state.loadToEnd == nil, !(self.state.current?.list.isLoading ?? true),
-                    self.state.current?.filterScan == nil
-                {
-                    self.refreshCurrentPane()
-                    self.publish()
-                }
-            }
-        }
-    }
 
-    private static func neighbour(of field: FormField, in fields: [FormField], step: Int) -> FormField {
-        guard let index = fields.firstIndex(of: field), !fields.isEmpty else { return fields.first ?? .username }
-        return fields[(index + step + fields.count) % fields.count]
-    }
 
-    private func quit() {
-        if state.hasUnsavedEdit {
-            switch state.dialog {
-            case .edit(let form), .discardEdit(let form): state.dialog = .confirmQuit(form)
-            case .conflict(let conflict): state.dialog = .confirmQuit(conflict.form)
-            default: break
-            }
-            return
-        }
-        state.shouldQuit = true
-    }
 
-    private func escape() {
-        if state.dialog != nil {
-            cancelDialog()
-        } else if state.loadToEnd != nil {
-            stopLoadToEnd()
-        } else if let pane = state.current, pane.filterScan?.isRunning == true {
-            // Esc stops the scan first; the matches found stay, a second Esc clears the filter.
-            stopFilterScan(pane.id)
-        } else if let pane = state.current, !pane.filterText.isEmpty {
-            // The spec's "/ filter (Esc clears)": a filtered list is cleared before Esc leaves the pane.
-            setFilter("")
-        } else {
-            back()
-        }
-    }
 
-    func newPane(_ kind: PaneKind, context: PaneContext) -> PaneState {
-        defer { nextPaneID += 1 }
-        return PaneState(id: nextPaneID, kind: kind, context: context)
-    }
 }

@@ -15,6 +15,7 @@ struct ConsoleReducerTests {
             state: ConsoleState(header: HeaderInfo(account: "acc", baseURL: "http://127.0.0.1:1"), isReadOnly: false, now: now),
             configuration: configuration)
         model.state.stack = [PaneState(id: 1, kind: kind, context: context)]
+        model.nextPaneID = 2
         return model
     }
 
@@ -181,8 +182,37 @@ struct ConsoleReducerTests {
         #expect(model.state.current?.rowCount == 300)
     }
 
+    @Test func openingAPaneCancelsTheCoveredOnesRequestsAndFetchesItsFirstPage() {
+        var model = loadedIssuers()
+        _ = reduce(&model, .intent(.select(index: 99)))
+        let effects = reduce(&model, .intent(.open))
+        let users = PaneContext(issuerID: "row_99", issuerName: "row_99")
+        #expect(effects == [
+            .cancel(.page(paneID: 1)),
+            .fetchPage(PageRequest(kind: .users, context: users, cursor: nil, limit: 100), paneID: 2, fetch: .append(cursor: nil), token: 3),
+        ])
+        #expect(model.state.stack.map(\.id) == [1, 2])
+        // Back: the covered pane resumes its interrupted fetch; the users' page in flight is cancelled.
+        let back = reduce(&model, .intent(.back))
+        #expect(back.first == .cancel(.page(paneID: 2)))
+        #expect(back.dropFirst().first.map { if case .fetchPage(_, 1, .append(cursor: "c100"), _) = $0 { true } else { false } } == true)
+    }
+
+    @Test func theRefreshIntervalIsATimerThatRefreshesOnlyWhenNothingIsGoingOn() {
+        var model = loadedIssuers()
+        #expect(reduce(&model, .intent(.setAutoRefresh(seconds: 5))) == [.startTimer(.autoRefresh, after: .seconds(5))])
+        let due = reduce(&model, .timerFired(.autoRefresh))
+        #expect(due.last == .startTimer(.autoRefresh, after: .seconds(5)))
+        #expect(due.contains { if case .fetchPage(_, 1, .append(cursor: nil), _) = $0 { true } else { false } })
+        // While that refresh loads, the next tick only waits again (and publishes nothing).
+        #expect(reduce(&model, .timerFired(.autoRefresh)) == [.startTimer(.autoRefresh, after: .seconds(5))])
+        #expect(model.isQuiet)
+        #expect(reduce(&model, .intent(.setAutoRefresh(seconds: nil))) == [.cancel(.timer(.autoRefresh))])
+    }
+
     @Test func eventsOfFamiliesTheStoreStillRunsAreNotReduced() {
         var model = loadedIssuers()
-        #expect(ConsoleReducer.reduce(&model, .intent(.open), environment) == nil)
+        #expect(ConsoleReducer.reduce(&model, .intent(.describe), environment) == nil)
+        #expect(ConsoleReducer.reduce(&model, .intent(.action(.revoke)), environment) == nil)
     }
 }

@@ -18,6 +18,7 @@ struct ConsoleModel: Sendable {
     var viewport = 20
     var nextToken = 1
     var nextBannerID = 1
+    var nextPaneID = 1
     /// The token of each pane's page fetch in flight.
     var pageFetches: [Int: Int] = [:]
     /// User detail fetches of the Users pane in flight: pane → user id → token.

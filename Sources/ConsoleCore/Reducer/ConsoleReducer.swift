@@ -46,8 +46,10 @@ enum ConsoleReducer {
             return model.walkEnded(paneID: paneID, token: token, failedFetch: failedFetch, failure: failure, environment)
         case .timerFired(.countdown):
             return model.countdownTicked(environment)
-        case .timerFired(.autoRetry):
-            return nil
+        case .timerFired(.autoRetry(let paneID)):
+            return model.autoRetryDue(paneID: paneID, environment)
+        case .timerFired(.autoRefresh):
+            return model.autoRefreshDue(environment)
         }
     }
 
@@ -67,6 +69,44 @@ enum ConsoleReducer {
         case .retry: return model.retry(environment)
         case .dismissBanner:
             model.state.banner = nil
+            return []
+        case .open: return model.open(environment)
+        case .back: return model.back(environment)
+        case .escape: return model.escape(environment)
+        case .nextSibling: return model.sibling(step: 1, environment)
+        case .previousSibling: return model.sibling(step: -1, environment)
+        case .jump(let target): return model.jump(target, environment)
+        case .setFilter(let text): return model.setFilter(text, environment)
+        case .clearFilter: return model.setFilter("", environment)
+        case .sort(let column): return model.sort(column: column, environment)
+        case .toggleMark:
+            model.toggleMark()
+            return []
+        case .clearMarks:
+            model.withCurrentPane { $0.marks = [] }
+            return []
+        case .refresh: return model.refreshCurrentPane(environment)
+        case .setAutoRefresh(let seconds): return model.setAutoRefresh(seconds)
+        case .setField(let field, let value):
+            model.updateForm { $0.values[field] = value; $0.fieldErrors[field] = nil }
+            return []
+        case .addCustomField(let key):
+            model.updateForm { form in
+                if form.values.customFields[key] == nil { form.values.customFields[key] = "" }
+                form.focus = .custom(key)
+            }
+            return []
+        case .removeCustomField(let key):
+            model.updateForm { $0.values.customFields[key] = nil; $0.fieldErrors[.custom(key)] = nil }
+            return []
+        case .focusNextField:
+            model.updateForm { $0.focus = ConsoleModel.neighbour(of: $0.focus, in: $0.fields, step: 1) }
+            return []
+        case .focusPreviousField:
+            model.updateForm { $0.focus = ConsoleModel.neighbour(of: $0.focus, in: $0.fields, step: -1) }
+            return []
+        case .quit:
+            model.quit()
             return []
         default:
             return nil

@@ -39,6 +39,8 @@ enum TimerID: Sendable, Hashable {
     case countdown
     /// A rate-limited read of the pane is due again (its Retry-After has passed).
     case autoRetry(paneID: Int)
+    /// The refresh interval of `.setAutoRefresh(seconds:)`.
+    case autoRefresh
 }
 
 extension Effect {
