@@ -194,19 +194,17 @@ public final class ConsoleStore {
     }
 
     /// The events of the families that still change the state here: the dialogs (describe, actions and their
-    /// confirmations, the edit form's read, save and conflicts) and the client's rate-limit wait.
+    /// confirmations, the edit form's read, save and conflicts).
     private func sendLegacy(_ event: ConsoleEvent) {
         guard case .intent(let intent) = event else { return }
         switch intent {
         case .escape: cancelDialog()
-        case .describe: describe()
         case .action(let key): requestAction(key)
         case .confirm: confirm()
         case .cancelDialog: cancelDialog()
         case .editUser: editUser()
         case .save: save()
         case .resolveConflict(let choice): resolveConflict(choice)
-        case .clientWaitsForRateLimit(let seconds): clientWaitsForRateLimit(seconds)
         default: break
         }
     }

@@ -212,7 +212,7 @@ struct ConsoleReducerTests {
 
     @Test func eventsOfFamiliesTheStoreStillRunsAreNotReduced() {
         var model = loadedIssuers()
-        #expect(ConsoleReducer.reduce(&model, .intent(.describe), environment) == nil)
+        #expect(ConsoleReducer.reduce(&model, .intent(.editUser), environment) == nil)
         #expect(ConsoleReducer.reduce(&model, .intent(.action(.revoke)), environment) == nil)
     }
 }

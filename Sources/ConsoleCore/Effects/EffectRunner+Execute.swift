@@ -70,6 +70,17 @@ extension EffectRunner {
                 }
                 send(.scanUsersArrived(paneID: paneID, token: token, users: users, latency: clock.elapsed - started))
             }
+        case .readForDescribe(let kind, let rowID, let context, let token):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<ConsoleRow?, ConsoleFailure>?
+                do {
+                    result = .success(try await source.fetchCurrent(kind, rowID: rowID, context: context))
+                } catch {
+                    result = Self.failure(error).map { .failure($0) }
+                }
+                send(.describeArrived(token: token, rowID: rowID, result: result, latency: clock.elapsed - started))
+            }
         case .startTimer(let timer, let delay):
             handle = after(delay) { send(.timerFired(timer)) }
         }

@@ -24,6 +24,8 @@ enum ConsoleEvent: Sendable {
     case scanUsersArrived(paneID: Int, token: Int, users: [ScannedUser], latency: Duration)
     /// A request of the scan failed (`failure` nil: cancelled).
     case scanFailed(paneID: Int, token: Int, failure: ConsoleFailure?, latency: Duration)
+    /// The described resource as read now (nil: none by that id), or why not; `result` nil when cancelled.
+    case describeArrived(token: Int, rowID: String, result: Result<ConsoleRow?, ConsoleFailure>?, latency: Duration)
     /// A page of the walk of `G` arrived.
     case walkPageArrived(paneID: Int, fetch: PagedList.Fetch, token: Int, page: RowPage, latency: Duration)
     /// The walk of `G` ended: at the list's end, on a failure of `failedFetch`, or cancelled (`failure` nil).

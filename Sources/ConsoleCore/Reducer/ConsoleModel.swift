@@ -44,6 +44,8 @@ struct ConsoleModel: Sendable {
     var pendingScanPages: [Int: PendingScanPage] = [:]
     /// The token of each User detail pane's read (and the counts that follow it) while it runs.
     var userDetailLoads: [Int: Int] = [:]
+    /// The token of the describe dialog's read of the current version, while it runs.
+    var describeRead: Int?
     /// The walk of `G`, while it runs: its token, and when (elapsed) its progress was last published.
     var walk: (token: Int, lastShown: Duration)?
     /// Set by an event whose change need not be published now (a page of `G` between two progress updates); the

@@ -40,6 +40,9 @@ enum ConsoleReducer {
         case .scanFailed(let paneID, let token, let failure, let latency):
             model.requestEnded(latency: latency)
             return model.scanFailed(failure, paneID: paneID, token: token, environment)
+        case .describeArrived(let token, let rowID, let result, let latency):
+            model.requestEnded(latency: latency)
+            return model.describeArrived(result, rowID: rowID, token: token)
         case .walkPageArrived(let paneID, let fetch, let token, let page, let latency):
             return model.walkPageArrived(page, for: fetch, paneID: paneID, token: token, latency: latency, environment)
         case .walkEnded(let paneID, let token, let failedFetch, let failure):
@@ -105,6 +108,8 @@ enum ConsoleReducer {
         case .focusPreviousField:
             model.updateForm { $0.focus = ConsoleModel.neighbour(of: $0.focus, in: $0.fields, step: -1) }
             return []
+        case .describe: return model.describe()
+        case .clientWaitsForRateLimit(let seconds): return model.clientWaitsForRateLimit(seconds, environment)
         case .quit:
             model.quit()
             return []

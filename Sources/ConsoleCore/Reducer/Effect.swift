@@ -14,6 +14,8 @@ enum Effect: Sendable, Equatable {
     case fetchScanPage(PageRequest, paneID: Int, token: Int)
     /// The details of a scanned page's users, `concurrency` at a time: `.scanUsersArrived` / `.scanFailed`.
     case fetchScanUsers([ScanUserID], issuerID: String, concurrency: Int, paneID: Int, token: Int)
+    /// Reads the described resource's current version: `.describeArrived`.
+    case readForDescribe(PaneKind, rowID: String, context: PaneContext, token: Int)
     /// `G`: fetches the pages from `request` to the end of the list, one page requested ahead, sending
     /// `.walkPageArrived` for each and `.walkEnded` once.
     case walkToEnd(PageRequest, paneID: Int, token: Int)
@@ -29,6 +31,7 @@ enum EffectID: Sendable, Hashable {
     case userDetail(paneID: Int)
     /// The filter scan of a Users pane (its page or its users' details: one at a time).
     case scan(paneID: Int)
+    case describe
     /// The walk of `G` (one at a time).
     case walk
 }
@@ -51,6 +54,7 @@ extension Effect {
         case .fetchUser(_, let userID, let paneID, _): .hydration(paneID: paneID, userID: userID)
         case .startTimer(let timer, _): .timer(timer)
         case .walkToEnd: .walk
+        case .readForDescribe: .describe
         case .fetchScanPage(_, let paneID, _), .fetchScanUsers(_, _, _, let paneID, _): .scan(paneID: paneID)
         case .loadUserDetail(_, _, _, _, let paneID, _): .userDetail(paneID: paneID)
         case .cancel: nil
