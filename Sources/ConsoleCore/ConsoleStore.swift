@@ -193,15 +193,11 @@ public final class ConsoleStore {
         self.effects.execute(effects, source: source) { [weak self] event in self?.send(event) }
     }
 
-    /// The events of the families that still change the state here: the dialogs (describe, actions and their
-    /// confirmations, the edit form's read, save and conflicts).
+    /// The events of the family that still changes the state here: the edit form's read, save and conflict
+    /// resolution (their requests run in `effects.run` closures that change the state when they answer).
     private func sendLegacy(_ event: ConsoleEvent) {
         guard case .intent(let intent) = event else { return }
         switch intent {
-        case .escape: cancelDialog()
-        case .action(let key): requestAction(key)
-        case .confirm: confirm()
-        case .cancelDialog: cancelDialog()
         case .editUser: editUser()
         case .save: save()
         case .resolveConflict(let choice): resolveConflict(choice)
@@ -261,11 +257,8 @@ public final class ConsoleStore {
 
     /// Refuses a mutation in read-only mode. Returns true when refused.
     func refusedAsReadOnly(_ what: String) -> Bool {
-        guard state.isReadOnly else { return false }
-        raise(
-            Banner(
-                severity: .warning, kind: .readOnly, title: "Read-only mode: \(what) refused",
-                detail: "started with --read-only; no request was sent"))
+        guard let refused = model.refusedAsReadOnly(what, environment) else { return false }
+        run(refused)
         return true
     }
 

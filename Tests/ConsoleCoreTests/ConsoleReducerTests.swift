@@ -213,6 +213,5 @@ struct ConsoleReducerTests {
     @Test func eventsOfFamiliesTheStoreStillRunsAreNotReduced() {
         var model = loadedIssuers()
         #expect(ConsoleReducer.reduce(&model, .intent(.editUser), environment) == nil)
-        #expect(ConsoleReducer.reduce(&model, .intent(.action(.revoke)), environment) == nil)
     }
 }

@@ -81,6 +81,26 @@ extension EffectRunner {
                 }
                 send(.describeArrived(token: token, rowID: rowID, result: result, latency: clock.elapsed - started))
             }
+        case .performAction(let action, let targets, let paneID, let context, let columns, let concurrency):
+            handle = run {
+                let started = clock.elapsed
+                let outcomes = await Self.runBounded(targets, limit: concurrency) { target in
+                    await Self.attempt(action, on: target, context: context, columns: columns, source: source)
+                }
+                send(.actionFinished(
+                    action: action, paneID: paneID, context: context, outcomes: outcomes, latency: clock.elapsed - started))
+            }
+        case .revokeAllTrustedDevices(let issuerID, let userID, let action, let paneID):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<Int, ConsoleFailure>
+                do {
+                    result = .success(try await source.revokeAllTrustedDevices(issuerID: issuerID, userID: userID))
+                } catch {
+                    result = .failure(ConsoleFailure.from(error))
+                }
+                send(.devicesRevoked(action: action, userID: userID, paneID: paneID, result: result, latency: clock.elapsed - started))
+            }
         case .startTimer(let timer, let delay):
             handle = after(delay) { send(.timerFired(timer)) }
         }

@@ -26,6 +26,11 @@ enum ConsoleEvent: Sendable {
     case scanFailed(paneID: Int, token: Int, failure: ConsoleFailure?, latency: Duration)
     /// The described resource as read now (nil: none by that id), or why not; `result` nil when cancelled.
     case describeArrived(token: Int, rowID: String, result: Result<ConsoleRow?, ConsoleFailure>?, latency: Duration)
+    /// A row action ended: how it went for each target.
+    case actionFinished(
+        action: RowActionKind, paneID: Int, context: PaneContext, outcomes: [ActionOutcome], latency: Duration)
+    /// Revoke-all on a user's trusted devices answered: how many were revoked, or why not.
+    case devicesRevoked(action: RowActionKind, userID: String, paneID: Int, result: Result<Int, ConsoleFailure>, latency: Duration)
     /// A page of the walk of `G` arrived.
     case walkPageArrived(paneID: Int, fetch: PagedList.Fetch, token: Int, page: RowPage, latency: Duration)
     /// The walk of `G` ended: at the list's end, on a failure of `failedFetch`, or cancelled (`failure` nil).

@@ -93,9 +93,9 @@ extension ConsoleModel {
         state.shouldQuit = true
     }
 
-    /// Esc out of a dialog stays with the shell (dialogs are not converted yet): returns nil then.
+    /// Esc: closes a dialog, stops G or a scan, clears a filter, else goes back.
     mutating func escape(_ environment: ConsoleEnvironment) -> [Effect]? {
-        if state.dialog != nil { return nil }
+        if state.dialog != nil { return cancelDialog(environment) }
         if state.loadToEnd != nil { return stopLoadToEnd(environment) }
         if let pane = state.current, pane.filterScan?.isRunning == true {
             // Esc stops the scan first; the matches found stay, a second Esc clears the filter.

@@ -43,6 +43,12 @@ enum ConsoleReducer {
         case .describeArrived(let token, let rowID, let result, let latency):
             model.requestEnded(latency: latency)
             return model.describeArrived(result, rowID: rowID, token: token)
+        case .actionFinished(let action, let paneID, let context, let outcomes, let latency):
+            model.requestEnded(latency: latency)
+            return model.applyActionOutcomes(outcomes, action: action, paneID: paneID, context: context, environment)
+        case .devicesRevoked(let action, let userID, let paneID, let result, let latency):
+            model.requestEnded(latency: latency)
+            return model.devicesRevoked(result, action: action, userID: userID, paneID: paneID, environment)
         case .walkPageArrived(let paneID, let fetch, let token, let page, let latency):
             return model.walkPageArrived(page, for: fetch, paneID: paneID, token: token, latency: latency, environment)
         case .walkEnded(let paneID, let token, let failedFetch, let failure):
@@ -110,6 +116,9 @@ enum ConsoleReducer {
             return []
         case .describe: return model.describe()
         case .clientWaitsForRateLimit(let seconds): return model.clientWaitsForRateLimit(seconds, environment)
+        case .action(let key): return model.requestAction(key, environment)
+        case .confirm: return model.confirm(environment)
+        case .cancelDialog: return model.cancelDialog(environment)
         case .quit:
             model.quit()
             return []

@@ -16,6 +16,12 @@ enum Effect: Sendable, Equatable {
     case fetchScanUsers([ScanUserID], issuerID: String, concurrency: Int, paneID: Int, token: Int)
     /// Reads the described resource's current version: `.describeArrived`.
     case readForDescribe(PaneKind, rowID: String, context: PaneContext, token: Int)
+    /// A row action on each target, conditional on the version shown, `concurrency` at a time:
+    /// `.actionFinished` with every target's outcome.
+    case performAction(
+        RowActionKind, targets: [ActionTarget], paneID: Int, context: PaneContext, columns: [String], concurrency: Int)
+    /// Revoke all of a user's trusted devices: `.devicesRevoked`.
+    case revokeAllTrustedDevices(issuerID: String, userID: String, action: RowActionKind, paneID: Int)
     /// `G`: fetches the pages from `request` to the end of the list, one page requested ahead, sending
     /// `.walkPageArrived` for each and `.walkEnded` once.
     case walkToEnd(PageRequest, paneID: Int, token: Int)
@@ -57,7 +63,8 @@ extension Effect {
         case .readForDescribe: .describe
         case .fetchScanPage(_, let paneID, _), .fetchScanUsers(_, _, _, let paneID, _): .scan(paneID: paneID)
         case .loadUserDetail(_, _, _, _, let paneID, _): .userDetail(paneID: paneID)
-        case .cancel: nil
+        // A write that was sent is never cancelled by navigation: its answer updates the rows.
+        case .cancel, .performAction, .revokeAllTrustedDevices: nil
         }
     }
 }
