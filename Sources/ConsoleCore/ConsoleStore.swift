@@ -166,14 +166,10 @@ public final class ConsoleStore {
     }
 
     /// One event: the reducer changes the model and names the effects, the runner starts them, and the new
-    /// state is published once. Events of the families the reducer does not handle yet go to `sendLegacy`.
+    /// state is published once.
     func send(_ event: ConsoleEvent) {
         guard !isShutDown else { return }
-        if let effects = ConsoleReducer.reduce(&model, event, environment) {
-            run(effects)
-        } else {
-            sendLegacy(event)
-        }
+        run(ConsoleReducer.reduce(&model, event, environment))
         viewport = model.viewport
         // A page of G between two progress updates: published with the next one (a copy of the state kept by an
         // observer would make the next page copy the whole page table).
@@ -191,18 +187,6 @@ public final class ConsoleStore {
     func run(_ effects: [Effect]) {
         guard !effects.isEmpty else { return }
         self.effects.execute(effects, source: source) { [weak self] event in self?.send(event) }
-    }
-
-    /// The events of the family that still changes the state here: the edit form's read, save and conflict
-    /// resolution (their requests run in `effects.run` closures that change the state when they answer).
-    private func sendLegacy(_ event: ConsoleEvent) {
-        guard case .intent(let intent) = event else { return }
-        switch intent {
-        case .editUser: editUser()
-        case .save: save()
-        case .resolveConflict(let choice): resolveConflict(choice)
-        default: break
-        }
     }
 
     // MARK: - State plumbing

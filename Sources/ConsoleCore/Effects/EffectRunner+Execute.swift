@@ -101,6 +101,40 @@ extension EffectRunner {
                 }
                 send(.devicesRevoked(action: action, userID: userID, paneID: paneID, result: result, latency: clock.elapsed - started))
             }
+        case .readForEdit(let issuerID, let userID, let token):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<UserRecord, ConsoleFailure>?
+                do {
+                    result = .success(try await source.fetchUser(issuerID: issuerID, userID: userID))
+                } catch {
+                    result = error is CancellationError ? nil : .failure(ConsoleFailure.from(error))
+                }
+                send(.editRecordArrived(token: token, userID: userID, result: result, latency: clock.elapsed - started))
+            }
+        case .saveUser(let changes, let ifMatch, let form):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<UserRecord, ConsoleFailure>
+                do {
+                    result = .success(try await source.updateUser(
+                        issuerID: form.base.issuerID, userID: form.base.id, changes: changes, ifMatch: ifMatch))
+                } catch {
+                    result = .failure(ConsoleFailure.from(error))
+                }
+                send(.saveFinished(form: form, result: result, latency: clock.elapsed - started))
+            }
+        case .readTheirs(let form, let failure):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<UserRecord, ConsoleFailure>
+                do {
+                    result = .success(try await source.fetchUser(issuerID: form.base.issuerID, userID: form.base.id))
+                } catch {
+                    result = .failure(ConsoleFailure.from(error))
+                }
+                send(.theirsArrived(form: form, failure: failure, result: result, latency: clock.elapsed - started))
+            }
         case .startTimer(let timer, let delay):
             handle = after(delay) { send(.timerFired(timer)) }
         }

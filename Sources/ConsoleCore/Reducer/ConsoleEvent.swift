@@ -31,6 +31,12 @@ enum ConsoleEvent: Sendable {
         action: RowActionKind, paneID: Int, context: PaneContext, outcomes: [ActionOutcome], latency: Duration)
     /// Revoke-all on a user's trusted devices answered: how many were revoked, or why not.
     case devicesRevoked(action: RowActionKind, userID: String, paneID: Int, result: Result<Int, ConsoleFailure>, latency: Duration)
+    /// The user to edit as read now, or why not (`result` nil: cancelled).
+    case editRecordArrived(token: Int, userID: String, result: Result<UserRecord, ConsoleFailure>?, latency: Duration)
+    /// The PATCH of the form answered.
+    case saveFinished(form: UserEditForm, result: Result<UserRecord, ConsoleFailure>, latency: Duration)
+    /// Their version after a 412 on save, or why it could not be read.
+    case theirsArrived(form: UserEditForm, failure: ConsoleFailure, result: Result<UserRecord, ConsoleFailure>, latency: Duration)
     /// A page of the walk of `G` arrived.
     case walkPageArrived(paneID: Int, fetch: PagedList.Fetch, token: Int, page: RowPage, latency: Duration)
     /// The walk of `G` ended: at the list's end, on a failure of `failedFetch`, or cancelled (`failure` nil).

@@ -94,7 +94,7 @@ extension ConsoleModel {
     }
 
     /// Esc: closes a dialog, stops G or a scan, clears a filter, else goes back.
-    mutating func escape(_ environment: ConsoleEnvironment) -> [Effect]? {
+    mutating func escape(_ environment: ConsoleEnvironment) -> [Effect] {
         if state.dialog != nil { return cancelDialog(environment) }
         if state.loadToEnd != nil { return stopLoadToEnd(environment) }
         if let pane = state.current, pane.filterScan?.isRunning == true {

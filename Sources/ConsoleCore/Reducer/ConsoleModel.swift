@@ -46,6 +46,8 @@ struct ConsoleModel: Sendable {
     var userDetailLoads: [Int: Int] = [:]
     /// The token of the describe dialog's read of the current version, while it runs.
     var describeRead: Int?
+    /// The token of the edit form's read of the user, while it runs.
+    var editRead: Int?
     /// The walk of `G`, while it runs: its token, and when (elapsed) its progress was last published.
     var walk: (token: Int, lastShown: Duration)?
     /// Set by an event whose change need not be published now (a page of `G` between two progress updates); the

@@ -1,11 +1,11 @@
 /// The console's state changes as one pure function: an event and the model in, the changed model and the
 /// effects to run out. No store, no await, no task, no clock: the time comes in `environment`.
 enum ConsoleReducer {
-    /// Returns the effects to run, or nil for an event whose family still changes the state in the store
-    /// (`ConsoleStore.sendLegacy`): see docs/console-core.md, "The reducer".
+    /// Changes the model for `event` and returns the effects to run (the `EffectRunner` executes them and sends
+    /// what comes back as further events).
     static func reduce(
         _ model: inout ConsoleModel, _ event: ConsoleEvent, _ environment: ConsoleEnvironment
-    ) -> [Effect]? {
+    ) -> [Effect] {
         switch event {
         case .intent(let intent):
             return reduce(&model, intent, environment)
@@ -49,6 +49,15 @@ enum ConsoleReducer {
         case .devicesRevoked(let action, let userID, let paneID, let result, let latency):
             model.requestEnded(latency: latency)
             return model.devicesRevoked(result, action: action, userID: userID, paneID: paneID, environment)
+        case .editRecordArrived(let token, let userID, let result, let latency):
+            model.requestEnded(latency: latency)
+            return model.editRecordArrived(result, userID: userID, token: token, environment)
+        case .saveFinished(let form, let result, let latency):
+            model.requestEnded(latency: latency)
+            return model.saveFinished(result, form: form, environment)
+        case .theirsArrived(let form, let failure, let result, let latency):
+            model.requestEnded(latency: latency)
+            return model.theirsArrived(result, form: form, failure: failure, environment)
         case .walkPageArrived(let paneID, let fetch, let token, let page, let latency):
             return model.walkPageArrived(page, for: fetch, paneID: paneID, token: token, latency: latency, environment)
         case .walkEnded(let paneID, let token, let failedFetch, let failure):
@@ -64,7 +73,7 @@ enum ConsoleReducer {
 
     private static func reduce(
         _ model: inout ConsoleModel, _ intent: ConsoleIntent, _ environment: ConsoleEnvironment
-    ) -> [Effect]? {
+    ) -> [Effect] {
         let viewport = model.viewport
         switch intent {
         case .setViewport(let rows): return model.setViewport(rows: rows, environment)
@@ -119,11 +128,12 @@ enum ConsoleReducer {
         case .action(let key): return model.requestAction(key, environment)
         case .confirm: return model.confirm(environment)
         case .cancelDialog: return model.cancelDialog(environment)
+        case .editUser: return model.editUser(environment)
+        case .save: return model.save(environment)
+        case .resolveConflict(let choice): return model.resolveConflict(choice, environment)
         case .quit:
             model.quit()
             return []
-        default:
-            return nil
         }
     }
 }

@@ -22,6 +22,12 @@ enum Effect: Sendable, Equatable {
         RowActionKind, targets: [ActionTarget], paneID: Int, context: PaneContext, columns: [String], concurrency: Int)
     /// Revoke all of a user's trusted devices: `.devicesRevoked`.
     case revokeAllTrustedDevices(issuerID: String, userID: String, action: RowActionKind, paneID: Int)
+    /// Reads the user to edit, fresh: `.editRecordArrived`.
+    case readForEdit(issuerID: String, userID: String, token: Int)
+    /// PATCHes the form's changes with If-Match: `.saveFinished`.
+    case saveUser(UserChanges, ifMatch: String?, form: UserEditForm)
+    /// After a 412 on save, reads their version: `.theirsArrived`.
+    case readTheirs(form: UserEditForm, failure: ConsoleFailure)
     /// `G`: fetches the pages from `request` to the end of the list, one page requested ahead, sending
     /// `.walkPageArrived` for each and `.walkEnded` once.
     case walkToEnd(PageRequest, paneID: Int, token: Int)
@@ -38,6 +44,7 @@ enum EffectID: Sendable, Hashable {
     /// The filter scan of a Users pane (its page or its users' details: one at a time).
     case scan(paneID: Int)
     case describe
+    case edit
     /// The walk of `G` (one at a time).
     case walk
 }
@@ -64,7 +71,8 @@ extension Effect {
         case .fetchScanPage(_, let paneID, _), .fetchScanUsers(_, _, _, let paneID, _): .scan(paneID: paneID)
         case .loadUserDetail(_, _, _, _, let paneID, _): .userDetail(paneID: paneID)
         // A write that was sent is never cancelled by navigation: its answer updates the rows.
-        case .cancel, .performAction, .revokeAllTrustedDevices: nil
+        case .cancel, .performAction, .revokeAllTrustedDevices, .saveUser, .readTheirs: nil
+        case .readForEdit: .edit
         }
     }
 }
