@@ -158,10 +158,6 @@ public final class ConsoleStore {
     // MARK: - Intents
 
     public func send(_ intent: ConsoleIntent) {
-        if handleAccountPicker(intent) {
-            publish()
-            return
-        }
         send(.intent(intent))
     }
 
@@ -185,8 +181,10 @@ public final class ConsoleStore {
 
     /// Hands effects to the runner; what comes back is sent as events.
     func run(_ effects: [Effect]) {
-        guard !effects.isEmpty else { return }
-        self.effects.execute(effects, source: source) { [weak self] event in self?.send(event) }
+        // In order: connecting to an account replaces the source the effects after it use.
+        for effect in effects where !executeInShell(effect) {
+            self.effects.execute([effect], source: source) { [weak self] event in self?.send(event) }
+        }
     }
 
     // MARK: - State plumbing

@@ -14,6 +14,9 @@ extension EffectRunner {
         let clock = self.clock
         let handle: EffectHandle
         switch effect {
+        case .listAccounts, .connectToAccount:
+            // The store's shell executes these (they need its directory and replace its data source).
+            return
         case .cancel(let id):
             cancel(id)
             return

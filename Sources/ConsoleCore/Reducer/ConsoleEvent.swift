@@ -37,6 +37,10 @@ enum ConsoleEvent: Sendable {
     case saveFinished(form: UserEditForm, result: Result<UserRecord, ConsoleFailure>, latency: Duration)
     /// Their version after a 412 on save, or why it could not be read.
     case theirsArrived(form: UserEditForm, failure: ConsoleFailure, result: Result<UserRecord, ConsoleFailure>, latency: Duration)
+    /// The console opens on the account picker.
+    case accountPickerOpened
+    /// The credential's accounts, or why not (`result` nil: cancelled).
+    case accountsListed(token: Int, result: Result<[AccountOption], ConsoleFailure>?, latency: Duration)
     /// A page of the walk of `G` arrived.
     case walkPageArrived(paneID: Int, fetch: PagedList.Fetch, token: Int, page: RowPage, latency: Duration)
     /// The walk of `G` ended: at the list's end, on a failure of `failedFetch`, or cancelled (`failure` nil).

@@ -48,6 +48,8 @@ struct ConsoleModel: Sendable {
     var describeRead: Int?
     /// The token of the edit form's read of the user, while it runs.
     var editRead: Int?
+    /// The token of the account picker's listing, while it runs.
+    var accountListing: Int?
     /// The walk of `G`, while it runs: its token, and when (elapsed) its progress was last published.
     var walk: (token: Int, lastShown: Duration)?
     /// Set by an event whose change need not be published now (a page of `G` between two progress updates); the

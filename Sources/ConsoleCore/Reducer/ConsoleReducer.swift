@@ -58,6 +58,11 @@ enum ConsoleReducer {
         case .theirsArrived(let form, let failure, let result, let latency):
             model.requestEnded(latency: latency)
             return model.theirsArrived(result, form: form, failure: failure, environment)
+        case .accountPickerOpened:
+            return model.openAccountPicker()
+        case .accountsListed(let token, let result, let latency):
+            model.requestEnded(latency: latency)
+            return model.accountsListed(result, token: token, environment)
         case .walkPageArrived(let paneID, let fetch, let token, let page, let latency):
             return model.walkPageArrived(page, for: fetch, paneID: paneID, token: token, latency: latency, environment)
         case .walkEnded(let paneID, let token, let failedFetch, let failure):
@@ -74,6 +79,7 @@ enum ConsoleReducer {
     private static func reduce(
         _ model: inout ConsoleModel, _ intent: ConsoleIntent, _ environment: ConsoleEnvironment
     ) -> [Effect] {
+        if let picked = model.accountPickerIntent(intent, environment) { return picked }
         let viewport = model.viewport
         switch intent {
         case .setViewport(let rows): return model.setViewport(rows: rows, environment)

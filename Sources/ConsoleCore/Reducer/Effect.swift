@@ -28,6 +28,10 @@ enum Effect: Sendable, Equatable {
     case saveUser(UserChanges, ifMatch: String?, form: UserEditForm)
     /// After a 412 on save, reads their version: `.theirsArrived`.
     case readTheirs(form: UserEditForm, failure: ConsoleFailure)
+    /// Lists the credential's accounts (`GET /v1/me`): `.accountsListed`. Executed by the store's shell.
+    case listAccounts(token: Int)
+    /// Replaces the store's data source with one bound to the account (before the effects that follow it).
+    case connectToAccount(String)
     /// `G`: fetches the pages from `request` to the end of the list, one page requested ahead, sending
     /// `.walkPageArrived` for each and `.walkEnded` once.
     case walkToEnd(PageRequest, paneID: Int, token: Int)
@@ -73,6 +77,7 @@ extension Effect {
         // A write that was sent is never cancelled by navigation: its answer updates the rows.
         case .cancel, .performAction, .revokeAllTrustedDevices, .saveUser, .readTheirs: nil
         case .readForEdit: .edit
+        case .listAccounts, .connectToAccount: nil
         }
     }
 }
