@@ -6,12 +6,6 @@ public struct ActionReport: Sendable, Hashable {
     public var failed: [String: ConsoleFailure]
 }
 
-/// The store's helpers of the remaining (edit) family call these.
-extension ConsoleStore {
-    func dropFormBanner() { model.dropFormBanner() }
-    func cancelDialog() { run(model.cancelDialog(environment)) }
-}
-
 /// One target of an action: the row as shown (nil when not on screen; after a 412 dialog, the version the
 /// dialog showed).
 struct ActionTarget: Sendable, Equatable {

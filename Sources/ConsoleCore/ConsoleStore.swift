@@ -30,35 +30,10 @@ public final class ConsoleStore {
     private var changeObservers: [@MainActor () -> Void] = []
     /// Waiters of `waitUntil`, woken by every publication.
     private var changeWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
-    /// Mirrors `model.viewport`, readable while a pane of the model is being mutated.
-    private(set) var viewport = 20
     private var observers: [Int: AsyncStream<ConsoleState>.Continuation] = [:]
     private var nextObserverID = 1
     /// After `shutdown()`, answers of cancelled requests change nothing.
     private var isShutDown = false
-
-    var hydrationFailures: [Int: Set<String>] {
-        get { model.hydrationFailures }
-        _modify { yield &model.hydrationFailures }
-    }
-    var hydrationPaused: Set<Int> {
-        get { model.hydrationPaused }
-        _modify { yield &model.hydrationPaused }
-    }
-    var hydrationCache: LRUCache<ConsoleRow> {
-        get { model.hydrationCache }
-        _modify { yield &model.hydrationCache }
-    }
-    var refreshTargets: [Int: (id: String?, listIndex: Int)] {
-        get { model.refreshTargets }
-        _modify { yield &model.refreshTargets }
-    }
-    var otherTasks: [Int: EffectHandle] = [:]
-    /// A pane as it was when its refresh started: a refresh that fails puts it back, so no row on screen is lost.
-    var refreshBackups: [Int: PaneState] {
-        get { state.panesBeforeRefresh }
-        _modify { yield &model.state.panesBeforeRefresh }
-    }
 
     public init(
         source: any ConsoleDataSource, header: HeaderInfo, configuration: ConsoleConfiguration = .init(),
@@ -76,16 +51,13 @@ public final class ConsoleStore {
     /// Opens the first pane (Issuers).
     public func start() {
         guard state.stack.isEmpty else { return }
-        push(.issuers, context: PaneContext())
-        publish()
+        send(.opened)
     }
 
     /// Stops every task and ends the observers' streams.
     public func shutdown() {
-        for paneID in state.stack.map(\.id) { cancelWork(ofPane: paneID) }
+        send(.shutDown)
         isShutDown = true
-        otherTasks = [:]
-        model.autoRetries = [:]
         effects.cancelAll()
         for observer in observers.values { observer.finish() }
         observers = [:]
@@ -166,7 +138,6 @@ public final class ConsoleStore {
     func send(_ event: ConsoleEvent) {
         guard !isShutDown else { return }
         run(ConsoleReducer.reduce(&model, event, environment))
-        viewport = model.viewport
         // A page of G between two progress updates: published with the next one (a copy of the state kept by an
         // observer would make the next page copy the whole page table).
         if model.isQuiet {
@@ -202,50 +173,4 @@ public final class ConsoleStore {
         changeWaiters = [:]
         for waiter in waiters.values { waiter.resume() }
     }
-
-    func makeToken() -> Int { model.makeToken() }
-
-    func position(ofPane id: Int) -> Int? { model.position(ofPane: id) }
-
-    /// Mutates the pane with this id, if it is still open.
-    func withPane(_ id: Int, _ body: (inout PaneState) -> Void) { model.withPane(id, body) }
-
-    func withCurrentPane(_ body: (inout PaneState) -> Void) { model.withCurrentPane(body) }
-
-    func isCurrent(_ paneID: Int) -> Bool { model.isCurrent(paneID) }
-
-    /// Runs a request, counting it in the header and timing it.
-    func measured<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-        state.header.requestsInFlight += 1
-        publish()
-        let started = clock.elapsed
-        defer {
-            state.header.requestsInFlight -= 1
-            state.header.lastLatency = clock.elapsed - started
-        }
-        return try await operation()
-    }
-
-    /// Shows a banner and keeps warnings and errors in the history of the Errors pane.
-    func raise(_ banner: Banner) { run(model.raise(banner, environment)) }
-
-    func raise(_ failure: ConsoleFailure, while subject: String) {
-        raise(Banner.failure(failure, subject: subject, now: clock.now))
-    }
-
-    func info(_ title: String, detail: String = "", kind: Banner.Kind = .info, severity: Banner.Severity = .info) {
-        raise(Banner(severity: severity, kind: kind, title: title, detail: detail))
-    }
-
-    /// Refuses a mutation in read-only mode. Returns true when refused.
-    func refusedAsReadOnly(_ what: String) -> Bool {
-        guard let refused = model.refusedAsReadOnly(what, environment) else { return false }
-        run(refused)
-        return true
-    }
-
-
-
-
-
 }

@@ -1,6 +1,10 @@
 /// Everything that can change the console's state: what the user asks for, and what comes back from the effects
 /// the reducer asked for (answers carry the token of the request they answer, so a stale one changes nothing).
 enum ConsoleEvent: Sendable {
+    /// `start()`: the console opens on Issuers.
+    case opened
+    /// `shutdown()`: every pane's requests are cancelled (the runner then cancels everything else).
+    case shutDown
     /// A key, through the view.
     case intent(ConsoleIntent)
     /// A page of a pane's list arrived.

@@ -58,6 +58,11 @@ enum ConsoleReducer {
         case .theirsArrived(let form, let failure, let result, let latency):
             model.requestEnded(latency: latency)
             return model.theirsArrived(result, form: form, failure: failure, environment)
+        case .opened:
+            return model.state.stack.isEmpty ? model.push(.issuers, context: PaneContext(), environment) : []
+        case .shutDown:
+            model.autoRetries = [:]
+            return model.state.stack.map(\.id).flatMap { model.cancelRequests(ofPane: $0) }
         case .accountPickerOpened:
             return model.openAccountPicker()
         case .accountsListed(let token, let result, let latency):
