@@ -7,76 +7,35 @@ extension ConsoleStore {
         guard state.stack.isEmpty else { return }
         connectToAccount = connect
         accountDirectory = directory
-        state.accountPicker = AccountPicker()
-        loadAccounts()
-        publish()
+        send(.accountPickerOpened)
     }
 
-    private func loadAccounts() {
-        guard let directory = accountDirectory else { return }
-        state.accountPicker?.phase = .loading
-        otherTasks[Self.accountPickerTask]?.cancel()
-        otherTasks[Self.accountPickerTask] = effects.run {
-            do {
-                let accounts = try await self.measured { try await directory.accounts() }
-                guard self.state.accountPicker != nil else { return }
-                switch accounts.count {
-                case 0:
-                    self.state.accountPicker?.phase = .failed(
-                        "the credential can act on no account (GET /v1/me lists none)")
-                case 1:
-                    self.choose(accounts[0].id)
-                default:
-                    self.state.accountPicker = AccountPicker(phase: .choosing, accounts: accounts, selection: 0)
+    /// The account picker's two effects need the shell's objects (the directory, and the data source it replaces).
+    /// Returns false for the effects the runner executes.
+    func executeInShell(_ effect: Effect) -> Bool {
+        switch effect {
+        case .listAccounts(let token):
+            guard let directory = accountDirectory else { return true }
+            let clock = self.clock
+            effects.run { [weak self] in
+                let started = clock.elapsed
+                let result: Result<[AccountOption], ConsoleFailure>?
+                do {
+                    result = .success(try await directory.accounts())
+                } catch {
+                    result = error is CancellationError ? nil : .failure(ConsoleFailure.from(error))
                 }
-            } catch {
-                guard !(error is CancellationError) else { return }
-                let failure = ConsoleFailure.from(error)
-                self.state.accountPicker?.phase = .failed(failure.description)
-                self.raise(failure, while: "listing the accounts of the credential (GET /v1/me)")
+                self?.send(.accountsListed(token: token, result: result, latency: clock.elapsed - started))
             }
-            self.publish()
-        }
-    }
-
-    /// Handles an intent while the picker is up; returns false for intents it leaves to the store.
-    func handleAccountPicker(_ intent: ConsoleIntent) -> Bool {
-        guard var picker = state.accountPicker else { return false }
-        switch intent {
-        case .setViewport, .dismissBanner, .quit, .setAutoRefresh:
-            return false
-        case .move(let delta):
-            picker.selection = max(0, min(picker.accounts.count - 1, picker.selection + delta))
-        case .moveToTop, .pageUp:
-            picker.selection = 0
-        case .moveToEnd, .pageDown:
-            picker.selection = max(0, picker.accounts.count - 1)
-        case .select(let index):
-            picker.selection = max(0, min(picker.accounts.count - 1, index))
-        case .open:
-            if case .choosing = picker.phase, let account = picker.selected { choose(account.id) }
             return true
-        case .refresh, .retry:
-            if case .failed = picker.phase { loadAccounts() }
+        case .connectToAccount(let accountID):
+            guard let connect = connectToAccount else { return true }
+            source = connect(accountID)
+            connectToAccount = nil
+            accountDirectory = nil
             return true
         default:
-            return true
+            return false
         }
-        state.accountPicker = picker
-        return true
     }
-
-    /// Connects to `accountID`: the header names it, and the console opens on its Issuers.
-    private func choose(_ accountID: String) {
-        guard let connect = connectToAccount else { return }
-        source = connect(accountID)
-        state.header.account = accountID
-        state.accountPicker = nil
-        connectToAccount = nil
-        accountDirectory = nil
-        if state.banner?.kind == .authentication { state.banner = nil }
-        start()
-    }
-
-    static let accountPickerTask = -2_000_000
 }

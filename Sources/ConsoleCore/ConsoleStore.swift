@@ -4,7 +4,15 @@ import Foundation
 /// Observers get every new `ConsoleState` through `updates()`.
 @MainActor
 public final class ConsoleStore {
-    public internal(set) var state: ConsoleState
+    /// The state and the reducer's bookkeeping; changed by `ConsoleReducer.reduce` (and, for the families not
+    /// converted yet, by the store's own helpers).
+    var model: ConsoleModel
+    public internal(set) var state: ConsoleState {
+        get { model.state }
+        set { model.state = newValue }
+        // In place: a copy alive while a pane's list is mutated would copy its whole page table.
+        _modify { yield &model.state }
+    }
 
     /// Replaced once, when the account picker connects to the chosen account.
     var source: any ConsoleDataSource
@@ -22,42 +30,10 @@ public final class ConsoleStore {
     private var changeObservers: [@MainActor () -> Void] = []
     /// Waiters of `waitUntil`, woken by every publication.
     private var changeWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
-    /// Mirrors `state.viewportHeight`, readable while a pane of `state` is being mutated.
-    var viewport = 20
-    private var nextPaneID = 1
-    private var nextBannerID = 1
-    private var nextToken = 1
     private var observers: [Int: AsyncStream<ConsoleState>.Continuation] = [:]
     private var nextObserverID = 1
-
-    /// The page fetch of each pane, with the token its answer must carry.
-    var pageTasks: [Int: (token: Int, task: EffectHandle)] = [:]
-    /// User detail fetches of the Users pane, by user id.
-    var hydrationTasks: [Int: [String: EffectHandle]] = [:]
-    /// Users that failed to load details (not retried until refresh).
-    var hydrationFailures: [Int: Set<String>] = [:]
-    /// Panes whose hydration stopped after the server failed (down, erroring, rate limiting): one failure, not
-    /// one per visible row, until `r` or the automatic retry after a rate limit.
-    var hydrationPaused: Set<Int> = []
-    var hydrationCache: LRUCache<ConsoleRow>
-    var loadToEndTask: (token: Int, task: EffectHandle)?
-    /// The scan of each Users pane whose text filter is searched over the whole list.
-    var filterScanTasks: [Int: (token: Int, task: EffectHandle)] = [:]
-    /// After a refresh: the id to select again and how many rows to load to find it.
-    var refreshTargets: [Int: (id: String?, listIndex: Int)] = [:]
-    var otherTasks: [Int: EffectHandle] = [:]
-    /// Reads that wait for a rate limit's Retry-After, by pane (reads only: a write is never repeated unasked).
-    var autoRetryTasks: [Int: EffectHandle] = [:]
-    /// A pane as it was when its refresh started: a refresh that fails puts it back, so no row on screen is lost.
-    var refreshBackups: [Int: PaneState] {
-        get { state.panesBeforeRefresh }
-        set { state.panesBeforeRefresh = newValue }
-    }
-    /// The banner of each pane's last failed read: a later successful read of that pane takes it off the screen
-    /// (it stays in the Errors pane), so a recovered pane does not keep saying it failed.
-    var readFailureBanners: [Int: Int] = [:]
-    private var countdownTask: EffectHandle?
-    private var autoRefreshTask: EffectHandle?
+    /// After `shutdown()`, answers of cancelled requests change nothing.
+    private var isShutDown = false
 
     public init(
         source: any ConsoleDataSource, header: HeaderInfo, configuration: ConsoleConfiguration = .init(),
@@ -66,25 +42,22 @@ public final class ConsoleStore {
         self.source = source
         self.configuration = configuration
         self.effects = EffectRunner(clock: clock)
-        self.hydrationCache = LRUCache(capacity: configuration.hydrationCacheSize)
-        self.state = ConsoleState(header: header, isReadOnly: configuration.isReadOnly, now: clock.now)
+        self.model = ConsoleModel(
+            state: ConsoleState(header: header, isReadOnly: configuration.isReadOnly, now: clock.now),
+            configuration: configuration)
         effects.onFinished = { [weak self] in self?.wakeChangeWaiters() }
     }
 
     /// Opens the first pane (Issuers).
     public func start() {
         guard state.stack.isEmpty else { return }
-        push(.issuers, context: PaneContext())
-        publish()
+        send(.opened)
     }
 
     /// Stops every task and ends the observers' streams.
     public func shutdown() {
-        for paneID in state.stack.map(\.id) { cancelWork(ofPane: paneID) }
-        otherTasks = [:]
-        autoRetryTasks = [:]
-        countdownTask = nil
-        autoRefreshTask = nil
+        send(.shutDown)
+        isShutDown = true
         effects.cancelAll()
         for observer in observers.values { observer.finish() }
         observers = [:]
@@ -157,54 +130,32 @@ public final class ConsoleStore {
     // MARK: - Intents
 
     public func send(_ intent: ConsoleIntent) {
-        if handleAccountPicker(intent) {
-            publish()
+        send(.intent(intent))
+    }
+
+    /// One event: the reducer changes the model and names the effects, the runner starts them, and the new
+    /// state is published once.
+    func send(_ event: ConsoleEvent) {
+        guard !isShutDown else { return }
+        run(ConsoleReducer.reduce(&model, event, environment))
+        // A page of G between two progress updates: published with the next one (a copy of the state kept by an
+        // observer would make the next page copy the whole page table).
+        if model.isQuiet {
+            model.isQuiet = false
             return
         }
-        switch intent {
-        case .setViewport(let rows):
-            viewport = max(rows, 1)
-            state.viewportHeight = viewport
-            withCurrentPane { pane in pane.scrollToSelection(viewport: viewport) }
-            selectionChanged()
-        case .move(let delta): moveSelection { $0 + delta }
-        case .pageDown: moveSelection { $0 + self.viewport }
-        case .pageUp: moveSelection { $0 - self.viewport }
-        case .moveToTop: moveSelection { _ in 0 }
-        case .select(let index): moveSelection { _ in index }
-        case .moveToEnd: loadToEnd()
-        case .stopLoading: stopLoadToEnd()
-        case .open: open()
-        case .back: back()
-        case .escape: escape()
-        case .nextSibling: sibling(step: 1)
-        case .previousSibling: sibling(step: -1)
-        case .jump(let target): jump(target)
-        case .setFilter(let text): setFilter(text)
-        case .clearFilter: setFilter("")
-        case .sort(let column): sort(column: column)
-        case .toggleMark: toggleMark()
-        case .clearMarks: withCurrentPane { $0.marks = [] }
-        case .refresh: refreshCurrentPane()
-        case .retry: retry()
-        case .describe: describe()
-        case .action(let key): requestAction(key)
-        case .confirm: confirm()
-        case .cancelDialog: cancelDialog()
-        case .editUser: editUser()
-        case .setField(let field, let value): updateForm { $0.values[field] = value; $0.fieldErrors[field] = nil }
-        case .addCustomField(let key): updateForm { if $0.values.customFields[key] == nil { $0.values.customFields[key] = "" }; $0.focus = .custom(key) }
-        case .removeCustomField(let key): updateForm { $0.values.customFields[key] = nil; $0.fieldErrors[.custom(key)] = nil }
-        case .focusNextField: updateForm { $0.focus = Self.neighbour(of: $0.focus, in: $0.fields, step: 1) }
-        case .focusPreviousField: updateForm { $0.focus = Self.neighbour(of: $0.focus, in: $0.fields, step: -1) }
-        case .save: save()
-        case .resolveConflict(let choice): resolveConflict(choice)
-        case .dismissBanner: state.banner = nil
-        case .setAutoRefresh(let seconds): setAutoRefresh(seconds)
-        case .clientWaitsForRateLimit(let seconds): clientWaitsForRateLimit(seconds)
-        case .quit: quit()
-        }
         publish()
+    }
+
+    /// The reducer's environment now: the clock is read here, never inside the reducer.
+    var environment: ConsoleEnvironment { ConsoleEnvironment(now: clock.now, elapsed: clock.elapsed, configuration: configuration) }
+
+    /// Hands effects to the runner; what comes back is sent as events.
+    func run(_ effects: [Effect]) {
+        // In order: connecting to an account replaces the source the effects after it use.
+        for effect in effects where !executeInShell(effect) {
+            self.effects.execute([effect], source: source) { [weak self] event in self?.send(event) }
+        }
     }
 
     // MARK: - State plumbing
@@ -221,148 +172,5 @@ public final class ConsoleStore {
         let waiters = changeWaiters
         changeWaiters = [:]
         for waiter in waiters.values { waiter.resume() }
-    }
-
-    func makeToken() -> Int {
-        defer { nextToken += 1 }
-        return nextToken
-    }
-
-    func position(ofPane id: Int) -> Int? { state.stack.lastIndex { $0.id == id } }
-
-    /// Mutates the pane with this id, if it is still open.
-    func withPane(_ id: Int, _ body: (inout PaneState) -> Void) {
-        guard let position = position(ofPane: id) else { return }
-        body(&state.stack[position])
-    }
-
-    func withCurrentPane(_ body: (inout PaneState) -> Void) {
-        guard !state.stack.isEmpty else { return }
-        body(&state.stack[state.stack.count - 1])
-    }
-
-    func isCurrent(_ paneID: Int) -> Bool { state.stack.last?.id == paneID }
-
-    /// Runs a request, counting it in the header and timing it.
-    func measured<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-        state.header.requestsInFlight += 1
-        publish()
-        let started = clock.elapsed
-        defer {
-            state.header.requestsInFlight -= 1
-            state.header.lastLatency = clock.elapsed - started
-        }
-        return try await operation()
-    }
-
-    /// Shows a banner and keeps warnings and errors in the history of the Errors pane.
-    func raise(_ banner: Banner) {
-        var banner = banner
-        // Stamped on the store's clock: a banner is raised when it is shown.
-        banner.time = clock.now
-        banner.id = nextBannerID
-        nextBannerID += 1
-        state.banner = banner
-        if banner.severity == .warning || banner.severity == .error {
-            state.bannerHistory.append(banner)
-            if state.bannerHistory.count > ConsoleState.bannerHistoryLimit {
-                state.bannerHistory.removeFirst(state.bannerHistory.count - ConsoleState.bannerHistoryLimit)
-            }
-            for pane in state.stack where pane.kind == .errors { fillErrorsPane(pane.id) }
-        }
-        if banner.retryAt != nil { startCountdown() }
-    }
-
-    func raise(_ failure: ConsoleFailure, while subject: String) {
-        raise(Banner.failure(failure, subject: subject, now: clock.now))
-    }
-
-    func info(_ title: String, detail: String = "", kind: Banner.Kind = .info, severity: Banner.Severity = .info) {
-        raise(Banner(severity: severity, kind: kind, title: title, detail: detail))
-    }
-
-    /// Refuses a mutation in read-only mode. Returns true when refused.
-    func refusedAsReadOnly(_ what: String) -> Bool {
-        guard state.isReadOnly else { return false }
-        raise(
-            Banner(
-                severity: .warning, kind: .readOnly, title: "Read-only mode: \(what) refused",
-                detail: "started with --read-only; no request was sent"))
-        return true
-    }
-
-    /// Ticks the state each second while a rate-limit countdown is on screen.
-    private func startCountdown() {
-        countdownTask?.cancel()
-        countdownTask = effects.run(.timer) { [weak self] in
-            for _ in 0..<3600 {
-                do { try await self?.effects.sleep(for: .seconds(1)) } catch { return }
-                guard let self, !Task.isCancelled else { return }
-                self.publish()
-                guard let retryAt = self.state.banner?.retryAt, retryAt > self.clock.now else { return }
-            }
-        }
-    }
-
-    private func setAutoRefresh(_ seconds: Int?) {
-        autoRefreshTask?.cancel()
-        autoRefreshTask = nil
-        guard let seconds, seconds > 0 else {
-            state.autoRefreshSeconds = nil
-            return
-        }
-        state.autoRefreshSeconds = seconds
-        autoRefreshTask = effects.run(.timer) { [weak self] in
-            while !Task.isCancelled {
-                do { try await self?.effects.sleep(for: .seconds(seconds)) } catch { return }
-                guard let self, !Task.isCancelled else { return }
-                // Never refresh under an open dialog or a running load: the user is in the middle of something.
-                // Nor over a Users filter's scan: each tick would walk the whole list again (`r` does, when asked).
-                if self.state.dialog == nil, self.state.loadToEnd == nil, !(self.state.current?.list.isLoading ?? true),
-                    self.state.current?.filterScan == nil
-                {
-                    self.refreshCurrentPane()
-                    self.publish()
-                }
-            }
-        }
-    }
-
-    private static func neighbour(of field: FormField, in fields: [FormField], step: Int) -> FormField {
-        guard let index = fields.firstIndex(of: field), !fields.isEmpty else { return fields.first ?? .username }
-        return fields[(index + step + fields.count) % fields.count]
-    }
-
-    private func quit() {
-        if state.hasUnsavedEdit {
-            switch state.dialog {
-            case .edit(let form), .discardEdit(let form): state.dialog = .confirmQuit(form)
-            case .conflict(let conflict): state.dialog = .confirmQuit(conflict.form)
-            default: break
-            }
-            return
-        }
-        state.shouldQuit = true
-    }
-
-    private func escape() {
-        if state.dialog != nil {
-            cancelDialog()
-        } else if state.loadToEnd != nil {
-            stopLoadToEnd()
-        } else if let pane = state.current, pane.filterScan?.isRunning == true {
-            // Esc stops the scan first; the matches found stay, a second Esc clears the filter.
-            stopFilterScan(pane.id)
-        } else if let pane = state.current, !pane.filterText.isEmpty {
-            // The spec's "/ filter (Esc clears)": a filtered list is cleared before Esc leaves the pane.
-            setFilter("")
-        } else {
-            back()
-        }
-    }
-
-    func newPane(_ kind: PaneKind, context: PaneContext) -> PaneState {
-        defer { nextPaneID += 1 }
-        return PaneState(id: nextPaneID, kind: kind, context: context)
     }
 }

@@ -18,6 +18,10 @@ public final class EffectRunner {
     private var unstarted: Set<Int> = []
     /// When each sleeping timer is due, on the clock's elapsed time.
     private var sleepDeadlines: [Int: Duration] = [:]
+    /// The running effects the reducer named (`Effect.id`), so that a later effect can cancel them.
+    private var named: [EffectID: EffectHandle] = [:]
+    /// The name of each named task, to forget the name when the task ends.
+    private var nameOfTask: [Int: EffectID] = [:]
     /// Called after each task ends (the store wakes its `waitUntil` waiters: a task may change the state
     /// without publishing, e.g. when cancelled).
     var onFinished: (@MainActor () -> Void)?
@@ -75,6 +79,17 @@ public final class EffectRunner {
         try await clock.sleep(untilElapsed: deadline)
     }
 
+    /// Keeps `handle` under `name`, cancelling the task that ran under it.
+    func remember(_ handle: EffectHandle, as name: EffectID) {
+        named.updateValue(handle, forKey: name)?.cancel()
+        nameOfTask[handle.id] = name
+    }
+
+    /// Cancels the task running under `name`, if any.
+    func cancel(_ name: EffectID) {
+        named.removeValue(forKey: name)?.cancel()
+    }
+
     /// Tasks running now, of one kind or all.
     public func count(_ kind: Kind? = nil) -> Int {
         guard let kind else { return tasks.count }
@@ -122,6 +137,7 @@ public final class EffectRunner {
 
     private func finished(_ id: Int) {
         tasks[id] = nil
+        if let name = nameOfTask.removeValue(forKey: id), named[name]?.id == id { named[name] = nil }
         wakeIdleWaiters()
         onFinished?()
     }

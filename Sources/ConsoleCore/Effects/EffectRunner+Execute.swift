@@ -1,0 +1,249 @@
+/// Executes the reducer's effects: each request against the data source and each timer on the clock, sending
+/// what comes back as one `ConsoleEvent` (exactly one per request, cancelled or not, so the header's count of
+/// requests in flight stays true).
+extension EffectRunner {
+    func execute(
+        _ effects: [Effect], source: any ConsoleDataSource, send: @escaping @MainActor (ConsoleEvent) -> Void
+    ) {
+        for effect in effects { execute(effect, source: source, send: send) }
+    }
+
+    private func execute(
+        _ effect: Effect, source: any ConsoleDataSource, send: @escaping @MainActor (ConsoleEvent) -> Void
+    ) {
+        let clock = self.clock
+        let handle: EffectHandle
+        switch effect {
+        case .listAccounts, .connectToAccount:
+            // The store's shell executes these (they need its directory and replace its data source).
+            return
+        case .cancel(let id):
+            cancel(id)
+            return
+        case .fetchPage(let request, let paneID, let fetch, let token):
+            handle = run {
+                let started = clock.elapsed
+                do {
+                    let page = try await source.fetchPage(request)
+                    send(.pageArrived(paneID: paneID, fetch: fetch, token: token, page: page, latency: clock.elapsed - started))
+                } catch {
+                    send(.pageFailed(
+                        paneID: paneID, fetch: fetch, token: token, failure: Self.failure(error),
+                        latency: clock.elapsed - started))
+                }
+            }
+        case .fetchUser(let issuerID, let userID, let paneID, let token):
+            handle = run {
+                let started = clock.elapsed
+                do {
+                    let record = try await source.fetchUser(issuerID: issuerID, userID: userID)
+                    send(.userHydrated(paneID: paneID, token: token, record: record, latency: clock.elapsed - started))
+                } catch {
+                    send(.userHydrationFailed(
+                        paneID: paneID, userID: userID, token: token, failure: Self.failure(error),
+                        latency: clock.elapsed - started))
+                }
+            }
+        case .walkToEnd(let request, let paneID, let token):
+            handle = run { await Self.walk(from: request, paneID: paneID, token: token, source: source, clock: clock, send: send) }
+        case .loadUserDetail(let issuerID, let userID, let context, let limit, let paneID, let token):
+            handle = run {
+                await Self.loadUserDetail(
+                    issuerID: issuerID, userID: userID, context: context, paneID: paneID, token: token,
+                    limit: limit, source: source, clock: clock, send: send)
+            }
+        case .fetchScanPage(let request, let paneID, let token):
+            handle = run {
+                let started = clock.elapsed
+                do {
+                    let page = try await source.fetchPage(request)
+                    send(.scanPageArrived(
+                        paneID: paneID, token: token, cursor: request.cursor, page: page, latency: clock.elapsed - started))
+                } catch {
+                    send(.scanFailed(paneID: paneID, token: token, failure: Self.failure(error), latency: clock.elapsed - started))
+                }
+            }
+        case .fetchScanUsers(let ids, let issuerID, let concurrency, let paneID, let token):
+            handle = run {
+                let started = clock.elapsed
+                let users = await Self.fetchUsers(ids, issuerID: issuerID, source: source, limit: concurrency)
+                guard !Task.isCancelled else {
+                    send(.scanFailed(paneID: paneID, token: token, failure: nil, latency: clock.elapsed - started))
+                    return
+                }
+                send(.scanUsersArrived(paneID: paneID, token: token, users: users, latency: clock.elapsed - started))
+            }
+        case .readForDescribe(let kind, let rowID, let context, let token):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<ConsoleRow?, ConsoleFailure>?
+                do {
+                    result = .success(try await source.fetchCurrent(kind, rowID: rowID, context: context))
+                } catch {
+                    result = Self.failure(error).map { .failure($0) }
+                }
+                send(.describeArrived(token: token, rowID: rowID, result: result, latency: clock.elapsed - started))
+            }
+        case .performAction(let action, let targets, let paneID, let context, let columns, let concurrency):
+            handle = run {
+                let started = clock.elapsed
+                let outcomes = await Self.runBounded(targets, limit: concurrency) { target in
+                    await Self.attempt(action, on: target, context: context, columns: columns, source: source)
+                }
+                send(.actionFinished(
+                    action: action, paneID: paneID, context: context, outcomes: outcomes, latency: clock.elapsed - started))
+            }
+        case .revokeAllTrustedDevices(let issuerID, let userID, let action, let paneID):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<Int, ConsoleFailure>
+                do {
+                    result = .success(try await source.revokeAllTrustedDevices(issuerID: issuerID, userID: userID))
+                } catch {
+                    result = .failure(ConsoleFailure.from(error))
+                }
+                send(.devicesRevoked(action: action, userID: userID, paneID: paneID, result: result, latency: clock.elapsed - started))
+            }
+        case .readForEdit(let issuerID, let userID, let token):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<UserRecord, ConsoleFailure>?
+                do {
+                    result = .success(try await source.fetchUser(issuerID: issuerID, userID: userID))
+                } catch {
+                    result = error is CancellationError ? nil : .failure(ConsoleFailure.from(error))
+                }
+                send(.editRecordArrived(token: token, userID: userID, result: result, latency: clock.elapsed - started))
+            }
+        case .saveUser(let changes, let ifMatch, let form):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<UserRecord, ConsoleFailure>
+                do {
+                    result = .success(try await source.updateUser(
+                        issuerID: form.base.issuerID, userID: form.base.id, changes: changes, ifMatch: ifMatch))
+                } catch {
+                    result = .failure(ConsoleFailure.from(error))
+                }
+                send(.saveFinished(form: form, result: result, latency: clock.elapsed - started))
+            }
+        case .readTheirs(let form, let failure):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<UserRecord, ConsoleFailure>
+                do {
+                    result = .success(try await source.fetchUser(issuerID: form.base.issuerID, userID: form.base.id))
+                } catch {
+                    result = .failure(ConsoleFailure.from(error))
+                }
+                send(.theirsArrived(form: form, failure: failure, result: result, latency: clock.elapsed - started))
+            }
+        case .startTimer(let timer, let delay):
+            handle = after(delay) { send(.timerFired(timer)) }
+        }
+        guard let id = effect.id else { return }
+        // A new effect under a name replaces the one running under it.
+        remember(handle, as: id)
+    }
+
+    /// The User detail: the user, then the counts of the user's lists, each from its first page ("100+" when
+    /// more pages exist), sent as they arrive.
+    private static func loadUserDetail(
+        issuerID: String, userID: String, context: PaneContext, paneID: Int, token: Int, limit: Int,
+        source: any ConsoleDataSource, clock: ConsoleClock, send: @MainActor (ConsoleEvent) -> Void
+    ) async {
+        defer { send(.userDetailEnded(paneID: paneID, token: token)) }
+        let started = clock.elapsed
+        do {
+            let record = try await source.fetchUser(issuerID: issuerID, userID: userID)
+            send(.userDetailArrived(paneID: paneID, token: token, record: record, latency: clock.elapsed - started))
+        } catch {
+            send(.userDetailFailed(
+                paneID: paneID, userID: userID, token: token, failure: failure(error), latency: clock.elapsed - started))
+            return
+        }
+        // Struct child results, not tuples: see `ActionOutcome` (a release-only miscompile).
+        await withTaskGroup(of: ListCount.self) { group in
+            for kind in PaneKind.userScope {
+                group.addTask {
+                    let request = PageRequest(kind: kind, context: context, cursor: nil, limit: limit)
+                    do {
+                        let page = try await source.fetchPage(request)
+                        return ListCount(kind: kind, text: DisplayFormat.count(page.rows.count) + (page.hasMore ? "+" : ""))
+                    } catch {
+                        return ListCount(kind: kind, text: "unavailable (\(ConsoleFailure.from(error).description))")
+                    }
+                }
+            }
+            for await count in group {
+                guard !Task.isCancelled else { return }
+                send(.userDetailCounted(paneID: paneID, token: token, kind: count.kind, text: count.text))
+            }
+        }
+    }
+
+    /// Users' details, at most `limit` at once; each a record or a failure.
+    nonisolated private static func fetchUsers(
+        _ ids: [ScanUserID], issuerID: String, source: any ConsoleDataSource, limit: Int
+    ) async -> [ScannedUser] {
+        await withTaskGroup(of: ScannedUser.self) { group in
+            var results: [ScannedUser] = []
+            var pending = ids[...]
+            func fetch(_ entry: ScanUserID) -> @Sendable () async -> ScannedUser {
+                { () async -> ScannedUser in
+                    do {
+                        return ScannedUser(
+                            index: entry.index, result: .success(try await source.fetchUser(issuerID: issuerID, userID: entry.id)))
+                    } catch {
+                        return ScannedUser(index: entry.index, result: .failure(ConsoleFailure.from(error)))
+                    }
+                }
+            }
+            for _ in 0..<min(limit, ids.count) {
+                if let entry = pending.popFirst() { group.addTask(operation: fetch(entry)) }
+            }
+            while let result = await group.next() {
+                results.append(result)
+                if let entry = pending.popFirst() { group.addTask(operation: fetch(entry)) }
+            }
+            return results
+        }
+    }
+
+    /// The walk of `G`: pages in order with one page requested ahead (the next cursor is known as soon as a page
+    /// arrives, so the server works while the console stores the page). Bounded by the list's end; ends with
+    /// exactly one `.walkEnded`.
+    private static func walk(
+        from request: PageRequest, paneID: Int, token: Int, source: any ConsoleDataSource, clock: ConsoleClock,
+        send: @MainActor (ConsoleEvent) -> Void
+    ) async {
+        func pageTask(at cursor: String?) -> Task<RowPage, any Error> {
+            var next = request
+            next.cursor = cursor
+            return Task { try await source.fetchPage(next) }
+        }
+        // One request ahead, cancelled with the walk (the runner owns the walk; the walk owns this).
+        var pending: (fetch: PagedList.Fetch, task: Task<RowPage, any Error>)? =
+            (.append(cursor: request.cursor), pageTask(at: request.cursor))
+        defer { pending?.task.cancel() }
+        while let (fetch, task) = pending.map({ ($0.fetch, $0.task) }), !Task.isCancelled {
+            let requested = clock.elapsed
+            let result = await withTaskCancellationHandler { await task.result } onCancel: { task.cancel() }
+            switch result {
+            case .success(let page):
+                pending = page.hasMore ? (.append(cursor: page.nextCursor), pageTask(at: page.nextCursor)) : nil
+                send(.walkPageArrived(paneID: paneID, fetch: fetch, token: token, page: page, latency: clock.elapsed - requested))
+            case .failure(let error):
+                pending = nil
+                send(.walkEnded(paneID: paneID, token: token, failedFetch: fetch, failure: Self.failure(error)))
+                return
+            }
+        }
+        send(.walkEnded(paneID: paneID, token: token, failedFetch: nil, failure: nil))
+    }
+
+    /// The failure an answer reports; nil when the request was cancelled.
+    private static func failure(_ error: any Error) -> ConsoleFailure? {
+        error is CancellationError || Task.isCancelled ? nil : ConsoleFailure.from(error)
+    }
+}

@@ -1,0 +1,200 @@
+extension ConsoleModel {
+    /// Opens a pane on top of the stack; the pane it covers stops its requests.
+    mutating func push(_ kind: PaneKind, context: PaneContext, _ environment: ConsoleEnvironment) -> [Effect] {
+        var effects = state.stack.last.map { cancelRequests(ofPane: $0.id) } ?? []
+        // An info banner speaks of the pane it was raised on ("Choose an issuer first"): not of the next one.
+        if state.banner?.severity == .info { state.banner = nil }
+        state.stack.append(PaneState(id: nextPaneID, kind: kind, context: context))
+        nextPaneID += 1
+        effects += startPane(state.stack[state.stack.count - 1].id, environment)
+        return effects
+    }
+
+    /// Starts (or resumes) the pane's work: fetch what it lacks, hydrate what is visible.
+    mutating func startPane(_ paneID: Int, _ environment: ConsoleEnvironment) -> [Effect] {
+        guard let position = position(ofPane: paneID) else { return [] }
+        switch state.stack[position].kind {
+        case .errors:
+            fillErrorsPane(paneID)
+            return []
+        case .userDetail:
+            let list = state.stack[position].list
+            return !list.hasFirstPage && !list.isLoading ? loadUserDetail(paneID, environment) : []
+        default:
+            return resumeFilterScan(paneID, environment) + schedulePageFetch(paneID, environment)
+                + scheduleHydration(paneID, environment)
+        }
+    }
+
+    mutating func back(_ environment: ConsoleEnvironment) -> [Effect] {
+        guard state.stack.count > 1, let top = state.stack.last else { return [] }
+        var effects = cancelRequests(ofPane: top.id)
+        state.stack.removeLast()
+        if state.banner?.severity == .info { state.banner = nil }
+        refreshTargets[top.id] = nil
+        hydrationFailures[top.id] = nil
+        hydrationPaused.remove(top.id)
+        if let resumed = state.stack.last { effects += startPane(resumed.id, environment) }
+        return effects
+    }
+
+    mutating func open(_ environment: ConsoleEnvironment) -> [Effect] {
+        guard let pane = state.current else { return [] }
+        switch pane.kind {
+        case .issuers:
+            guard let row = pane.selectedRow else { return [] }
+            return push(.users, context: PaneContext(issuerID: row.id, issuerName: row.title), environment)
+        case .users:
+            guard let row = pane.selectedRow else { return [] }
+            var context = pane.context
+            context.userID = row.id
+            context.userName = row.title
+            return push(.userDetail, context: context, environment)
+        case .webhooks:
+            guard let row = pane.selectedRow else { return [] }
+            return push(.deliveries, context: PaneContext(webhookID: row.id, webhookName: row.title), environment)
+        case .userDetail:
+            // ⏎ on a count line opens that list.
+            guard let row = pane.selectedRow, row.id.hasPrefix("count:"),
+                let kind = PaneKind(rawValue: String(row.id.dropFirst("count:".count)))
+            else { return [] }
+            return push(kind, context: pane.context, environment)
+        default:
+            return []
+        }
+    }
+
+    mutating func sibling(step: Int, _ environment: ConsoleEnvironment) -> [Effect] {
+        guard let pane = state.current else { return [] }
+        if let siblings = pane.kind.siblings, let index = siblings.firstIndex(of: pane.kind) {
+            let next = siblings[(index + step + siblings.count) % siblings.count]
+            let effects = cancelRequests(ofPane: pane.id)
+            state.stack.removeLast()
+            return effects + push(next, context: pane.context, environment)
+        } else if pane.kind == .issuers, let row = pane.selectedRow {
+            // From an issuer, Tab goes to its clients (Shift-Tab: organizations); ⏎ goes to its users.
+            let scope = PaneKind.issuerScope
+            return push(
+                step > 0 ? scope[1] : scope[scope.count - 1], context: PaneContext(issuerID: row.id, issuerName: row.title),
+                environment)
+        } else if pane.kind == .userDetail {
+            let scope = PaneKind.userScope
+            return push(step > 0 ? scope[0] : scope[scope.count - 1], context: pane.context, environment)
+        }
+        return []
+    }
+
+    mutating func jump(_ target: JumpTarget, _ environment: ConsoleEnvironment) -> [Effect] {
+        switch target {
+        case .issuers: return popToRoot(keeping: .issuers, environment)
+        case .webhooks: return popToRoot(keeping: .webhooks, environment)
+        case .events: return popToRoot(keeping: .events, environment)
+        case .errors: return popToRoot(keeping: .errors, environment)
+        case .users:
+            // The users of the issuer in context, or of the issuer selected on the Issuers pane.
+            let issuer =
+                state.stack.last(where: { $0.context.issuerID != nil }).map {
+                    (id: $0.context.issuerID ?? "", name: $0.context.issuerName)
+                }
+                ?? state.stack.first(where: { $0.kind == .issuers })?.selectedRow.map { (id: $0.id, name: Optional($0.title)) }
+            var effects = popToRoot(keeping: .issuers, environment)
+            guard let issuer else {
+                return effects
+                    + raise(
+                        Banner(severity: .info, kind: .info, title: "Choose an issuer first",
+                               detail: "the Users pane lists the users of one issuer"), environment)
+            }
+            effects += push(.users, context: PaneContext(issuerID: issuer.id, issuerName: issuer.name), environment)
+            return effects
+        }
+    }
+
+    /// Leaves only a root pane of this kind: the existing root when it is one (as it was), else a new one.
+    private mutating func popToRoot(keeping kind: PaneKind, _ environment: ConsoleEnvironment) -> [Effect] {
+        var effects: [Effect] = []
+        while state.stack.count > 1, let top = state.stack.last {
+            effects += cancelRequests(ofPane: top.id)
+            state.stack.removeLast()
+        }
+        if let root = state.stack.first, root.kind == kind { return effects + startPane(root.id, environment) }
+        if let root = state.stack.first { effects += cancelRequests(ofPane: root.id) }
+        state.stack = []
+        return effects + push(kind, context: PaneContext(), environment)
+    }
+
+    mutating func toggleMark() {
+        withCurrentPane { pane in
+            guard let id = pane.selectedRow?.id, pane.kind.isServerList else { return }
+            if pane.marks.contains(id) { pane.marks.remove(id) } else { pane.marks.insert(id) }
+        }
+    }
+
+    mutating func setFilter(_ text: String, _ environment: ConsoleEnvironment) -> [Effect] {
+        guard let pane = state.current else { return [] }
+        let before = pane.filter
+        let after = ListFilter(text, kind: pane.kind)
+        withCurrentPane { $0.filterText = text }
+        var effects: [Effect] = []
+        if let current = state.current, Self.needsFilterScan(current) {
+            // Users: a text filter searches the whole list, not the rows loaded (they carry no username).
+            if before != after || current.filterScan == nil {
+                effects += cancelRequests(ofPane: pane.id)
+                effects += startFilterScan(pane.id, listQuery: before.serverQuery, environment)
+            }
+            return effects + selectionChanged(environment)
+        }
+        let wasScanning = pane.filterScan != nil
+        var restored = false
+        if wasScanning {
+            effects += cancelFilterScan(pane.id)
+            withCurrentPane { pane in
+                pane.filterScan = nil
+                // Back to the list as it was before the scan (rows, position), when it was read the same way.
+                if let saved = pane.listBeforeScan, saved.serverQuery == after.serverQuery {
+                    pane.list = saved.list
+                    pane.selection = saved.selection
+                    pane.scrollTop = saved.scrollTop
+                    restored = true
+                }
+                pane.listBeforeScan = nil
+            }
+        }
+        if before.serverQuery != after.serverQuery || (wasScanning && !restored), pane.kind.isServerList {
+            // The server decides what matches: start over from the first page.
+            effects += cancelRequests(ofPane: pane.id)
+            withCurrentPane { pane in
+                pane.list.reset()
+                pane.selection = 0
+                pane.scrollTop = 0
+            }
+            hydrationFailures[pane.id] = nil
+            hydrationPaused.remove(pane.id)
+        }
+        let viewport = self.viewport
+        withCurrentPane { pane in
+            pane.recomputeDisplay()
+            if !after.clientText.isEmpty, after.clientText != before.clientText {
+                // A new filter's view starts at its first match, wherever the list was (after G: at its end).
+                pane.selection = 0
+                pane.scrollTop = 0
+            }
+            pane.clampSelection(viewport: viewport)
+        }
+        return effects + selectionChanged(environment)
+    }
+
+    mutating func sort(column: Int, _ environment: ConsoleEnvironment) -> [Effect] {
+        guard let pane = state.current, column >= 0, column < pane.kind.columns.count else { return [] }
+        let viewport = self.viewport
+        withCurrentPane { pane in
+            if let sort = pane.sort, sort.column == column {
+                pane.sort = sort.ascending ? SortOrder(column: column, ascending: false) : nil
+            } else {
+                pane.sort = SortOrder(column: column)
+            }
+            pane.recomputeDisplay()
+            pane.clampSelection(viewport: viewport)
+        }
+        return selectionChanged(environment)
+    }
+}

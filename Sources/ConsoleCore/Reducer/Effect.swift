@@ -1,0 +1,83 @@
+/// What the reducer asks the outside world to do, as data: the `EffectRunner` executes it against the data
+/// source and the clock and sends what comes back as a `ConsoleEvent`.
+enum Effect: Sendable, Equatable {
+    /// Fetch a page of a pane's list; answers `.pageArrived` / `.pageFailed` with the same token.
+    case fetchPage(PageRequest, paneID: Int, fetch: PagedList.Fetch, token: Int)
+    /// Fetch a user's details to fill a light row; answers `.userHydrated` / `.userHydrationFailed`.
+    case fetchUser(issuerID: String, userID: String, paneID: Int, token: Int)
+    /// Sends `.timerFired(id)` after `delay` on the clock; replaces a timer with the same id.
+    case startTimer(TimerID, after: Duration)
+    /// Reads a user for the User detail pane, then counts the user's lists from their first pages:
+    /// `.userDetailArrived` / `.userDetailFailed`, one `.userDetailCounted` per list, then `.userDetailEnded`.
+    case loadUserDetail(issuerID: String, userID: String, context: PaneContext, pageSize: Int, paneID: Int, token: Int)
+    /// A page of a Users filter scan: `.scanPageArrived` / `.scanFailed`.
+    case fetchScanPage(PageRequest, paneID: Int, token: Int)
+    /// The details of a scanned page's users, `concurrency` at a time: `.scanUsersArrived` / `.scanFailed`.
+    case fetchScanUsers([ScanUserID], issuerID: String, concurrency: Int, paneID: Int, token: Int)
+    /// Reads the described resource's current version: `.describeArrived`.
+    case readForDescribe(PaneKind, rowID: String, context: PaneContext, token: Int)
+    /// A row action on each target, conditional on the version shown, `concurrency` at a time:
+    /// `.actionFinished` with every target's outcome.
+    case performAction(
+        RowActionKind, targets: [ActionTarget], paneID: Int, context: PaneContext, columns: [String], concurrency: Int)
+    /// Revoke all of a user's trusted devices: `.devicesRevoked`.
+    case revokeAllTrustedDevices(issuerID: String, userID: String, action: RowActionKind, paneID: Int)
+    /// Reads the user to edit, fresh: `.editRecordArrived`.
+    case readForEdit(issuerID: String, userID: String, token: Int)
+    /// PATCHes the form's changes with If-Match: `.saveFinished`.
+    case saveUser(UserChanges, ifMatch: String?, form: UserEditForm)
+    /// After a 412 on save, reads their version: `.theirsArrived`.
+    case readTheirs(form: UserEditForm, failure: ConsoleFailure)
+    /// Lists the credential's accounts (`GET /v1/me`): `.accountsListed`. Executed by the store's shell.
+    case listAccounts(token: Int)
+    /// Replaces the store's data source with one bound to the account (before the effects that follow it).
+    case connectToAccount(String)
+    /// `G`: fetches the pages from `request` to the end of the list, one page requested ahead, sending
+    /// `.walkPageArrived` for each and `.walkEnded` once.
+    case walkToEnd(PageRequest, paneID: Int, token: Int)
+    /// Cancels the running effect with this id (its answer, if any, comes back marked cancelled or stale).
+    case cancel(EffectID)
+}
+
+/// Names a running effect, so that a later effect can cancel it.
+enum EffectID: Sendable, Hashable {
+    case page(paneID: Int)
+    case hydration(paneID: Int, userID: String)
+    case timer(TimerID)
+    case userDetail(paneID: Int)
+    /// The filter scan of a Users pane (its page or its users' details: one at a time).
+    case scan(paneID: Int)
+    case describe
+    case edit
+    /// The walk of `G` (one at a time).
+    case walk
+}
+
+/// The timers the reducer starts.
+enum TimerID: Sendable, Hashable {
+    /// Ticks the state each second while a rate-limit countdown is on screen.
+    case countdown
+    /// A rate-limited read of the pane is due again (its Retry-After has passed).
+    case autoRetry(paneID: Int)
+    /// The refresh interval of `.setAutoRefresh(seconds:)`.
+    case autoRefresh
+}
+
+extension Effect {
+    /// The id a running instance of this effect is known by.
+    var id: EffectID? {
+        switch self {
+        case .fetchPage(_, let paneID, _, _): .page(paneID: paneID)
+        case .fetchUser(_, let userID, let paneID, _): .hydration(paneID: paneID, userID: userID)
+        case .startTimer(let timer, _): .timer(timer)
+        case .walkToEnd: .walk
+        case .readForDescribe: .describe
+        case .fetchScanPage(_, let paneID, _), .fetchScanUsers(_, _, _, let paneID, _): .scan(paneID: paneID)
+        case .loadUserDetail(_, _, _, _, let paneID, _): .userDetail(paneID: paneID)
+        // A write that was sent is never cancelled by navigation: its answer updates the rows.
+        case .cancel, .performAction, .revokeAllTrustedDevices, .saveUser, .readTheirs: nil
+        case .readForEdit: .edit
+        case .listAccounts, .connectToAccount: nil
+        }
+    }
+}
