@@ -535,6 +535,8 @@ struct StoreEmulatorTests {
         h.store.send(.open)
         #expect(await h.store.waitUntil { $0.banner?.kind == .notFound })
         #expect(h.store.state.banner?.detail.contains("may have been deleted") == true)
+        // Once every read of the detail pane has answered, nothing is left saying it loads.
+        #expect(await h.store.settle())
         #expect(h.store.state.current?.footer != .loading)
         // Conflict (409).
         h.store.send(.back)

@@ -213,9 +213,11 @@ extension EffectRunner {
     /// The walk of `G`: pages in order with one page requested ahead (the next cursor is known as soon as a page
     /// arrives, so the server works while the console stores the page). Bounded by the list's end; ends with
     /// exactly one `.walkEnded`.
-    private static func walk(
+    /// Off the main actor: the next page is requested the moment a page arrives, even while the main actor is
+    /// busy drawing a frame; only handing the page over waits for it.
+    nonisolated private static func walk(
         from request: PageRequest, paneID: Int, token: Int, source: any ConsoleDataSource, clock: ConsoleClock,
-        send: @MainActor (ConsoleEvent) -> Void
+        send: @escaping @MainActor @Sendable (ConsoleEvent) -> Void
     ) async {
         func pageTask(at cursor: String?) -> Task<RowPage, any Error> {
             var next = request
@@ -232,14 +234,14 @@ extension EffectRunner {
             switch result {
             case .success(let page):
                 pending = page.hasMore ? (.append(cursor: page.nextCursor), pageTask(at: page.nextCursor)) : nil
-                send(.walkPageArrived(paneID: paneID, fetch: fetch, token: token, page: page, latency: clock.elapsed - requested))
+                await send(.walkPageArrived(paneID: paneID, fetch: fetch, token: token, page: page, latency: clock.elapsed - requested))
             case .failure(let error):
                 pending = nil
-                send(.walkEnded(paneID: paneID, token: token, failedFetch: fetch, failure: Self.failure(error)))
+                await send(.walkEnded(paneID: paneID, token: token, failedFetch: fetch, failure: Self.failure(error)))
                 return
             }
         }
-        send(.walkEnded(paneID: paneID, token: token, failedFetch: nil, failure: nil))
+        await send(.walkEnded(paneID: paneID, token: token, failedFetch: nil, failure: nil))
     }
 
     /// The failure an answer reports; nil when the request was cancelled.

@@ -161,6 +161,9 @@ public final class ConsoleApp {
     /// Builds the frame from the driver's screen plus local overlays and draws what changed.
     @discardableResult
     public func renderIfNeeded() -> FrameStats {
+        // The timers follow what is on screen (a spinner only while a drawn request is out), also when a caller
+        // other than the loop draws: otherwise a spinner timer of the previous frame outlives it.
+        defer { scheduleTimer() }
         tellSizeIfChanged()
         guard needsRender || driver.revision != lastRevision else { return .none }
         needsRender = false
