@@ -218,7 +218,6 @@ struct ConsoleHonestyTests {
         store.shutdown()
         await store.settle(timeout: .seconds(5))
         try? await client.close()
-        try? await Task.sleep(for: .milliseconds(150))
         await emulator.shutdown()
     }
 
@@ -263,7 +262,6 @@ struct ConsoleHonestyTests {
         store.shutdown()
         await store.settle(timeout: .seconds(5))
         for client in clients.all { try? await client.close() }
-        try? await Task.sleep(for: .milliseconds(150))
         await emulator.shutdown()
         if let failure { throw failure }
     }
