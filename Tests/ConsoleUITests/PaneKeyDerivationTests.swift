@@ -54,6 +54,23 @@ import Testing
     }
 
     /// A dialog's hint line, its own key line and its dispatch read one table.
+    /// The help overlay does what its table says: every key bound to close closes it, every scroll key moves it.
+    @MainActor @Test func helpOverlayKeysFollowItsTable() {
+        let open = HelpModel(scope: .pane(.users), scrollOffset: 3)
+        for binding in DialogKeys.help {
+            for key in binding.keys {
+                let after = ConsoleApp.helpInput(open, key: key)
+                switch binding.action {
+                case .close: #expect(after == nil, "\(key) closes help")
+                case .scroll: #expect(after != nil && after?.scrollOffset != open.scrollOffset, "\(key) scrolls help")
+                default: break
+                }
+            }
+        }
+        // What the table does not bind types the search.
+        #expect(ConsoleApp.helpInput(open, key: .character("r"))?.query == "r")
+    }
+
     @Test func dialogHintsAndDispatchComeFromTheirTables() {
         let tables: [(String, [DialogBinding])] = [
             ("confirm", DialogKeys.confirm()), ("conflict", DialogKeys.conflict), ("form", DialogKeys.editForm),

@@ -280,21 +280,29 @@ public final class ConsoleApp {
     /// Help: typing searches, Backspace deletes, arrows scroll, Esc (or ? on an empty search) closes.
     static func helpInput(_ help: HelpModel, key: KeyEvent) -> HelpModel? {
         var help = help
-        switch key {
-        case .escape: return nil
-        case .character("?") where help.query.isEmpty: return nil
-        case .enter: return nil
-        case .backspace:
-            if help.query.isEmpty { return nil }
-            help.query.removeLast()
-            help.scrollOffset = 0
-        case .down, .pageDown: help.scrollOffset = min(help.scrollOffset + (key == .down ? 1 : 10), max(0, help.matches.count - 1))
-        case .up, .pageUp: help.scrollOffset = max(0, help.scrollOffset - (key == .up ? 1 : 10))
-        case .character(let character):
-            guard help.query.count < StoreDriver.maxFilterLength else { return help }
-            help.query.append(character)
-            help.scrollOffset = 0
-        default: break
+        // The help's key table (`DialogKeys.help`) says what closes and what scrolls; the rest types the search.
+        switch DialogKeys.action(for: key, in: DialogKeys.help) {
+        case .close: return nil
+        case .scroll:
+            let step = key == .pageDown || key == .pageUp ? 10 : 1
+            if key == .down || key == .pageDown {
+                help.scrollOffset = min(help.scrollOffset + step, max(0, help.matches.count - 1))
+            } else {
+                help.scrollOffset = max(0, help.scrollOffset - step)
+            }
+        default:
+            switch key {
+            case .character("?") where help.query.isEmpty: return nil
+            case .backspace:
+                if help.query.isEmpty { return nil }
+                help.query.removeLast()
+                help.scrollOffset = 0
+            case .character(let character):
+                guard help.query.count < StoreDriver.maxFilterLength else { return help }
+                help.query.append(character)
+                help.scrollOffset = 0
+            default: break
+            }
         }
         return help
     }
@@ -302,29 +310,30 @@ public final class ConsoleApp {
     private func handlePalette(_ palette: PaletteModel, key: KeyEvent) {
         var palette = palette
         palette.error = nil
-        switch key {
-        case .escape:
+        // The palette's key table (`DialogKeys.palette`) names its keys; what it does not bind edits the line.
+        switch (DialogKeys.action(for: key, in: DialogKeys.palette), key) {
+        case (.close, _):
             localOverlay = nil
             return
-        case .tab:
+        case (.complete, _):
             palette.input = CommandPalette.complete(palette.input, profiles: palette.profiles)
             palette.selectedCompletion = 0
-        case .down:
+        case (.choose, .down):
             palette.selectedCompletion = min(palette.selectedCompletion + 1, max(0, palette.completions.count - 1))
-        case .up:
+        case (.choose, _):
             palette.selectedCompletion = max(0, palette.selectedCompletion - 1)
-        case .backspace:
+        case (_, .backspace):
             if palette.input.isEmpty {
                 localOverlay = nil
                 return
             }
             palette.input.removeLast()
             palette.selectedCompletion = 0
-        case .control("u"):
+        case (_, .control("u")):
             // As in a shell and in the form's fields: clears what was typed.
             palette.input = ""
             palette.selectedCompletion = 0
-        case .enter:
+        case (.run, _):
             // Enter runs what was typed; if that is not a command yet, the highlighted completion.
             var result = CommandPalette.parse(palette.input)
             if case .failure = result, let completion = palette.completions[safe: palette.selectedCompletion],
@@ -339,7 +348,7 @@ public final class ConsoleApp {
             case .failure(let error):
                 palette.error = error.description
             }
-        case .character(let character):
+        case (_, .character(let character)):
             guard palette.input.count < StoreDriver.maxFilterLength else {
                 terminal.bell()
                 return

@@ -71,8 +71,9 @@ public enum DialogKeys {
     /// `?`: typing searches the keys.
     public static let help: [DialogBinding] = [
         DialogBinding([], "type", "to search", .type),
-        DialogBinding([.up, .down], "↑↓", "scroll", .scroll),
+        DialogBinding([.up, .down, .pageUp, .pageDown], "↑↓", "scroll", .scroll),
         DialogBinding([.escape], "Esc", "close", .close),
+        DialogBinding([.enter], "⏎", "close", .close, inDialog: false, inHintLine: false),
     ]
 
     /// `:`: the command line.
