@@ -100,7 +100,7 @@ import Testing
     @MainActor
     @Test func theStoreOpensWhatTheDescriptorsSay() async throws {
         func opens(_ kind: PaneKind) throws -> (panes: [PaneKind], first: PaneKind) {
-            guard case .opens(let panes, let first)? = kind.descriptor.tab?.move else {
+            guard case .opens(let panes, let first, _)? = kind.descriptor.tab?.move else {
                 throw HarnessError("\(kind) opens nothing on Tab")
             }
             return (panes, first)

@@ -18,8 +18,8 @@ enum IssuersPane {
         kind: .issuers, title: "Issuers", columns: rows.paneColumns,
         serverFilterKeys: ["status": "status"], sendsFreeTextAsQuery: true,
         filterHelp: "filter, on the server (Esc clears)",
-        drillDown: DrillDown([.users], help: "the issuer's users"),
-        tab: TabNavigation(.opens(PaneKind.issuerScope, first: .clients), help: "the issuer's clients / agents / organizations"),
+        drillDown: DrillDown([.users], context: .rowIsIssuer, help: "the issuer's users"),
+        tab: TabNavigation(.opens(PaneKind.issuerScope, first: .clients, context: .rowIsIssuer), help: "the issuer's clients / agents / organizations"),
         source: .list({ client, request in
             try await client.issuers.list(
                 limit: request.limit, cursor: request.cursor, q: request.query["q"], status: request.query["status"])

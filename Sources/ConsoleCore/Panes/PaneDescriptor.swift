@@ -40,26 +40,65 @@ public struct PaneDescriptor: Sendable {
     public var statusColumn: Int? { columns.firstIndex { $0.showsStatus } }
 }
 
+/// The context a pane opened from another gets: whose list it is.
+public enum OpenedContext: Sendable, Hashable {
+    /// The selected row is the issuer (a fresh context).
+    case rowIsIssuer
+    /// The selected row is the webhook (a fresh context).
+    case rowIsWebhook
+    /// The pane's own context, with the selected row as the user.
+    case rowIsUser
+    /// The pane's own context as it is.
+    case same
+
+    /// Nil when it names the selected row and none is selected.
+    func context(from context: PaneContext, row: ConsoleRow?) -> PaneContext? {
+        switch self {
+        case .same: return context
+        case .rowIsIssuer: return row.map { PaneContext(issuerID: $0.id, issuerName: $0.title) }
+        case .rowIsWebhook: return row.map { PaneContext(webhookID: $0.id, webhookName: $0.title) }
+        case .rowIsUser:
+            guard let row else { return nil }
+            var context = context
+            context.userID = row.id
+            context.userName = row.title
+            return context
+        }
+    }
+}
+
 /// What ⏎ opens from a pane.
 public struct DrillDown: Sendable, Hashable {
-    /// The panes it may open (one, or one of several for the user detail).
+    /// The panes it may open: one, or several when the selected row names which (the user detail's count lines,
+    /// `count:<pane>`).
     public var targets: [PaneKind]
+    public var context: OpenedContext
     /// "the issuer's users", for help.
     public var help: String
 
-    public init(_ targets: [PaneKind], help: String) {
+    public init(_ targets: [PaneKind], context: OpenedContext, help: String) {
         self.targets = targets
+        self.context = context
         self.help = help
+    }
+
+    /// The pane ⏎ opens on `row`, or nil when the row opens nothing.
+    func target(for row: ConsoleRow) -> PaneKind? {
+        if targets.count == 1 { return targets[0] }
+        guard row.id.hasPrefix("count:"), let kind = PaneKind(rawValue: String(row.id.dropFirst("count:".count))),
+            targets.contains(kind)
+        else { return nil }
+        return kind
     }
 }
 
 /// What Tab / Shift-Tab do from a pane.
 public struct TabNavigation: Sendable, Hashable {
     public enum Move: Sendable, Hashable {
-        /// Replaces this pane with the next / previous of these (this pane is one of them).
+        /// Replaces this pane with the next / previous of these (this pane is one of them), in the same context.
         case cycles([PaneKind])
-        /// Opens one of these on top (Tab: the given first one, Shift-Tab: the last).
-        case opens([PaneKind], first: PaneKind)
+        /// Opens one of these on top (Tab: the given first one, Shift-Tab: the last), in the given context.
+        case opens([PaneKind], first: PaneKind, context: OpenedContext)
     }
 
     public var move: Move

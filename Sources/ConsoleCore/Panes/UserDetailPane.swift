@@ -4,7 +4,7 @@ enum UserDetailPane {
         kind: .userDetail, title: "Detail",
         columns: [PaneColumn("FIELD", .field), PaneColumn("VALUE", .value)],
         filterHelp: nil,
-        drillDown: DrillDown(PaneKind.userScope, help: "the selected list (sessions, tokens, trusted devices, verifiers)"),
-        tab: TabNavigation(.opens(PaneKind.userScope, first: .sessions), help: "sessions / tokens / trusted devices / verifiers"),
+        drillDown: DrillDown(PaneKind.userScope, context: .same, help: "the selected list (sessions, tokens, trusted devices, verifiers)"),
+        tab: TabNavigation(.opens(PaneKind.userScope, first: .sessions, context: .same), help: "sessions / tokens / trusted devices / verifiers"),
         marksRows: false, editsUser: true)
 }

@@ -43,7 +43,7 @@ enum UsersPane {
         kind: .users, title: "Users", columns: rows.paneColumns,
         serverFilterKeys: ["status": "status"],
         filterHelp: "filter: status:… on the server; text scans all users",
-        drillDown: DrillDown([.userDetail], help: "the user's detail"),
+        drillDown: DrillDown([.userDetail], context: .rowIsUser, help: "the user's detail"),
         tab: TabNavigation(.cycles(PaneKind.issuerScope), help: "users / clients / agents / organizations"),
         editsUser: true, actions: [delete],
         source: .list({ client, request in

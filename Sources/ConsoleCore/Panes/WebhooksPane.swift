@@ -15,7 +15,7 @@ enum WebhooksPane {
     static let descriptor = PaneDescriptor(
         kind: .webhooks, title: "Webhooks", columns: rows.paneColumns,
         serverFilterKeys: ["status": "status"],
-        drillDown: DrillDown([.deliveries], help: "the webhook's deliveries"),
+        drillDown: DrillDown([.deliveries], context: .rowIsWebhook, help: "the webhook's deliveries"),
         source: .list({ client, request in
             try await client.webhooks.list(limit: request.limit, cursor: request.cursor, status: request.query["status"])
         }, row: { rows.row($0) }))

@@ -38,50 +38,30 @@ extension ConsoleModel {
         return effects
     }
 
+    /// ⏎: what the pane's descriptor says it opens, in the context it says.
     mutating func open(_ environment: ConsoleEnvironment) -> [Effect] {
-        guard let pane = state.current else { return [] }
-        switch pane.kind {
-        case .issuers:
-            guard let row = pane.selectedRow else { return [] }
-            return push(.users, context: PaneContext(issuerID: row.id, issuerName: row.title), environment)
-        case .users:
-            guard let row = pane.selectedRow else { return [] }
-            var context = pane.context
-            context.userID = row.id
-            context.userName = row.title
-            return push(.userDetail, context: context, environment)
-        case .webhooks:
-            guard let row = pane.selectedRow else { return [] }
-            return push(.deliveries, context: PaneContext(webhookID: row.id, webhookName: row.title), environment)
-        case .userDetail:
-            // ⏎ on a count line opens that list.
-            guard let row = pane.selectedRow, row.id.hasPrefix("count:"),
-                let kind = PaneKind(rawValue: String(row.id.dropFirst("count:".count)))
-            else { return [] }
-            return push(kind, context: pane.context, environment)
-        default:
-            return []
-        }
+        guard let pane = state.current, let drillDown = pane.kind.descriptor.drillDown, let row = pane.selectedRow,
+            let target = drillDown.target(for: row),
+            let context = drillDown.context.context(from: pane.context, row: row)
+        else { return [] }
+        return push(target, context: context, environment)
     }
 
+    /// Tab / Shift-Tab: the next or previous sibling, or the pane the descriptor opens on top.
     mutating func sibling(step: Int, _ environment: ConsoleEnvironment) -> [Effect] {
-        guard let pane = state.current else { return [] }
-        if let siblings = pane.kind.siblings, let index = siblings.firstIndex(of: pane.kind) {
+        guard let pane = state.current, let tab = pane.kind.descriptor.tab else { return [] }
+        switch tab.move {
+        case .cycles(let siblings):
+            guard let index = siblings.firstIndex(of: pane.kind) else { return [] }
             let next = siblings[(index + step + siblings.count) % siblings.count]
             let effects = cancelRequests(ofPane: pane.id)
             state.stack.removeLast()
             return effects + push(next, context: pane.context, environment)
-        } else if pane.kind == .issuers, let row = pane.selectedRow {
-            // From an issuer, Tab goes to its clients (Shift-Tab: organizations); ⏎ goes to its users.
-            let scope = PaneKind.issuerScope
-            return push(
-                step > 0 ? scope[1] : scope[scope.count - 1], context: PaneContext(issuerID: row.id, issuerName: row.title),
-                environment)
-        } else if pane.kind == .userDetail {
-            let scope = PaneKind.userScope
-            return push(step > 0 ? scope[0] : scope[scope.count - 1], context: pane.context, environment)
+        case .opens(let kinds, let first, let opened):
+            guard let last = kinds.last, let context = opened.context(from: pane.context, row: pane.selectedRow)
+            else { return [] }
+            return push(step > 0 ? first : last, context: context, environment)
         }
-        return []
     }
 
     mutating func jump(_ target: JumpTarget, _ environment: ConsoleEnvironment) -> [Effect] {
