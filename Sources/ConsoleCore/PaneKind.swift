@@ -4,6 +4,7 @@ public enum PaneKind: String, Sendable, Hashable, CaseIterable {
     case issuers, users, clients, agents, organizations
     case userDetail, sessions, tokens, trustedDevices, verifiers
     case webhooks, deliveries, events, errors
+    case eventsChart, requests
 
     /// The registry: one line per pane.
     public var descriptor: PaneDescriptor {
@@ -22,6 +23,8 @@ public enum PaneKind: String, Sendable, Hashable, CaseIterable {
         case .deliveries: DeliveriesPane.descriptor
         case .events: EventsPane.descriptor
         case .errors: ErrorsPane.descriptor
+        case .eventsChart: EventsChartPane.descriptor
+        case .requests: RequestsPane.descriptor
         }
     }
 
@@ -55,7 +58,7 @@ public enum PaneKind: String, Sendable, Hashable, CaseIterable {
     public static let userScope: [PaneKind] = [.sessions, .tokens, .trustedDevices, .verifiers]
 }
 
-/// Command palette targets (`:issuers :users :webhooks :events :errors`).
+/// Command palette targets (`:issuers :users :webhooks :events :errors :events chart :requests`).
 public enum JumpTarget: String, Sendable, CaseIterable {
-    case issuers, users, webhooks, events, errors
+    case issuers, users, webhooks, events, errors, eventsChart, requests
 }
