@@ -37,7 +37,7 @@ enum RequestsPane {
         return RowMapping.prettyJSON(object)
     }
 
-    static let descriptor = PaneDescriptor(kind: .requests, title: "Requests", columns: rows.paneColumns)
+    static let descriptor = PaneDescriptor(kind: .requests, title: "Requests", columns: rows.paneColumns, marksRows: false)
 }
 
 extension RequestLogEntry {
