@@ -8,21 +8,23 @@ enum RequestsPane {
         id: { "request:\($0.sequence)" }, title: { "\($0.method) \($0.path)" },
         status: { $0.status.map(String.init) ?? "no answer" }, detail: { RowDetail(describedJSON($0)) },
         columns: [
-            TypedColumn(PaneColumn("TIME", .time), sortKey: { $0.time.timeIntervalSince1970 }) {
-                DisplayFormat.dateTime($0.time)
+            // The time of day (UTC): a session's requests are today's; describe has the date.
+            TypedColumn(PaneColumn("TIME", ColumnWidth(min: 8, max: 8, priority: 10)), sortKey: { $0.time.timeIntervalSince1970 }) {
+                String(DisplayFormat.dateTime($0.time).suffix(8))
             },
             TypedColumn(PaneColumn("METHOD", ColumnWidth(min: 6, max: 7, priority: 9))) { $0.method },
-            TypedColumn(PaneColumn("PATH", .sentence)) { $0.path },
-            TypedColumn(PaneColumn("STATUS", .status, showsStatus: true), sortKey: { Double($0.status ?? 0) }) {
+            // The end of a path names the resource: a narrow column cuts its middle.
+            TypedColumn(PaneColumn("PATH", ColumnWidth(min: 30, max: 80, priority: 9, truncatesInMiddle: true))) { $0.path },
+            TypedColumn(PaneColumn("STATUS", ColumnWidth(min: 6, max: 10, priority: 8), showsStatus: true), sortKey: { Double($0.status ?? 0) }) {
                 $0.status.map(String.init) ?? ($0.failure ?? "no answer")
             },
             TypedColumn(PaneColumn("LATENCY", .count), sortKey: { Double($0.latency.components.seconds) + Double($0.latency.components.attoseconds) / 1e18 }) {
                 $0.latencyText
             },
-            TypedColumn(PaneColumn("ATTEMPT", ColumnWidth(min: 7, max: 7, priority: 3, alignsTrailing: true)), sortKey: { Double($0.attempt) }) {
+            TypedColumn(PaneColumn("ATTEMPT", ColumnWidth(min: 7, max: 7, priority: 4, alignsTrailing: true)), sortKey: { Double($0.attempt) }) {
                 String($0.attempt)
             },
-            TypedColumn(PaneColumn("REFERENCE", .reference)) { $0.reference ?? "" },
+            TypedColumn(PaneColumn("REFERENCE", ColumnWidth(min: 12, max: 24, priority: 5, truncatesInMiddle: true))) { $0.reference ?? "" },
         ])
 
     /// Describe: the entry as JSON (what the row holds, nothing more).
