@@ -197,7 +197,7 @@ public struct ChartState: Sendable, Hashable {
     }
 
     /// What an empty chart says: the server counted nothing in the window.
-    public var emptyText: String { "no events in the last \(window.label) (the server counted none) · 1 2 3: window" }
+    public var emptyText: String { "no events in the last \(window.label) (the server counted none)" }
 }
 
 /// A row as the view draws it.

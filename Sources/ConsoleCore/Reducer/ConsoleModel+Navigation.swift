@@ -20,8 +20,10 @@ extension ConsoleModel {
         case .requests:
             return [.readRequestLog(paneID: paneID)]
         case .eventsChart:
+            // A new chart is read by `openChart` once its window and filter are set; a chart left while it loaded
+            // is read again when it comes back.
             let pane = state.stack[position]
-            return pane.chart?.counts == nil && chartReads[paneID] == nil ? readChart(environment) : []
+            return pane.chart != nil && pane.chart?.counts == nil && chartReads[paneID] == nil ? readChart(environment) : []
         case .userDetail:
             let list = state.stack[position].list
             return !list.hasFirstPage && !list.isLoading ? loadUserDetail(paneID, environment) : []
