@@ -269,6 +269,9 @@ struct EventsWatchTests {
                 #expect(!text.contains("Authorization"))
             }
 
+            // A reference the log does not hold (the ring keeps the last 1,000): said, not guessed.
+            h.store.send(.clearFilter)
+            #expect(await h.store.settle())
             // A banner that names no request: L says so and stays.
             h.store.send(.dismissBanner)
             h.store.send(.openBannerRequest)
@@ -311,5 +314,77 @@ struct EventsWatchTests {
         list.evict(keepingAround: 41, radius: 1)
         #expect(list.row(at: 0)?.id == "new-1")
         #expect(list.row(at: 15) == nil)
+    }
+
+    // MARK: The reducer alone
+
+    private static let now = Date(timeIntervalSince1970: 1_800_000_000)
+    private static let environment = ConsoleEnvironment(
+        now: now, elapsed: .seconds(100), configuration: ConsoleConfiguration(followInterval: .seconds(5)))
+
+    private static func model(_ kind: PaneKind) -> ConsoleModel {
+        var model = ConsoleModel(
+            state: ConsoleState(header: HeaderInfo(account: "acc", baseURL: "http://127.0.0.1:1"), isReadOnly: false, now: now),
+            configuration: environment.configuration)
+        model.state.stack = [PaneState(id: 1, kind: kind, context: PaneContext())]
+        model.nextPaneID = 2
+        return model
+    }
+
+    @Test func aReferenceTheLogNoLongerHoldsIsSaidNotGuessed() {
+        var model = Self.model(.requests)
+        model.state.banner = Banner(severity: .error, kind: .info, title: "503", detail: "", reference: "req_0000000000000042")
+        let effects = ConsoleReducer.reduce(&model, .intent(.openBannerRequest), Self.environment)
+        let paneID = try? #require(model.state.current?.id)
+        #expect(model.state.current?.kind == .requests)
+        #expect(effects.contains(.readRequestLog(paneID: paneID ?? 0)))
+        let entry = RequestLogEntry(sequence: 7, time: Self.now, method: "GET", path: "/v1/x", status: 200,
+                                    latency: .milliseconds(3), attempt: 1, reference: "req_0000000000000001")
+        _ = ConsoleReducer.reduce(&model, .requestLogRead(paneID: paneID ?? 0, entries: [entry]), Self.environment)
+        #expect(model.state.banner?.title == "Request req_0000000000000042 is not listed")
+        #expect(model.state.current?.selectedRow?.id == "request:7")
+    }
+
+    @Test func followPollsOnlyOnScreenAndOnlyOnceAtATime() {
+        var model = Self.model(.events)
+        let event = ConsoleRow(id: "evt_1", cells: ["", "user.updated", "", ""], sortKeys: [EventsPane.timeColumn: 1_799_999_000])
+        _ = ConsoleReducer.reduce(&model, .intent(.setViewport(rows: 10)), Self.environment)
+        let token = model.pageFetches[1] ?? 0
+        _ = ConsoleReducer.reduce(
+            &model, .pageArrived(paneID: 1, fetch: .append(cursor: nil), token: token,
+                                 page: RowPage(rows: [event], nextCursor: nil, hasMore: false), latency: .zero),
+            Self.environment)
+        let effects = ConsoleReducer.reduce(&model, .intent(.paneCommand(.toggleFollow)), Self.environment)
+        guard case .pollEvents(let request, let known, _, 1, let pollToken)? = effects.first else {
+            Issue.record("no poll: \(effects)")
+            return
+        }
+        #expect(request.query["after"] == "1799999000")
+        #expect(known == ["evt_1"])
+        // A timer due while the poll runs asks nothing more.
+        #expect(ConsoleReducer.reduce(&model, .timerFired(.follow(paneID: 1)), Self.environment).isEmpty)
+        // The answer re-arms the timer for the interval.
+        let answered = ConsoleReducer.reduce(
+            &model, .eventsPolled(paneID: 1, token: pollToken, result: .success(PolledEvents(rows: [], truncated: false)), latency: .zero),
+            Self.environment)
+        #expect(answered == [.startTimer(.follow(paneID: 1), after: .seconds(5))])
+        // Covered by another pane: the timer fires and nothing is asked, nothing re-armed.
+        _ = ConsoleReducer.reduce(&model, .intent(.jump(.errors)), Self.environment)
+        #expect(ConsoleReducer.reduce(&model, .timerFired(.follow(paneID: 1)), Self.environment).isEmpty)
+        // Too many new events at once: following stops instead of leaving a hole.
+        var other = Self.model(.events)
+        _ = ConsoleReducer.reduce(&other, .intent(.setViewport(rows: 10)), Self.environment)
+        _ = ConsoleReducer.reduce(
+            &other, .pageArrived(paneID: 1, fetch: .append(cursor: nil), token: other.pageFetches[1] ?? 0,
+                                 page: RowPage(rows: [event], nextCursor: nil, hasMore: false), latency: .zero),
+            Self.environment)
+        guard case .pollEvents(_, _, _, _, let second)? = ConsoleReducer.reduce(&other, .intent(.paneCommand(.toggleFollow)), Self.environment).first
+        else { return }
+        let stopped = ConsoleReducer.reduce(
+            &other, .eventsPolled(paneID: 1, token: second, result: .success(PolledEvents(rows: [], truncated: true)), latency: .zero),
+            Self.environment)
+        #expect(!stopped.contains { if case .startTimer(.follow, _) = $0 { true } else { false } })
+        #expect(other.state.current?.follow?.stoppedReason != nil)
+        #expect(other.state.current?.list.count == 1)
     }
 }

@@ -20,10 +20,11 @@ extension ConsoleModel {
 
     /// The log arrived: newest first; the row of the reference asked for is selected (the newest attempt with
     /// it), else the selection stays on the same entry.
-    mutating func requestLogRead(_ entries: [RequestLogEntry], paneID: Int) {
+    mutating func requestLogRead(_ entries: [RequestLogEntry], paneID: Int, _ environment: ConsoleEnvironment) -> [Effect] {
         let rows = entries.compactMap(\.requestsRow)
         let wanted = requestToSelect.removeValue(forKey: paneID)
         let viewport = self.viewport
+        var found = wanted == nil
         withPane(paneID) { pane in
             let selectedID = pane.selectedRow?.id
             pane.list.setLocalRows(rows)
@@ -32,10 +33,17 @@ extension ConsoleModel {
                 let index = pane.displayIndex(ofID: "request:\(entry.sequence)")
             {
                 pane.selection = index
+                found = true
             } else if let selectedID, let index = pane.displayIndex(ofID: selectedID) {
                 pane.selection = index
             }
             pane.clampSelection(viewport: viewport)
         }
+        guard !found, let wanted else { return [] }
+        // Said, not guessed: the log keeps the last requests only (or a filter hides that one).
+        return raise(
+            Banner(severity: .info, kind: .info, title: "Request \(wanted) is not listed",
+                   detail: "the log keeps the last \(DisplayFormat.count(RequestLog.defaultCapacity)) requests; a filter may hide it"),
+            environment)
     }
 }

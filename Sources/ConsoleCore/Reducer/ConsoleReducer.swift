@@ -79,8 +79,7 @@ enum ConsoleReducer {
             model.requestEnded(latency: latency)
             return model.eventCountsArrived(result, paneID: paneID, token: token, environment)
         case .requestLogRead(let paneID, let entries):
-            model.requestLogRead(entries, paneID: paneID)
-            return []
+            return model.requestLogRead(entries, paneID: paneID, environment)
         case .timerFired(.follow(let paneID)):
             return model.followDue(paneID: paneID, environment)
         case .timerFired(.countdown):
