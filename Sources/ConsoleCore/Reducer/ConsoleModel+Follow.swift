@@ -55,6 +55,8 @@ extension ConsoleModel {
             known.insert(row.id)
             index += 1
         }
+        // New rows go in front of the first page: it must stay in memory (a refresh or a new filter unpinned it).
+        withPane(paneID) { $0.list.pinFirstPage() }
         var query = pane.filter.serverQuery
         query["after"] = String(Int(newest))
         let request = PageRequest(
