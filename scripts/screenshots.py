@@ -66,7 +66,22 @@ def main():
         t.send("Enter")
         t.wait_for(r"✖", timeout=20)
         shot(t, "error-banner")
+        # L: the request the banner names, in the console's own request log.
+        t.send("L")
+        t.wait_for(r"Requests \(\d+\)")
+        t.wait_for(r"▶.*500")
+        shot(t, "request-log")
         emu.request("DELETE", "/_emulator/faults")
+        # Events over the last day, recorded through the emulator's control API, charted per type.
+        kinds = [("user.updated", 14), ("session.created", 22), ("session.terminated", 9), ("user.created", 5), ("user.blocked", 2)]
+        events = [{"type": kind, "ago_seconds": (index * 7919 + n * 3571) % 86_000}
+                  for n, (kind, count) in enumerate(kinds) for index in range(count)]
+        emu.request("POST", "/_emulator/events", {"events": events})
+        t.send(":")
+        t.send("events chart", literal=True)
+        t.send("Enter")
+        t.wait_for(r"hourly buckets")
+        shot(t, "events-chart")
         t.send(":")
         t.send("issuers", literal=True)
         t.send("Enter")

@@ -10,11 +10,23 @@ public struct AuthPIDataSource: ConsoleDataSource, AccountDirectory {
     let credentialSource: String?
     /// Whether the client retries GETs (so a 5xx on a read was already retried).
     let readsAreRetried: Bool
+    /// The client's requests, when its configuration has this log's `recorder` among its middlewares.
+    let requestLog: RequestLog?
 
-    public init(client: AuthPIClient, credentialSource: String? = nil, readsAreRetried: Bool = true) {
+    public init(
+        client: AuthPIClient, credentialSource: String? = nil, readsAreRetried: Bool = true,
+        requestLog: RequestLog? = nil
+    ) {
         self.client = client
         self.credentialSource = credentialSource
         self.readsAreRetried = readsAreRetried
+        self.requestLog = requestLog
+    }
+
+    public func recentRequests() -> [RequestLogEntry] { requestLog?.entries() ?? [] }
+
+    public func eventCounts(_ request: EventCountsRequest) async throws -> EventCounts {
+        try await mapped { try await EventCountsReader(client: client).read(request) }
     }
 
     public func fetchPage(_ request: PageRequest) async throws -> RowPage {

@@ -14,11 +14,19 @@ public struct ConsoleConfiguration: Sendable {
     public var bulkConcurrency: Int
     /// Refuse every mutation, before any request.
     public var isReadOnly: Bool
+    /// How often the Events pane asks for new events while it follows them (`f`), when the last poll succeeded.
+    public var followInterval: Duration
+    /// The longest wait between two polls after failures (the wait doubles per failure up to this; a server's
+    /// Retry-After is honoured even when longer).
+    public var followBackoffLimit: Duration
 
     public init(
         pageSize: Int = 100, prefetchDistance: Int = 25, retainedPagesAround: Int = 3, hydrationConcurrency: Int = 4,
-        hydrationCacheSize: Int = 2000, bulkConcurrency: Int = 4, isReadOnly: Bool = false
+        hydrationCacheSize: Int = 2000, bulkConcurrency: Int = 4, isReadOnly: Bool = false,
+        followInterval: Duration = .seconds(5), followBackoffLimit: Duration = .seconds(60)
     ) {
+        self.followInterval = max(followInterval, .milliseconds(100))
+        self.followBackoffLimit = max(followBackoffLimit, followInterval)
         self.pageSize = max(pageSize, 1)
         self.prefetchDistance = max(prefetchDistance, 0)
         self.retainedPagesAround = max(retainedPagesAround, 1)

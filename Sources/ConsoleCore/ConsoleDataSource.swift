@@ -18,6 +18,18 @@ public protocol ConsoleDataSource: Sendable {
     func fetchCurrent(_ kind: PaneKind, rowID: String, context: PaneContext) async throws -> ConsoleRow?
     /// Revokes every trusted device of the user; returns how many were revoked.
     func revokeAllTrustedDevices(issuerID: String, userID: String) async throws -> Int
+    /// The console's own HTTP requests, newest first (the Requests pane); empty when they are not recorded.
+    func recentRequests() -> [RequestLogEntry]
+    /// Event counts per type over the chart's window, from the server's aggregate.
+    func eventCounts(_ request: EventCountsRequest) async throws -> EventCounts
+}
+
+extension ConsoleDataSource {
+    public func recentRequests() -> [RequestLogEntry] { [] }
+
+    public func eventCounts(_ request: EventCountsRequest) async throws -> EventCounts {
+        throw ConsoleFailure(kind: .unexpected, code: "unsupported", message: "this data source cannot count events")
+    }
 }
 
 /// A request for one page of a list pane.

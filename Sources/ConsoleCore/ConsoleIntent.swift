@@ -61,6 +61,10 @@ public enum ConsoleIntent: Sendable, Hashable {
     case setAutoRefresh(seconds: Int?)
     /// The client core is waiting `seconds` before retrying a rate-limited read by itself (nil: it got an answer).
     case clientWaitsForRateLimit(seconds: Int?)
+    /// A pane's own key (Events: `f` follow, `c` chart; the chart: `1` `2` `3` its window).
+    case paneCommand(PaneCommand)
+    /// `L`: the Requests pane, at the request the banner names (its `ref req_…`).
+    case openBannerRequest
     /// q.
     case quit
 }

@@ -20,20 +20,24 @@ public struct ConsoleRow: Sendable, Hashable, Identifiable {
     /// The ETag of the version shown, when it was fetched on its own (list items carry none): actions send it as
     /// If-Match so they act only on what the user saw.
     public var etag: String?
+    /// What the row refers to besides itself, for ⏎ (an event's subject: `opens`, `issuer_id`, `user_id`,
+    /// `webhook_id`, …). Empty for most rows.
+    public var links: [String: String]
 
     public init(
         id: String, cells: [String], title: String? = nil, status: String? = nil, detailJSON: String = "{}",
-        needsHydration: Bool = false, sortKeys: [Int: Double] = [:], etag: String? = nil
+        needsHydration: Bool = false, sortKeys: [Int: Double] = [:], etag: String? = nil, links: [String: String] = [:]
     ) {
         self.init(
             id: id, cells: cells, title: title, status: status, detail: RowDetail(detailJSON),
-            needsHydration: needsHydration, sortKeys: sortKeys, etag: etag)
+            needsHydration: needsHydration, sortKeys: sortKeys, etag: etag, links: links)
     }
 
     public init(
         id: String, cells: [String], title: String? = nil, status: String? = nil, detail: RowDetail,
-        needsHydration: Bool = false, sortKeys: [Int: Double] = [:], etag: String? = nil
+        needsHydration: Bool = false, sortKeys: [Int: Double] = [:], etag: String? = nil, links: [String: String] = [:]
     ) {
+        self.links = links
         self.etag = etag
         self.id = id
         self.cells = cells

@@ -102,10 +102,7 @@ public struct HeaderInfo: Sendable, Hashable {
     /// "12 ms", or "" before the first request.
     public var lastLatencyText: String {
         guard let lastLatency else { return "" }
-        let milliseconds = Int(
-            (Double(lastLatency.components.seconds) * 1000 + Double(lastLatency.components.attoseconds) / 1e15)
-                .rounded())
-        return "\(milliseconds) ms"
+        return DisplayFormat.latency(lastLatency)
     }
 }
 

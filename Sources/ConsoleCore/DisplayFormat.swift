@@ -2,6 +2,13 @@ public import Foundation
 
 /// Formatting shared by every pane, so that the same value looks the same everywhere.
 public enum DisplayFormat {
+    /// "12 ms": a duration in whole milliseconds.
+    public static func latency(_ duration: Duration) -> String {
+        let milliseconds = Int(
+            (Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15).rounded())
+        return "\(milliseconds) ms"
+    }
+
     /// "2026-03-02" (UTC), or "" for no date.
     public static func date(_ date: Date?) -> String {
         guard let date else { return "" }

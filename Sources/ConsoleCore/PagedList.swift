@@ -37,6 +37,9 @@ public struct PagedList: Sendable {
     public private(set) var generation = 0
     /// Pages fetched since the last reset (first loads and re-fetches).
     public private(set) var fetchCount = 0
+    /// The first page holds rows put in front of it (`prepend`): fetched again with its cursor it would not read
+    /// the same, so it is never dropped.
+    public private(set) var pinsFirstPage = false
 
     public init() {}
 
@@ -177,13 +180,31 @@ public struct PagedList: Sendable {
     @discardableResult
     public mutating func evict(keepingAround focus: Int, radius: Int) -> Int {
         guard let center = pageIndex(containing: min(max(focus, 0), max(count - 1, 0))) else { return 0 }
-        let far = residentPages.filter { abs($0 - center) > radius }
+        let far = residentPages.filter { abs($0 - center) > radius && !(pinsFirstPage && $0 == 0) }
         for page in far {
             pages[page].rows = nil
             residentPages.remove(page)
         }
         return far.count
     }
+
+    /// Puts rows in front of the first page (new events, newest first); the first page is kept in memory from
+    /// then on. Returns false (nothing changes) when the first page is not in memory.
+    @discardableResult
+    public mutating func prepend(_ rows: [ConsoleRow]) -> Bool {
+        guard !rows.isEmpty, !pages.isEmpty, let first = pages[0].rows else { return false }
+        pages[0].rows = rows + first
+        pages[0].count += rows.count
+        pinsFirstPage = true
+        shiftStarts(after: 0, by: rows.count)
+        return true
+    }
+
+    /// Rows held in the first page (it grows while new rows are put in front of it).
+    public var firstPageCount: Int { pages.first?.count ?? 0 }
+
+    /// Keeps the first page in memory from now on (while following).
+    public mutating func pinFirstPage() { pinsFirstPage = true }
 
     /// Replaces the loaded row with the same id. Returns whether one was found.
     @discardableResult
@@ -235,6 +256,7 @@ public struct PagedList: Sendable {
         count = 0
         phase = .idle
         fetchCount = 0
+        pinsFirstPage = false
         generation += 1
     }
 

@@ -5,6 +5,7 @@ public enum PaneKind: String, Sendable, Hashable, CaseIterable {
     case members, groups, invitations, organizationAPIKeys, agentVerifiers
     case userDetail, sessions, tokens, trustedDevices, verifiers
     case webhooks, deliveries, apiKeys, events, errors
+    case eventsChart, requests
 
     /// The registry: one line per pane.
     public var descriptor: PaneDescriptor {
@@ -29,6 +30,8 @@ public enum PaneKind: String, Sendable, Hashable, CaseIterable {
         case .apiKeys: APIKeysPane.accountDescriptor
         case .events: EventsPane.descriptor
         case .errors: ErrorsPane.descriptor
+        case .eventsChart: EventsChartPane.descriptor
+        case .requests: RequestsPane.descriptor
         }
     }
 
@@ -64,7 +67,7 @@ public enum PaneKind: String, Sendable, Hashable, CaseIterable {
     public static let organizationScope: [PaneKind] = [.members, .groups, .invitations, .organizationAPIKeys]
 }
 
-/// Command palette targets (`:issuers :users :webhooks :events :errors :apikeys`).
+/// Command palette targets (`:issuers :users :webhooks :events :errors :apikeys :events chart :requests`).
 public enum JumpTarget: String, Sendable, CaseIterable {
-    case issuers, users, webhooks, events, errors, apiKeys
+    case issuers, users, webhooks, events, errors, apiKeys, eventsChart, requests
 }

@@ -23,6 +23,10 @@ public struct PaneState: Sendable, Identifiable {
     public internal(set) var filterScan: FilterScanProgress?
     /// The list as it was before a scan replaced it with matches: clearing the filter puts it back.
     var listBeforeScan: ListBeforeScan?
+    /// Events: following new events live (`f`); nil when not.
+    public internal(set) var follow: FollowState?
+    /// The events chart: its window and the server's counts.
+    public internal(set) var chart: ChartState?
 
     init(id: Int, kind: PaneKind, context: PaneContext) {
         self.id = id
@@ -155,6 +159,45 @@ public struct PaneState: Sendable, Identifiable {
         if let x = Double(a), let y = Double(b) { return x < y ? -1 : (x > y ? 1 : 0) }
         return a < b ? -1 : (a > b ? 1 : 0)
     }
+}
+
+/// The Events pane following new events.
+public struct FollowState: Sendable, Hashable {
+    /// Events that came in since following began.
+    public internal(set) var newCount = 0
+    /// Polls failed in a row (the wait before the next one grows with it).
+    public internal(set) var failures = 0
+    /// Set when the pane stopped taking new rows (too many came in: `r` reloads).
+    public internal(set) var stoppedReason: String?
+
+    /// "following · 3 new".
+    public var text: String {
+        if let stoppedReason { return "following stopped · \(stoppedReason)" }
+        var text = "following · \(DisplayFormat.count(newCount)) new"
+        if failures > 0 { text += " · poll failed \(failures == 1 ? "once" : "\(failures)×"), retrying" }
+        return text
+    }
+}
+
+/// The events chart's window, its server filter and what the server answered.
+public struct ChartState: Sendable, Hashable {
+    public internal(set) var window: ChartWindow
+    /// The Events pane's server filter when the chart was opened (`issuer_id`, `user_id`, `event_types`).
+    public internal(set) var query: [String: String]
+    /// The counts as the server returned them; nil until they arrived (or after a failure).
+    public internal(set) var counts: EventCounts?
+
+    /// The line under the chart: window, buckets, time axis and the total.
+    public var summary: String? {
+        guard let counts else { return nil }
+        var text = "\(window.label) window · \(window.bucketLabel) buckets · \(counts.axisText) · "
+            + "\(DisplayFormat.count(counts.total)) \(counts.total == 1 ? "event" : "events") · 1 2 3: window"
+        if counts.ignoredBuckets > 0 { text += " · \(counts.ignoredBuckets) buckets outside the window not drawn" }
+        return text
+    }
+
+    /// What an empty chart says: the server counted nothing in the window.
+    public var emptyText: String { "no events in the last \(window.label) (the server counted none)" }
 }
 
 /// A row as the view draws it.

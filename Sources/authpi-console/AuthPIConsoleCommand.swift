@@ -133,9 +133,11 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
         let waitObserver = RateLimitWaitObserver { seconds in
             Task { @MainActor in relay.store?.send(.clientWaitsForRateLimit(seconds: seconds)) }
         }
+        // The console's own requests, for :requests (method, path, status, latency, attempt, reference; no secret).
+        let requestLog = RequestLog()
         let makeClient: @Sendable (String?) throws -> AuthPIClient = { accountID in
             let configuration = Configuration(baseURL: base, accountID: accountID, timeout: .seconds(15), logger: logger,
-                                              middlewares: [waitObserver])
+                                              middlewares: [waitObserver, requestLog.recorder])
             switch plan.credentials.kind {
             case .apiKeyPair(let id, let secret):
                 return try AuthPIClient(keyID: id, keySecret: secret, configuration: configuration)
@@ -155,7 +157,7 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
         }
 
         let screen = await runScreen(client: client, makeClient: makeClient, plan: plan, baseURL: base,
-                                     environment: environment, logger: logger, relay: relay)
+                                     environment: environment, logger: logger, relay: relay, requestLog: requestLog)
         for opened in screen.clients { try? await opened.close() }
         try? await client.close()
         await emulator?.shutdown()
@@ -205,9 +207,10 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
     @MainActor
     private func runScreen(client: AuthPIClient, makeClient: @escaping @Sendable (String?) throws -> AuthPIClient,
                            plan: LaunchPlan, baseURL: String,
-                           environment: [String: String], logger: Logger, relay: StoreRelay) async -> ScreenResult {
+                           environment: [String: String], logger: Logger, relay: StoreRelay,
+                           requestLog: RequestLog) async -> ScreenResult {
         let credential = plan.credentials.sentDescription
-        let source = AuthPIDataSource(client: client, credentialSource: credential)
+        let source = AuthPIDataSource(client: client, credentialSource: credential, requestLog: requestLog)
         let store = ConsoleStore(
             source: source,
             header: HeaderInfo(account: plan.credentials.accountID ?? "no account chosen", baseURL: baseURL,
@@ -228,7 +231,7 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
             store.startPickingAccount(from: source) { accountID in
                 guard let chosen = try? makeClient(accountID) else { return source }
                 opened.clients.append(chosen)
-                return AuthPIDataSource(client: chosen, credentialSource: credential)
+                return AuthPIDataSource(client: chosen, credentialSource: credential, requestLog: requestLog)
             }
         } else {
             store.start()

@@ -135,4 +135,42 @@ struct CoreRouteTests {
             #expect(!log.rawBody.contains(Data("key_demo:demo_secret".utf8).base64EncodedString()))
         }
     }
+
+    /// `POST /_emulator/events` records events as if they had happened; the list's `after` and the aggregate
+    /// (grouped by type, hourly, within `after` / `before`) count them exactly.
+    @Test func controlAPIRecordsEventsThatListAndAggregateSee() async throws {
+        try await withTestEmulator { client in
+            let now = Int(Date().timeIntervalSince1970)
+            let recorded = try await client.send(.post, "/_emulator/events", body: ["events": [
+                ["type": "watch.alpha"], ["type": "watch.alpha"], ["type": "watch.beta", "ago_seconds": 7_200],
+            ]])
+            #expect(recorded.status == 201)
+            #expect(recorded.json?["data"]?.arrayValue?.count == 3)
+            let acct = "/v1/accounts/\(EmulatorDemo.accountID)"
+            let recent = try await client.get("\(acct)/events?after=\(now - 5)&limit=50").data?.arrayValue ?? []
+            #expect(recent.filter { $0["type"]?.stringValue == "watch.alpha" }.count == 2)
+            #expect(!recent.contains { $0["type"]?.stringValue == "watch.beta" })
+
+            let start = now - now % 3_600 - 3 * 3_600
+            let aggregate = try await client.get("\(acct)/events/aggregate?group_by=type&interval=hour&after=\(start)&before=\(now + 5)")
+            let buckets = aggregate.data?["buckets"]?.arrayValue ?? []
+            let alpha = buckets.filter { $0["key"]?.stringValue == "watch.alpha" }
+            #expect(alpha.map { $0["count"]?.intValue ?? 0 }.reduce(0, +) == 2)
+            #expect(alpha.allSatisfy { (($0["start"]?.intValue ?? 1) - start) % 3_600 == 0 })
+            #expect(buckets.filter { $0["key"]?.stringValue == "watch.beta" }.map { $0["count"]?.intValue ?? 0 } == [1])
+            // `before` is exclusive: a window that ends before them counts none of them.
+            let earlier = try await client.get("\(acct)/events/aggregate?group_by=type&after=\(start)&before=\(now - 3_600)")
+            #expect(!(earlier.data?["buckets"]?.arrayValue ?? []).contains { $0["key"]?.stringValue == "watch.alpha" })
+
+            // A bad item is a validation error naming it; nothing is recorded.
+            let bad = try await client.send(.post, "/_emulator/events", body: ["events": [["type": "fine"], ["ago_seconds": 1]]])
+            #expect(bad.status == 422)
+            #expect(bad.rawBody.contains("events[1].type"))
+            #expect(try await client.send(.post, "/_emulator/events", body: ["events": [["type": "x", "ago_seconds": -1]]]).status == 422)
+            let fine = try await client.get("\(acct)/events?after=\(now - 5)&event_types=fine").data?.arrayValue ?? []
+            #expect(fine.isEmpty)
+            #expect(try await client.send(.post, "/_emulator/events", body: ["type": "x"]).status == 400)
+            #expect(try await client.get("/_emulator/events").status == 405)
+        }
+    }
 }

@@ -12,11 +12,14 @@ final class Harness {
     let emulator: RunningEmulator
     let client: AuthPIClient
     let store: ConsoleStore
+    /// The client's requests as the console records them (`:requests`).
+    let requestLog: RequestLog
 
-    private init(emulator: RunningEmulator, client: AuthPIClient, store: ConsoleStore) {
+    private init(emulator: RunningEmulator, client: AuthPIClient, store: ConsoleStore, requestLog: RequestLog) {
         self.emulator = emulator
         self.client = client
         self.store = store
+        self.requestLog = requestLog
     }
 
     static func start(
@@ -26,19 +29,22 @@ final class Harness {
         viewport: Int = 10, retained: Int = 2, clock: ManualClock? = nil
     ) async throws -> Harness {
         let emulator = try await Emulator.start(EmulatorOptions(users: users))
+        let requestLog = RequestLog()
         let client = try AuthPIClient(
             credentials: credentials,
             configuration: Configuration(
                 baseURL: emulator.baseURL, accountID: accountID,
-                retries: retries ? RetryPolicy(limit: 2, delay: .milliseconds(10)) : .disabled))
+                retries: retries ? RetryPolicy(limit: 2, delay: .milliseconds(10)) : .disabled,
+                middlewares: [requestLog.recorder]))
         let store = ConsoleStore(
-            source: AuthPIDataSource(client: client, credentialSource: credentialSource, readsAreRetried: retries),
+            source: AuthPIDataSource(
+                client: client, credentialSource: credentialSource, readsAreRetried: retries, requestLog: requestLog),
             header: HeaderInfo(account: accountID, baseURL: emulator.baseURL),
             configuration: ConsoleConfiguration(
                 pageSize: pageSize, prefetchDistance: 10, retainedPagesAround: retained, isReadOnly: readOnly),
             clock: clock.map { ConsoleClock($0) } ?? ConsoleClock())
         store.send(.setViewport(rows: viewport))
-        return Harness(emulator: emulator, client: client, store: store)
+        return Harness(emulator: emulator, client: client, store: store, requestLog: requestLog)
     }
 
     private var otherClients: [AuthPIClient] = []
@@ -130,6 +136,22 @@ final class Harness {
     }
 
     func clearFaults() async throws { _ = try await control("DELETE", "/_emulator/faults") }
+
+    /// Records events through the control API, each `(type, seconds ago)`; returns their ids.
+    @discardableResult
+    func appendEvents(_ events: [(type: String, ago: Int)], userID: String? = nil) async throws -> [String] {
+        let items: [[String: Any]] = events.map { event in
+            var item: [String: Any] = ["type": event.type, "ago_seconds": event.ago]
+            if let userID {
+                item["user_id"] = userID
+                item["issuer_id"] = EmulatorDemo.issuerID
+            }
+            return item
+        }
+        let data = try await control("POST", "/_emulator/events", body: ["events": items])
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        return object?["data"] as? [String] ?? []
+    }
 
     /// Recent requests: (method, path, query).
     func requests() async throws -> [(method: String, path: String, query: [String: String])] {

@@ -75,7 +75,10 @@ import ConsoleCore
     }
 
     @Test func paletteCompletesAndParses() {
-        #expect(CommandPalette.completions(for: "e") == ["events", "errors"])
+        #expect(CommandPalette.completions(for: "e") == ["events", "events chart", "errors"])
+        #expect(CommandPalette.parse(":events chart") == .success(.eventsChart))
+        #expect(CommandPalette.parse(":requests") == .success(.requests))
+        #expect((try? CommandPalette.parse(":events graph").get()) == nil)
         #expect(CommandPalette.complete("e") == "e")
         #expect(CommandPalette.complete("ev") == "events")
         #expect(CommandPalette.complete(":we") == "webhooks")

@@ -237,7 +237,7 @@ final class ClientCore: Sendable, CustomReflectable {
             let request = TransportRequest(
                 method: method.rawValue, url: url, headers: headers, body: bodyBytes,
                 timeout: options.timeout ?? configuration.timeout,
-                maxResponseBodyBytes: configuration.maxResponseBodyBytes)
+                maxResponseBodyBytes: configuration.maxResponseBodyBytes, attempt: attempt + 1)
 
             let started = ContinuousClock.now
             let response: TransportResponse

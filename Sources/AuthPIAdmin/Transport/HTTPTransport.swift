@@ -15,12 +15,16 @@ public struct TransportRequest: Sendable, CustomStringConvertible, CustomDebugSt
     public var timeout: Duration
     /// The transport must refuse (``AuthPIError/Code/responseTooLarge``) a larger body without reading it whole.
     public var maxResponseBodyBytes: Int
+    /// Which attempt of the call this is: 1 for the first, 2 for the first retry, … (middlewares that record
+    /// requests read it; the transport ignores it).
+    public var attempt: Int
 
     /// A request; `timeout` bounds the whole attempt, `maxResponseBodyBytes` the answer's body.
     public init(
         method: String, url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
-        timeout: Duration = .seconds(30), maxResponseBodyBytes: Int = 8 * 1024 * 1024
+        timeout: Duration = .seconds(30), maxResponseBodyBytes: Int = 8 * 1024 * 1024, attempt: Int = 1
     ) {
+        self.attempt = attempt
         self.method = method
         self.url = url
         self.headers = headers

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// `/_emulator/…`: faults, reset, the request log and access tokens. No credentials; loopback only.
@@ -43,6 +44,16 @@ struct ControlAPI {
                 return .failure(.badRequest("limit must be between 1 and \(EmulatorState.requestLogLimit)", field: "limit"))
             }
             return .success(APIResponse(status: 200, body: ["data": await store.requests(limit: limit)]))
+        case ("POST", ["events"]):
+            // Events as if they had happened (now, or `ago_seconds` before): following and charts can be shown and
+            // tested. They are listed in the order recorded, like every event.
+            let object = body?.objectValue ?? [:]
+            guard let items = object["events"]?.arrayValue else { return .failure(.badRequest("{\"events\": [{\"type\": …}]} is required", field: "events")) }
+            let account = object["account_id"]?.stringValue ?? EmulatorDemo.accountID
+            do {
+                let ids = try await store.appendEvents(items, account: account, now: Int(Date().timeIntervalSince1970))
+                return .success(APIResponse(status: 201, body: ["data": .array(ids.map { .string($0) })]))
+            } catch { return .failure(error) }
         case ("POST", ["access-tokens"]):
             let object = body?.objectValue ?? [:]
             if body != nil && body?.objectValue == nil { return .failure(.badRequest("The body must be a JSON object")) }
@@ -62,7 +73,7 @@ struct ControlAPI {
             guard await store.expireAccessToken(parts[1]) else { return .failure(.notFound("Access token")) }
             return .success(APIResponse(status: 200, body: ["expired": true]))
         default:
-            let known: [[String]: [String]] = [["health"]: ["GET"], ["faults"]: ["GET", "POST", "DELETE"], ["reset"]: ["POST"], ["requests"]: ["GET"], ["access-tokens"]: ["POST"]]
+            let known: [[String]: [String]] = [["health"]: ["GET"], ["faults"]: ["GET", "POST", "DELETE"], ["reset"]: ["POST"], ["requests"]: ["GET"], ["access-tokens"]: ["POST"], ["events"]: ["POST"]]
             if let allowed = known[segments] { return .failure(.methodNotAllowed(allowed)) }
             if segments.count == 3, segments[0] == "access-tokens", segments[2] == "expire" { return .failure(.methodNotAllowed(["POST"])) }
             return .failure(.routeNotFound("/_emulator/" + segments.joined(separator: "/")))

@@ -119,6 +119,9 @@ struct EmulatorState: Sendable {
 
     // MARK: Events and deliveries
 
+    /// The id of the event recorded last (the control API answers with it).
+    var lastEventID: String?
+
     /// Records an event and a delivery for every active webhook of the account subscribed to it.
     mutating func emit(
         _ type: String, account: String, now: Int, issuer: String? = nil, user: String? = nil, client: String? = nil,
@@ -143,6 +146,7 @@ struct EmulatorState: Sendable {
             "data": .object(eventData),
         ]
         insert(event, into: Self.key(account, "events"))
+        lastEventID = eventID
         let webhooks = collections[Self.key(account, "webhooks")]?.all() ?? []
         for webhook in webhooks where webhook.object["status"]?.stringValue == "active" {
             let events = webhook.object["events"]?.arrayValue?.compactMap(\.stringValue) ?? []

@@ -57,6 +57,30 @@ actor EmulatorStore {
         }
     }
 
+    /// Records events as if something had happened `ago_seconds` ago (control API): for tests and demos of
+    /// following and charting. Each item: `type` (required), `ago_seconds` (0…2,592,000, default 0), `issuer_id`,
+    /// `user_id`, `subject` (an object). Returns the new events' ids, in order.
+    func appendEvents(_ items: [JSON], account: String, now: Int) throws(APIError) -> [String] {
+        guard (1...1_000).contains(items.count) else { throw .badRequest("between 1 and 1000 events are required", field: "events") }
+        var checked: [(type: String, at: Int, issuer: String?, user: String?, subject: [String: JSON])] = []
+        for (index, item) in items.enumerated() {
+            guard let type = item["type"]?.stringValue, !type.isEmpty, type.count <= 100 else {
+                throw .invalidField("events[\(index)].type", "invalid", "type must be a non-empty string of at most 100 characters")
+            }
+            let agoValue = item["ago_seconds"] ?? .int(0)
+            guard let ago = agoValue.intValue, agoValue.boolValue == nil, (0...2_592_000).contains(ago) else {
+                throw .invalidField("events[\(index)].ago_seconds", "invalid", "ago_seconds must be an integer between 0 and 2592000")
+            }
+            let user = item["user_id"]?.stringValue
+            let subject = item["subject"]?.objectValue ?? (user.map { ["type": "user", "id": .string($0)] } ?? ["type": "account", "id": .string(account)])
+            checked.append((type, now - ago, item["issuer_id"]?.stringValue, user, subject))
+        }
+        return checked.map { event in
+            state.emit(event.type, account: account, now: event.at, issuer: event.issuer, user: event.user, subject: event.subject)
+            return state.lastEventID ?? ""
+        }
+    }
+
     func requests(limit: Int) -> JSON {
         .array(state.requestLog.suffix(limit).map(\.json))
     }

@@ -140,10 +140,64 @@ extension EffectRunner {
             }
         case .startTimer(let timer, let delay):
             handle = after(delay) { send(.timerFired(timer)) }
+        case .pollEvents(let request, let known, let maxPages, let paneID, let token):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<PolledEvents, ConsoleFailure>?
+                do {
+                    result = .success(try await Self.newEvents(request, known: known, maxPages: maxPages, source: source))
+                } catch {
+                    result = Self.failure(error).map { .failure($0) }
+                }
+                send(.eventsPolled(paneID: paneID, token: token, result: result, latency: clock.elapsed - started))
+            }
+        case .fetchEventCounts(let request, let paneID, let token):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<EventCounts, ConsoleFailure>?
+                do {
+                    result = .success(try await source.eventCounts(request))
+                } catch {
+                    result = Self.failure(error).map { .failure($0) }
+                }
+                send(.eventCountsArrived(paneID: paneID, token: token, result: result, latency: clock.elapsed - started))
+            }
+        case .readRequestLog(let paneID):
+            handle = run {
+                let entries = source.recentRequests()
+                send(.requestLogRead(paneID: paneID, entries: entries))
+            }
         }
         guard let id = effect.id else { return }
         // A new effect under a name replaces the one running under it.
         remember(handle, as: id)
+    }
+
+    /// The events after the request's `after`, newest first, without the known ids: pages until one that ends the
+    /// list or holds a known id (older ones follow it), at most `maxPages`.
+    nonisolated private static func newEvents(
+        _ request: PageRequest, known: Set<String>, maxPages: Int, source: any ConsoleDataSource
+    ) async throws -> PolledEvents {
+        var rows: [ConsoleRow] = []
+        var seen = known
+        var request = request
+        for _ in 0..<max(maxPages, 1) {
+            let page = try await source.fetchPage(request)
+            var reachedKnown = false
+            for row in page.rows {
+                if seen.contains(row.id) {
+                    reachedKnown = true
+                    continue
+                }
+                seen.insert(row.id)
+                rows.append(row)
+            }
+            guard page.hasMore, !reachedKnown, let cursor = page.nextCursor else {
+                return PolledEvents(rows: rows, truncated: false)
+            }
+            request.cursor = cursor
+        }
+        return PolledEvents(rows: rows, truncated: true)
     }
 
     /// The User detail: the user, then the counts of the user's lists, each from its first page ("100+" when

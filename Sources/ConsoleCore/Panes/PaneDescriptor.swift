@@ -29,6 +29,9 @@ public struct PaneDescriptor: Sendable {
     public var actions: [RowActionKind] = []
     /// How rows come from the server; nil for panes the store builds itself (user detail, errors).
     public var source: PaneSource?
+    /// Keys of this pane alone that are neither ⏎, Tab, the filter, marks, edit nor a row action (Events: `f`
+    /// follow, `c` chart; the chart: its windows), in help order.
+    public var paneKeys: [PaneKey] = []
 
     public static let loadedRowsFilterHelp =
         "filter the loaded rows; the line under them says how many were searched (Esc clears)"
@@ -54,11 +57,17 @@ public enum OpenedContext: Sendable, Hashable {
     case rowIsAgent
     /// The pane's own context as it is.
     case same
+    /// A fresh context from the row's links (`issuer_id`, `user_id`, `webhook_id`): an event's subject.
+    case rowLinks
 
     /// Nil when it names the selected row and none is selected.
     func context(from context: PaneContext, row: ConsoleRow?) -> PaneContext? {
         switch self {
         case .same: return context
+        case .rowLinks:
+            guard let links = row?.links else { return nil }
+            return PaneContext(
+                issuerID: links["issuer_id"], userID: links["user_id"], webhookID: links["webhook_id"])
         case .rowIsIssuer: return row.map { PaneContext(issuerID: $0.id, issuerName: $0.title) }
         case .rowIsWebhook: return row.map { PaneContext(webhookID: $0.id, webhookName: $0.title) }
         case .rowIsUser:
@@ -101,6 +110,12 @@ public struct DrillDown: Sendable, Hashable {
     /// The pane ⏎ opens on `row`, or nil when the row opens nothing.
     func target(for row: ConsoleRow) -> PaneKind? {
         if targets.count == 1 { return targets[0] }
+        if context == .rowLinks {
+            // The row names what it opens (an event's subject); a row that names nothing opens nothing.
+            guard let opens = row.links["opens"], let kind = PaneKind(rawValue: opens), targets.contains(kind)
+            else { return nil }
+            return kind
+        }
         guard row.id.hasPrefix("count:"), let kind = PaneKind(rawValue: String(row.id.dropFirst("count:".count))),
             targets.contains(kind)
         else { return nil }
@@ -226,12 +241,15 @@ public struct TypedRows<Model>: Sendable {
     let title: @Sendable (Model) -> String?
     let status: @Sendable (Model) -> String?
     let detail: @Sendable (Model) -> RowDetail
+    let links: @Sendable (Model) -> [String: String]
 
     public init(
         id: @escaping @Sendable (Model) -> String, title: @escaping @Sendable (Model) -> String? = { _ in nil },
         status: @escaping @Sendable (Model) -> String? = { _ in nil }, detail: @escaping @Sendable (Model) -> RowDetail,
+        links: @escaping @Sendable (Model) -> [String: String] = { _ in [:] },
         columns: [TypedColumn<Model>]
     ) {
+        self.links = links
         self.id = id
         self.title = title
         self.status = status
@@ -254,7 +272,7 @@ public struct TypedRows<Model>: Sendable {
         }
         return ConsoleRow(
             id: id(model), cells: columns.map { $0.value(model) }, title: title(model), status: status(model),
-            detail: detail(model), sortKeys: sortKeys)
+            detail: detail(model), sortKeys: sortKeys, links: links(model))
     }
 }
 
@@ -262,9 +280,11 @@ extension TypedRows where Model: AuthPIModel {
     /// Rows of an API resource: described as its JSON with secrets masked.
     public init(
         id: @escaping @Sendable (Model) -> String, title: @escaping @Sendable (Model) -> String? = { _ in nil },
-        status: @escaping @Sendable (Model) -> String? = { _ in nil }, columns: [TypedColumn<Model>]
+        status: @escaping @Sendable (Model) -> String? = { _ in nil },
+        links: @escaping @Sendable (Model) -> [String: String] = { _ in [:] }, columns: [TypedColumn<Model>]
     ) {
-        self.init(id: id, title: title, status: status, detail: { RowDetail(json: $0.json) }, columns: columns)
+        self.init(
+            id: id, title: title, status: status, detail: { RowDetail(json: $0.json) }, links: links, columns: columns)
     }
 
     /// The row of one resource read on its own, carrying the ETag of that version.
@@ -301,4 +321,31 @@ extension PaneContext {
     }
 
     func agent(_ client: AuthPIClient) throws -> AgentScope { try issuer(client).agent(try required(agentID)) }
+}
+
+/// A key of one pane that asks for a `PaneCommand` (help, the hint line and dispatch read it from here).
+public struct PaneKey: Sendable, Hashable {
+    public var glyph: Character
+    public var command: PaneCommand
+    /// The help line.
+    public var help: String
+    /// The word on the hint line, or nil when only help lists it.
+    public var hint: String?
+
+    public init(_ glyph: Character, _ command: PaneCommand, help: String, hint: String? = nil) {
+        self.glyph = glyph
+        self.command = command
+        self.help = help
+        self.hint = hint
+    }
+}
+
+/// What a pane's own key asks for.
+public enum PaneCommand: Sendable, Hashable {
+    /// Events: follow new events live, or stop.
+    case toggleFollow
+    /// Events: the chart of event counts over time.
+    case openChart
+    /// The chart: its window.
+    case chartWindow(ChartWindow)
 }

@@ -49,6 +49,21 @@ enum ConsoleEvent: Sendable {
     case walkPageArrived(paneID: Int, fetch: PagedList.Fetch, token: Int, page: RowPage, latency: Duration)
     /// The walk of `G` ended: at the list's end, on a failure of `failedFetch`, or cancelled (`failure` nil).
     case walkEnded(paneID: Int, token: Int, failedFetch: PagedList.Fetch?, failure: ConsoleFailure?)
+    /// New events of a followed Events pane (newest first), or why not (`result` nil: cancelled); `truncated`
+    /// when more came in than the poll reads at once.
+    case eventsPolled(paneID: Int, token: Int, result: Result<PolledEvents, ConsoleFailure>?, latency: Duration)
+    /// The events chart's counts, or why not (`result` nil: cancelled).
+    case eventCountsArrived(paneID: Int, token: Int, result: Result<EventCounts, ConsoleFailure>?, latency: Duration)
+    /// The console's request log, newest first.
+    case requestLogRead(paneID: Int, entries: [RequestLogEntry])
     /// A timer the reducer started is due.
     case timerFired(TimerID)
+}
+
+/// What a poll of the followed events found.
+struct PolledEvents: Sendable {
+    /// New rows, newest first.
+    var rows: [ConsoleRow]
+    /// More new events exist than the poll read (`maxPages` pages).
+    var truncated: Bool
 }

@@ -17,12 +17,22 @@ extension ConsoleModel {
         case .errors:
             fillErrorsPane(paneID)
             return []
+        case .requests:
+            return [.readRequestLog(paneID: paneID)]
+        case .eventsChart:
+            // A new chart is read by `openChart` once its window and filter are set; a chart left while it loaded
+            // is read again when it comes back.
+            let pane = state.stack[position]
+            return pane.chart != nil && pane.chart?.counts == nil && chartReads[paneID] == nil ? readChart(environment) : []
         case .userDetail:
             let list = state.stack[position].list
             return !list.hasFirstPage && !list.isLoading ? loadUserDetail(paneID, environment) : []
         default:
-            return resumeFilterScan(paneID, environment) + schedulePageFetch(paneID, environment)
+            var effects = resumeFilterScan(paneID, environment) + schedulePageFetch(paneID, environment)
                 + scheduleHydration(paneID, environment)
+            // A followed Events pane polls again once back on screen.
+            if state.stack[position].follow != nil { effects += followDue(paneID: paneID, environment) }
+            return effects
         }
     }
 
@@ -71,6 +81,11 @@ extension ConsoleModel {
         case .events: return popToRoot(keeping: .events, environment)
         case .errors: return popToRoot(keeping: .errors, environment)
         case .apiKeys: return popToRoot(keeping: .apiKeys, environment)
+        case .requests: return popToRoot(keeping: .requests, environment)
+        case .eventsChart:
+            var effects = popToRoot(keeping: .events, environment)
+            effects += openChart(query: state.current?.filter.serverQuery ?? [:], environment)
+            return effects
         case .users:
             // The users of the issuer in context, or of the issuer selected on the Issuers pane.
             let issuer =

@@ -153,6 +153,17 @@ extension ConsoleModel {
             // A user detail interrupted while loading is loaded again when resumed.
             withPane(paneID) { if $0.kind == .userDetail { $0.list.cancelInFlight() } }
         }
+        if followPolls.removeValue(forKey: paneID) != nil {
+            // Its answer comes back cancelled and is dropped: the next poll goes on the timer (on screen only).
+            effects.append(.cancel(.follow(paneID: paneID)))
+            if let interval = followIntervalIfFollowing(paneID) {
+                effects.append(.startTimer(.follow(paneID: paneID), after: interval))
+            }
+        }
+        if chartReads.removeValue(forKey: paneID) != nil {
+            effects.append(.cancel(.chart(paneID: paneID)))
+            withPane(paneID) { $0.list.cancelInFlight() }
+        }
         if walk != nil, state.loadToEnd?.paneID == paneID {
             effects.append(.cancel(.walk))
             walk = nil

@@ -11,6 +11,10 @@ extension ConsoleModel {
         switch pane.kind {
         case .errors:
             fillErrorsPane(pane.id)
+        case .requests:
+            effects.append(.readRequestLog(paneID: pane.id))
+        case .eventsChart:
+            effects += readChart(environment)
         case .userDetail:
             if let current = state.current, current.userRecord != nil { state.panesBeforeRefresh[pane.id] = current }
             withCurrentPane { $0.list.reset() }
@@ -24,6 +28,11 @@ extension ConsoleModel {
                 pane.display = pane.display.map { _ in [] }
             }
             effects += schedulePageFetch(pane.id, environment)
+            if state.current?.follow != nil {
+                // A followed list reloaded from the newest event takes new rows again.
+                withCurrentPane { $0.follow?.stoppedReason = nil }
+                effects.append(.startTimer(.follow(paneID: pane.id), after: environment.configuration.followInterval))
+            }
         }
         return effects
     }

@@ -52,6 +52,14 @@ struct ConsoleModel: Sendable {
     var accountListing: Int?
     /// The walk of `G`, while it runs: its token, and when (elapsed) its progress was last published.
     var walk: (token: Int, lastShown: Duration)?
+    /// The token of each followed Events pane's poll in flight.
+    var followPolls: [Int: Int] = [:]
+    /// The token of each events chart's read in flight.
+    var chartReads: [Int: Int] = [:]
+    /// The request reference each Requests pane selects once its log is read (opened from a banner).
+    var requestToSelect: [Int: String] = [:]
+    /// The configuration's follow interval (read where no environment is at hand: cancelling a pane's requests).
+    let followInterval: Duration
     /// Set by an event whose change need not be published now (a page of `G` between two progress updates); the
     /// shell clears it.
     var isQuiet = false
@@ -59,6 +67,7 @@ struct ConsoleModel: Sendable {
     init(state: ConsoleState, configuration: ConsoleConfiguration) {
         self.state = state
         self.hydrationCache = LRUCache(capacity: configuration.hydrationCacheSize)
+        self.followInterval = configuration.followInterval
     }
 
     mutating func makeToken() -> Int {

@@ -72,6 +72,16 @@ enum ConsoleReducer {
             return model.walkPageArrived(page, for: fetch, paneID: paneID, token: token, latency: latency, environment)
         case .walkEnded(let paneID, let token, let failedFetch, let failure):
             return model.walkEnded(paneID: paneID, token: token, failedFetch: failedFetch, failure: failure, environment)
+        case .eventsPolled(let paneID, let token, let result, let latency):
+            model.requestEnded(latency: latency)
+            return model.eventsPolled(result, paneID: paneID, token: token, environment)
+        case .eventCountsArrived(let paneID, let token, let result, let latency):
+            model.requestEnded(latency: latency)
+            return model.eventCountsArrived(result, paneID: paneID, token: token, environment)
+        case .requestLogRead(let paneID, let entries):
+            return model.requestLogRead(entries, paneID: paneID, environment)
+        case .timerFired(.follow(let paneID)):
+            return model.followDue(paneID: paneID, environment)
         case .timerFired(.countdown):
             return model.countdownTicked(environment)
         case .timerFired(.autoRetry(let paneID)):
@@ -142,6 +152,8 @@ enum ConsoleReducer {
         case .editUser: return model.editUser(environment)
         case .save: return model.save(environment)
         case .resolveConflict(let choice): return model.resolveConflict(choice, environment)
+        case .paneCommand(let command): return model.paneCommand(command, environment)
+        case .openBannerRequest: return model.openBannerRequest(environment)
         case .quit:
             model.quit()
             return []

@@ -35,6 +35,13 @@ enum Effect: Sendable, Equatable {
     /// `G`: fetches the pages from `request` to the end of the list, one page requested ahead, sending
     /// `.walkPageArrived` for each and `.walkEnded` once.
     case walkToEnd(PageRequest, paneID: Int, token: Int)
+    /// Events followed live: the events after `request.query["after"]` (pages newest first, at most `maxPages`),
+    /// without the ids already shown: `.eventsPolled`.
+    case pollEvents(PageRequest, knownIDs: Set<String>, maxPages: Int, paneID: Int, token: Int)
+    /// The events chart's counts: `.eventCountsArrived`.
+    case fetchEventCounts(EventCountsRequest, paneID: Int, token: Int)
+    /// Reads the console's own request log (local, no request): `.requestLogRead`.
+    case readRequestLog(paneID: Int)
     /// Cancels the running effect with this id (its answer, if any, comes back marked cancelled or stale).
     case cancel(EffectID)
 }
@@ -51,6 +58,11 @@ enum EffectID: Sendable, Hashable {
     case edit
     /// The walk of `G` (one at a time).
     case walk
+    /// A poll of the followed Events pane.
+    case follow(paneID: Int)
+    /// The events chart's read.
+    case chart(paneID: Int)
+    case requestLog(paneID: Int)
 }
 
 /// The timers the reducer starts.
@@ -61,6 +73,8 @@ enum TimerID: Sendable, Hashable {
     case autoRetry(paneID: Int)
     /// The refresh interval of `.setAutoRefresh(seconds:)`.
     case autoRefresh
+    /// The followed Events pane's next poll is due.
+    case follow(paneID: Int)
 }
 
 extension Effect {
@@ -77,6 +91,9 @@ extension Effect {
         // A write that was sent is never cancelled by navigation: its answer updates the rows.
         case .cancel, .performAction, .revokeAllTrustedDevices, .saveUser, .readTheirs: nil
         case .readForEdit: .edit
+        case .pollEvents(_, _, _, let paneID, _): .follow(paneID: paneID)
+        case .fetchEventCounts(_, let paneID, _): .chart(paneID: paneID)
+        case .readRequestLog(let paneID): .requestLog(paneID: paneID)
         case .listAccounts, .connectToAccount: nil
         }
     }

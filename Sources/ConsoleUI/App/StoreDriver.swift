@@ -113,7 +113,7 @@ public final class StoreDriver: ConsoleDriver {
             account: state.header.account, baseURL: Self.displayedURL(state.header.baseURL), profile: state.header.profile,
             requestsInFlight: state.header.requestsInFlight,
             lastLatency: state.header.lastLatencyText.isEmpty ? nil : state.header.lastLatencyText,
-            readOnly: state.isReadOnly)
+            readOnly: state.isReadOnly, status: state.current?.follow?.text)
         if let picker = state.accountPicker {
             return ScreenModel(
                 scope: .pane(.issuers), header: header,
@@ -263,7 +263,12 @@ public final class StoreDriver: ConsoleDriver {
             if case .failed = footer {} else { footer = .note(scope) }
         }
         if let progress = state.loadToEnd, progress.paneID == pane.id { footer = .loadingAll(loaded: progress.loadedRows, rowsPerSecond: progress.rowsPerSecond) }
-        let empty = pane.filterText.isEmpty ? "nothing here" : "no row matches the filter “\(pane.filterText)” (Esc clears)"
+        var empty = pane.filterText.isEmpty ? "nothing here" : "no row matches the filter “\(pane.filterText)” (Esc clears)"
+        if let chart = pane.chart {
+            // The chart says what it counted: its window, buckets and time axis, or that the server counted none.
+            if chart.counts != nil, pane.filterText.isEmpty { empty = chart.emptyText }
+            if let summary = chart.summary, footer == .end { footer = .note(summary) }
+        }
         return TableModel(
             columns: ColumnSpecs.columns(for: pane.kind), rows: rows, firstRowIndex: pane.scrollTop,
             selectedIndex: pane.rowCount == 0 ? nil : pane.selection, scrollOffset: pane.scrollTop, footer: footer,
@@ -299,7 +304,10 @@ public final class StoreDriver: ConsoleDriver {
         // again.
         let retryHelps = banner.kind.offersRetry
         let hint: String? = switch state.dialog {
-        case .none: retryHelps && !banner.retriesAutomatically ? "[r] retry" : nil
+        case .none:
+            // L opens the request the banner names in the request log.
+            [retryHelps && !banner.retriesAutomatically ? "[r] retry" : nil, banner.reference == nil ? nil : "[L] request"]
+                .compactMap { $0 }.joined(separator: " ").nilIfEmpty
         case .edit: retryHelps ? "[⏎] save again" : nil
         default: nil
         }
@@ -348,6 +356,8 @@ public final class StoreDriver: ConsoleDriver {
         case .quit: send(.quit)
         case .copyID, .help, .palette: break
         case .toggleWrap, .scrollLeft, .scrollRight, .nextMatch: break  // describe only
+        case .pane(let command): send(.paneCommand(command))
+        case .openBannerRequest: send(.openBannerRequest)
         }
     }
 
@@ -591,6 +601,8 @@ public final class StoreDriver: ConsoleDriver {
         case .events: send(.jump(.events))
         case .errors: send(.jump(.errors))
         case .apiKeys: send(.jump(.apiKeys))
+        case .eventsChart: send(.jump(.eventsChart))
+        case .requests: send(.jump(.requests))
         case .quit: send(.quit)
         case .profile(let name):
             if let onProfileSwitch {
@@ -630,4 +642,9 @@ extension ViewNotice {
         self.init(severity: Severity(rawValue: banner.severity.rawValue) ?? .info, title: banner.title,
                   detail: banner.detail, expiresAt: expiresAt)
     }
+}
+
+extension String {
+    /// Nil for the empty string.
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

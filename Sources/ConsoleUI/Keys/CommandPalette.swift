@@ -1,7 +1,7 @@
 /// The palette's commands and their completion.
 public enum CommandPalette {
     public enum Command: Sendable, Equatable {
-        case issuers, users, webhooks, events, errors, apiKeys, quit
+        case issuers, users, webhooks, events, eventsChart, errors, requests, apiKeys, quit
         case profile(String)
     }
 
@@ -9,7 +9,7 @@ public enum CommandPalette {
         public let description: String
     }
 
-    public static let names = ["issuers", "users", "webhooks", "events", "errors", "apikeys", "profile", "quit"]
+    public static let names = ["issuers", "users", "webhooks", "events", "events chart", "errors", "requests", "apikeys", "profile", "quit"]
 
     /// Completions of what was typed (without the leading `:`), as full command texts.
     public static func completions(for input: String, profiles: [String] = []) -> [String] {
@@ -47,12 +47,17 @@ public enum CommandPalette {
         case ("users", 1): return .success(.users)
         case ("webhooks", 1): return .success(.webhooks)
         case ("events", 1): return .success(.events)
+        case ("events", 2) where words[1].lowercased() == "chart": return .success(.eventsChart)
+        case ("requests", 1): return .success(.requests)
         case ("errors", 1): return .success(.errors)
         case ("apikeys", 1): return .success(.apiKeys)
         case ("quit", 1), ("q", 1): return .success(.quit)
         case ("profile", 2): return .success(.profile(words[1]))
         case ("profile", _): return .failure(ParseError(description: ":profile needs a name, e.g. :profile staging"))
         default:
+            if name == "events" {
+                return .failure(ParseError(description: ":events takes no argument but chart (:events chart)"))
+            }
             if names.contains(name) {
                 return .failure(ParseError(description: ":\(name) takes no arguments"))
             }

@@ -33,7 +33,7 @@ public enum KeyMap {
             list.append(KeyBinding([.character("/")], label: "/", .filter, filterHelp, hint: "filter"))
         }
         list.append(KeyBinding([.character(":")], label: ":", .palette,
-                               "command palette: :issuers :users :webhooks :events :errors :apikeys :profile NAME :quit",
+                                KeyMap.paletteHelp,
                                hint: "command"))
         list.append(KeyBinding([.character("r")], label: "r", .refresh, "refresh the pane"))
         if descriptor.marksRows {
@@ -45,10 +45,14 @@ public enum KeyMap {
             list.append(KeyBinding([.character("e")], label: "e", .edit, "edit the user (form)", hint: "edit"))
         }
         list += descriptor.actions.map(binding)
+        list += descriptor.paneKeys.map { key in
+            KeyBinding([.character(key.glyph)], label: String(key.glyph), .pane(key.command), key.help, hint: key.hint)
+        }
         list.append(KeyBinding([.character("d")], label: "d", .describe,
                                "describe: the resource as pretty, colored JSON", hint: "describe"))
         list += [
             KeyBinding([.character("y")], label: "y", .copyID, "copy the selected id (OSC 52)"),
+            openBannerRequest,
             KeyBinding([.character("?")], label: "?", .help, "help: every key of this pane, searchable", hint: "help"),
             KeyBinding([.character("q")], label: "q", .quit, "quit (asks if an edit is unsaved)", hint: "quit"),
         ]
@@ -75,6 +79,15 @@ public enum KeyMap {
         bindings(for: scope).filter { $0.hint != nil && !(readOnly && $0.action.isMutation) }
     }
 
+    /// What `:` offers, for help.
+    static let paletteHelp =
+        "command palette: :issuers :users :webhooks :events :events chart :errors :requests :apikeys :profile NAME :quit"
+
+    /// `L` on every pane: the banner's request in the Requests pane.
+    static let openBannerRequest = KeyBinding(
+        [.character("L")], label: "L", .openBannerRequest,
+        "open the request the banner names (ref req_…) in the request log (:requests)")
+
     static let movement: [KeyBinding] = [
         KeyBinding([.up => .moveUp, .down => .moveDown, .character("k") => .moveUp, .character("j") => .moveDown],
                    label: "↑↓ / j k", "move the selection", hint: "move"),
@@ -98,7 +111,7 @@ public enum KeyMap {
         KeyBinding([.escape, .backspace], label: "Esc / Backspace", .back, "back to the list", hint: "back"),
         KeyBinding([.character("y")], label: "y", .copyID, "copy the id (OSC 52)", hint: "copy id"),
         KeyBinding([.character(":")], label: ":", .palette,
-                   "command palette: :issuers :users :webhooks :events :errors :apikeys :profile NAME :quit", hint: "command"),
+                    KeyMap.paletteHelp, hint: "command"),
         KeyBinding([.character("?")], label: "?", .help, "help: every key of this pane, searchable", hint: "help"),
         KeyBinding([.character("q")], label: "q", .quit, "quit (asks if an edit is unsaved)", hint: "quit"),
     ]

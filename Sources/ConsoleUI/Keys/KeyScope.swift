@@ -28,6 +28,10 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
     case stop
     /// Describe: wrap long lines or not; scroll sideways; search; next match.
     case toggleWrap, scrollLeft, scrollRight, nextMatch
+    /// A pane's own key (its descriptor's `paneKeys`).
+    case pane(PaneCommand)
+    /// `L`: the Requests pane at the banner's request.
+    case openBannerRequest
 
     public static let revoke = KeyAction.row(.revoke)
     public static let suspend = KeyAction.row(.suspend)
@@ -45,13 +49,19 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .back, .nextSibling, .previousSibling,
         .filter, .palette, .refresh, .mark, .describe, .edit,
     ] + ActionKey.allCases.map(KeyAction.row) + [
-        .copyID, .help, .quit, .stop, .toggleWrap, .scrollLeft, .scrollRight, .nextMatch,
-    ]
+        .copyID, .help, .quit, .stop, .toggleWrap, .scrollLeft, .scrollRight, .nextMatch, .openBannerRequest,
+        .pane(.toggleFollow), .pane(.openChart),
+    ] + ChartWindow.allCases.map { .pane(.chartWindow($0)) }
 
     /// The stable name ("moveUp", "revoke"), as help search and the documentation read it.
     public var rawValue: String {
-        if case .row(let key) = self { return key.rawValue }
-        return String(describing: self)
+        switch self {
+        case .row(let key): return key.rawValue
+        case .pane(.toggleFollow): return "follow"
+        case .pane(.openChart): return "chart"
+        case .pane(.chartWindow(let window)): return "window\(window.rawValue.capitalized)"
+        default: return String(describing: self)
+        }
     }
 
     /// Changes something on the server: hidden from the hint line in read-only mode.

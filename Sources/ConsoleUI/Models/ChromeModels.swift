@@ -9,11 +9,14 @@ public struct HeaderModel: Sendable, Equatable {
     /// Duration of the last request, e.g. "12 ms".
     public var lastLatency: String?
     public var readOnly: Bool
+    /// What the pane on screen is doing by itself, e.g. "following · 3 new".
+    public var status: String?
 
     public init(
         account: String, baseURL: String, profile: String? = nil, requestsInFlight: Int = 0, spinnerFrame: Int = 0,
-        lastLatency: String? = nil, readOnly: Bool = false
+        lastLatency: String? = nil, readOnly: Bool = false, status: String? = nil
     ) {
+        self.status = status
         self.account = account
         self.baseURL = baseURL
         self.profile = profile

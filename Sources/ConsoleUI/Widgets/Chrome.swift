@@ -7,7 +7,7 @@ enum Chrome {
         var left = " AuthPI · \(model.account) · \(model.baseURL)"
         if let profile = model.profile, !profile.isEmpty { left += " · \(profile)" }
         if model.readOnly { left += " · read-only" }
-        var right = ""
+        var right = model.status.map { "\($0)   " } ?? ""
         if model.requestsInFlight > 0 {
             right += String(spinnerFrames[model.spinnerFrame % spinnerFrames.count]) + " "
         } else {
