@@ -18,6 +18,7 @@ enum AgentsPane {
         kind: .agents, title: "Agents", columns: rows.paneColumns,
         serverFilterKeys: ["status": "status"],
         tab: TabNavigation(.cycles(PaneKind.issuerScope), help: "users / clients / agents / organizations"),
+        creates: create,
         source: .list({ client, request in
             try await request.context.issuer(client).agents.list(
                 limit: request.limit, cursor: request.cursor, status: request.query["status"])

@@ -19,8 +19,9 @@ enum ClientsPane {
         serverFilterKeys: ["status": "status"], sendsFreeTextAsQuery: true,
         filterHelp: "filter, on the server (Esc clears)",
         tab: TabNavigation(.cycles(PaneKind.issuerScope), help: "users / clients / agents / organizations"),
+        actions: [rotate], creates: create, editForm: edit,
         source: .list({ client, request in
             try await request.context.issuer(client).clients.list(
                 limit: request.limit, cursor: request.cursor, q: request.query["q"], status: request.query["status"])
-        }, row: { rows.row($0) }))
+        }, row: { rows.row($0) }, readOne: { try await readOne($0, $1, $2) }))
 }
