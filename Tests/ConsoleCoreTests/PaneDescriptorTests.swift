@@ -64,7 +64,7 @@ import Testing
     @Test func actionNamesAreUnique() {
         let names = RowActionKind.allCases.map(\.name)
         #expect(Set(names).count == names.count)
-        #expect(RowActionKind.allCases.count == 8)
+        #expect(RowActionKind.allCases.count == 9)
     }
 
     /// Every server list pane, fetched over real HTTP: its rows have one cell per column, and the cells are the
