@@ -45,8 +45,8 @@ public enum APIKeyForms {
             return FormResult(row: row(current), secret: found.map { OneTimeSecret($0.value) }, secretLabel: found?.label)
         }
         return RowActionKind(
-            "rotateAPIKey.\(kind.rawValue)", key: .rotate, glyph: "R", on: kind, verb: "Rotate the secret of",
-            gerund: "rotating", pastTense: "rotated", noun: "API key",
+            "rotateAPIKey.\(kind.rawValue)", key: .rotate, glyph: "R", on: kind, verb: "Rotate",
+            gerund: "rotating", pastTense: "rotated", noun: "API key secret",
             help: "rotate the key's secret (asks to confirm; the new one is shown once)", reach: .rows(bulk: false),
             sendsIfMatch: true, reveal: reveal
         ) { client, rowID, context, ifMatch in

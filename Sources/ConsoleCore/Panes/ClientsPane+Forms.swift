@@ -50,8 +50,8 @@ extension ClientsPane {
 
     /// `R`: a new client secret, shown once; the old one stops working. Conditional on the version shown.
     static let rotate = RowActionKind(
-        "rotateClientSecret", key: .rotate, glyph: "R", on: .clients, verb: "Rotate the secret of", gerund: "rotating",
-        pastTense: "rotated", noun: "client", help: "rotate the client secret (asks to confirm; the new one is shown once)",
+        "rotateClientSecret", key: .rotate, glyph: "R", on: .clients, verb: "Rotate", gerund: "rotating",
+        pastTense: "rotated", noun: "client secret", help: "rotate the client secret (asks to confirm; the new one is shown once)",
         reach: .rows(bulk: false), sendsIfMatch: true,
         reveal: { client, rowID, context, ifMatch in try await rotateSecret(client, rowID, context, ifMatch) }
     ) { client, rowID, context, ifMatch in
