@@ -321,7 +321,8 @@ public final class StoreDriver: ConsoleDriver {
             case .text, .keyValues: .none
             }
             return FormFieldModel(
-                label: field.label + (field.isRequired && field.kind == .text ? " *" : ""), value: value,
+                // A single choice always holds a value; text and lists that must not stay empty are marked.
+                label: field.label + (field.isRequired && picker != .single ? " *" : ""), value: value,
                 cursor: min(resourceFormCursor[field.name] ?? value.count, value.count),
                 error: form.fieldErrors[field.name], isDirty: !form.isCreate && dirty.contains(field.name),
                 choices: field.options, keptTheirsOverYours: form.keptTheirs[field.name], picker: picker,
