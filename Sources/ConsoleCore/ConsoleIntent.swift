@@ -19,7 +19,7 @@ public enum ConsoleIntent: Sendable, Hashable {
     case escape
     /// Tab / Shift-Tab.
     case nextSibling, previousSibling
-    /// The command palette's `:issuers :users :webhooks :events :errors`.
+    /// The command palette's `:issuers :users :webhooks :events :errors :apikeys`.
     case jump(JumpTarget)
     /// The filter line: `key:value` words the API supports go to the server, the rest filters loaded rows
     /// (or is sent as `q` where the API has it).

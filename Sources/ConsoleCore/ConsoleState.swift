@@ -55,6 +55,12 @@ public struct ConsoleState: Sendable {
             if pane.kind == .deliveries {
                 parts.append(pane.context.webhookName ?? pane.context.webhookID ?? "?")
             }
+            if PaneKind.organizationScope.contains(pane.kind), previous == .organizations {
+                parts.append(pane.context.organizationName ?? pane.context.organizationID ?? "?")
+            }
+            if pane.kind == .agentVerifiers, previous == .agents {
+                parts.append(pane.context.agentName ?? pane.context.agentID ?? "?")
+            }
             if pane.kind == .userDetail {
                 parts.append(pane.context.userName ?? pane.context.userID ?? "?")
                 continue

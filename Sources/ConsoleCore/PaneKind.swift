@@ -2,8 +2,9 @@
 /// descriptor under `Panes/`; the properties here are read from it.
 public enum PaneKind: String, Sendable, Hashable, CaseIterable {
     case issuers, users, clients, agents, organizations
+    case members, groups, invitations, organizationAPIKeys, agentVerifiers
     case userDetail, sessions, tokens, trustedDevices, verifiers
-    case webhooks, deliveries, events, errors
+    case webhooks, deliveries, apiKeys, events, errors
 
     /// The registry: one line per pane.
     public var descriptor: PaneDescriptor {
@@ -13,6 +14,11 @@ public enum PaneKind: String, Sendable, Hashable, CaseIterable {
         case .clients: ClientsPane.descriptor
         case .agents: AgentsPane.descriptor
         case .organizations: OrganizationsPane.descriptor
+        case .members: MembersPane.descriptor
+        case .groups: GroupsPane.descriptor
+        case .invitations: InvitationsPane.descriptor
+        case .organizationAPIKeys: APIKeysPane.organizationDescriptor
+        case .agentVerifiers: AgentVerifiersPane.descriptor
         case .userDetail: UserDetailPane.descriptor
         case .sessions: SessionsPane.descriptor
         case .tokens: TokensPane.descriptor
@@ -20,6 +26,7 @@ public enum PaneKind: String, Sendable, Hashable, CaseIterable {
         case .verifiers: VerifiersPane.descriptor
         case .webhooks: WebhooksPane.descriptor
         case .deliveries: DeliveriesPane.descriptor
+        case .apiKeys: APIKeysPane.accountDescriptor
         case .events: EventsPane.descriptor
         case .errors: ErrorsPane.descriptor
         }
@@ -53,9 +60,11 @@ public enum PaneKind: String, Sendable, Hashable, CaseIterable {
 
     public static let issuerScope: [PaneKind] = [.users, .clients, .agents, .organizations]
     public static let userScope: [PaneKind] = [.sessions, .tokens, .trustedDevices, .verifiers]
+    /// An organization's panes (⏎ on an organization opens the first; Tab cycles them).
+    public static let organizationScope: [PaneKind] = [.members, .groups, .invitations, .organizationAPIKeys]
 }
 
-/// Command palette targets (`:issuers :users :webhooks :events :errors`).
+/// Command palette targets (`:issuers :users :webhooks :events :errors :apikeys`).
 public enum JumpTarget: String, Sendable, CaseIterable {
-    case issuers, users, webhooks, events, errors
+    case issuers, users, webhooks, events, errors, apiKeys
 }

@@ -329,10 +329,44 @@ struct CreateFormTests {
 
     // MARK: API keys (the forms the API keys panes plug in)
 
+    @Test func theAPIKeysPaneCreatesAKeyAndRotatesItsSecretShownOnce() async throws {
+        try await withHarness { h in
+            h.store.start()
+            #expect(await h.waitForRows(.issuers))
+            h.store.send(.jump(.apiKeys))
+            #expect(await h.waitForRows(.apiKeys))
+            h.store.send(.newResource)
+            h.store.send(.setFormValue("name", "store key"))
+            h.store.send(.save)
+            #expect(await h.store.waitUntil { if case .secret = $0.dialog { true } else { false } })
+            guard case .secret(let created) = h.store.state.dialog else { return }
+            let first = created.secret.reveal()
+            #expect(created.label == "secret_plain" && !first.isEmpty)
+            h.store.send(.cancelDialog)
+            #expect(await h.waitForRows(.apiKeys))
+            let id = try #require(h.store.state.lastCreatedID)
+            #expect(h.select(id))
+            h.store.send(.action(.rotate))
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { if case .secret = $0.dialog { true } else { false } })
+            guard case .secret(let rotated) = h.store.state.dialog else { return }
+            let second = rotated.secret.reveal()
+            #expect(!second.isEmpty && second != first)
+            h.store.send(.cancelDialog)
+            #expect(!stateText(h).contains(first) && !stateText(h).contains(second))
+            // The new secret authenticates; the old one no longer does.
+            let fresh = try AuthPIClient(
+                credentials: .apiKey(id: id, secret: second),
+                configuration: Configuration(baseURL: h.emulator.baseURL, accountID: EmulatorDemo.accountID, retries: .disabled))
+            _ = try await fresh.apiKeys.get(id)
+            try await fresh.close()
+        }
+    }
+
     @Test func apiKeyCreateAndRotateReturnTheSecretOnceAndStripItFromTheRow() async throws {
         try await withHarness { h in
             let source = AuthPIDataSource(client: h.client)
-            let create = APIKeyForms.create(on: .clients)
+            let create = APIKeyForms.create(on: .apiKeys)
             let created = try await source.submitForm(
                 create, FormSubmission(values: ["name": "form key", "tags": "ci"], context: PaneContext(), idempotencyKey: "k-1"))
             let secret = try #require(created.secret).reveal()
@@ -343,7 +377,7 @@ struct CreateFormTests {
             let again = try await source.submitForm(
                 create, FormSubmission(values: ["name": "form key", "tags": "ci"], context: PaneContext(), idempotencyKey: "k-1"))
             #expect(again.row?.id == row.id)
-            let rotate = APIKeyForms.rotate(on: .clients)
+            let rotate = APIKeyForms.rotate(on: .apiKeys)
             let rotated = try await source.performRevealing(rotate, rowID: row.id, context: PaneContext(), ifMatch: row.etag)
             let newSecret = try #require(rotated.secret).reveal()
             #expect(newSecret != secret && rotated.row?.id == row.id && rotated.row?.etag != nil)

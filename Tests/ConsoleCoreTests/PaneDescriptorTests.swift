@@ -43,6 +43,30 @@ import Testing
         #expect(light.title == "usr_2")
     }
 
+    /// An API key's secret, its hint and any hash reach neither a cell nor describe; an agent verifier's
+    /// credential neither.
+    @Test func credentialsAreLeftOutOfRowsAndDescribe() throws {
+        let key = APIKey(json: [
+            "id": "key_1", "name": "CI", "status": "active", "scopes": ["users:read"], "created_at": 1_795_000_000,
+            "secret": ["hint": "…ab12", "created_at": 1_795_000_000], "secret_hint": "…ab12",
+            "secret_plain": "sk_plain_value", "key_hash": "hash_value",
+        ])
+        let row = try #require(APIKeysPane.rows.row(key))
+        #expect(row.cells.count == PaneKind.apiKeys.columns.count)
+        #expect(row.cells.prefix(4) == ["key_1", "CI", "active", "users:read"])
+        for leaked in ["ab12", "sk_plain_value", "hash_value", "secret"] {
+            #expect(!row.detailJSON.contains(leaked), "\(leaked)")
+            #expect(!row.cells.joined().contains(leaked), "\(leaked)")
+        }
+        #expect(row.detailJSON.contains("key_1"))
+        let verifier = AgentVerifier(json: [
+            "id": "avf_1", "type": "api_key", "status": "active", "credential": ["hint": "zz99"], "usage_count": 3,
+        ])
+        let verifierRow = try #require(AgentVerifiersPane.rows.row(verifier))
+        #expect(verifierRow.cells.count == PaneKind.agentVerifiers.columns.count)
+        #expect(!verifierRow.detailJSON.contains("zz99") && !verifierRow.detailJSON.contains("credential"))
+    }
+
     @Test func aRowWithoutAnIdIsDropped() {
         #expect(SessionsPane.rows.row(Session(json: ["status": "active"])) == nil)
     }
@@ -64,7 +88,7 @@ import Testing
     @Test func actionNamesAreUnique() {
         let names = RowActionKind.allCases.map(\.name)
         #expect(Set(names).count == names.count)
-        #expect(RowActionKind.allCases.count == 9)
+        #expect(RowActionKind.allCases.count == 24)
     }
 
     /// Every server list pane, fetched over real HTTP: its rows have one cell per column, and the cells are the
@@ -74,10 +98,14 @@ import Testing
         try await withHarness { h in
             let source = AuthPIDataSource(client: h.client)
             let user = PaneContext(issuerID: EmulatorDemo.issuerID, userID: EmulatorDemo.userWithSessionsID)
+            let organization = PaneContext(issuerID: EmulatorDemo.issuerID, organizationID: EmulatorDemo.organizationID)
             let contexts: [PaneKind: PaneContext] = [
                 .users: user, .clients: user, .agents: user, .organizations: user, .sessions: user, .tokens: user,
                 .trustedDevices: user, .verifiers: user,
                 .deliveries: PaneContext(webhookID: EmulatorDemo.webhookWithDeliveriesID),
+                .members: organization, .groups: organization, .invitations: organization,
+                .organizationAPIKeys: organization,
+                .agentVerifiers: PaneContext(issuerID: EmulatorDemo.issuerID, agentID: EmulatorDemo.agentID),
             ]
             for kind in PaneKind.allCases where kind.isServerList {
                 let page = try await source.fetchPage(

@@ -91,6 +91,45 @@ import Testing
         }
     }
 
+    /// Issue 13 item 2: an organization's four panes, an agent's verifiers, the account's API keys and a block
+    /// confirmation — no secret on any of them.
+    @Test(arguments: sizes)
+    func organizationAgentAndAPIKeyPanes(size: TerminalSize) async throws {
+        try await StoreHarness.with(size: size) { h in
+            #expect(await h.settled(on: .issuers))
+            h.press(.backTab)
+            #expect(await h.settled(on: .organizations))
+            #expect(h.select(EmulatorDemo.organizationID))
+            h.press(.enter)
+            for (kind, name) in [
+                (PaneKind.members, "members"), (.groups, "groups"), (.invitations, "invitations"),
+                (.organizationAPIKeys, "organization-api-keys"),
+            ] {
+                #expect(await h.settled(on: kind))
+                h.assertSnapshot(name)
+                #expect(!h.terminal.text().contains("sk_") && !h.terminal.text().lowercased().contains("secret"))
+                h.press(.tab)
+            }
+            h.press(.escape, .escape)
+            #expect(await h.settled(on: .issuers))
+            h.press(.tab, .tab)
+            #expect(await h.settled(on: .agents))
+            #expect(h.select(EmulatorDemo.agentID))
+            h.press(.enter)
+            #expect(await h.settled(on: .agentVerifiers))
+            h.assertSnapshot("agent-verifiers")
+            h.press(.character(":"))
+            h.type("apikeys")
+            h.press(.enter)
+            #expect(await h.settled(on: .apiKeys))
+            h.assertSnapshot("api-keys")
+            h.press(.character("b"))
+            #expect(h.terminal.text().contains("Block API key"))
+            h.assertSnapshot("api-keys-block-confirm")
+            h.press(.character("n"))
+        }
+    }
+
     @Test(arguments: sizes)
     func paletteWebhooksDeliveriesEventsAndErrors(size: TerminalSize) async throws {
         try await StoreHarness.with(size: size) { h in

@@ -179,3 +179,25 @@ def test_read_only_refuses_new_before_any_request(console_factory, emulator, tmp
     after = api_requests()
     assert not [r for r in after if r["method"] != "GET"]
     assert len(after) == len(before), "not even the read of an edit form was sent"
+
+
+def test_create_and_rotate_an_api_key(console_factory, emulator, tmp_path):
+    t, log = start(console_factory, tmp_path)
+    t.wait_for(emulator.first_issuer_id)
+    palette(t, "apikeys")
+    t.wait_for(r"API keys \(")
+    t.send("n")
+    t.wait_for(r"New API key")
+    t.send("e2e key", literal=True)
+    t.send("Enter")
+    created = read_secret(t, r"sk_[0-9a-f]+")
+    t.send("Escape")
+    t.wait_for(SECRET_DIALOG, absent=True)
+    t.wait_for(r"▶.*e2e key")
+    t.send("R")
+    t.wait_for(r"\[y\]")
+    t.send("y")
+    rotated = read_secret(t, r"sk_[0-9a-f]+")
+    assert rotated != created
+    assert_nowhere_after(t, log, rotated)
+    assert created not in log.read_text(encoding="utf-8")

@@ -104,6 +104,12 @@ public struct APIKey: AuthPIModel {
     public var status: String? { string("status") }
     /// Present only on the answer to create / rotate.
     public var secret: String? { string("secret") ?? string("key_secret") }
+    /// The `type` field (`account`, `organization`); `nil` when absent or of another type.
+    public var type: String? { string("type") }
+    /// The `org_id` field; `nil` when absent or of another type.
+    public var orgID: String? { string("org_id") }
+    /// The `expires_at` field, a date (the API sends Unix seconds); `nil` when absent, null or of another type.
+    public var expiresAt: Date? { date("expires_at") }
     /// The `scopes` field; `nil` when absent or of another type.
     public var scopes: [String]? { strings("scopes") }
     /// The `created_at` field, a date (the API sends Unix seconds); `nil` when absent or of another type.
@@ -167,6 +173,10 @@ public struct Group: AuthPIModel {
     public var name: String? { get { string("name") } set { set("name", newValue) } }
     /// The `scopes` field; `nil` when absent or of another type.
     public var scopes: [String]? { strings("scopes") }
+    /// The `description` field; `nil` when absent, null or of another type.
+    public var descriptionText: String? { string("description") }
+    /// The `created_at` field, a date (the API sends Unix seconds); `nil` when absent or of another type.
+    public var createdAt: Date? { date("created_at") }
 }
 
 /// An invitation to an organization.
@@ -188,6 +198,14 @@ public struct Invitation: AuthPIModel {
     public var emailInvited: String? { string("email_invited") }
     /// The `expires_at` field, a date (the API sends Unix seconds); `nil` when absent or of another type.
     public var expiresAt: Date? { date("expires_at") }
+    /// The `scopes` field; `nil` when absent or of another type.
+    public var scopes: [String]? { strings("scopes") }
+    /// The `user_title` field; `nil` when absent, null or of another type.
+    public var userTitle: String? { string("user_title") }
+    /// The `last_email_sent_at` field, a date (the API sends Unix seconds); `nil` when absent or null.
+    public var lastEmailSentAt: Date? { date("last_email_sent_at") }
+    /// The `created_at` field, a date (the API sends Unix seconds); `nil` when absent or of another type.
+    public var createdAt: Date? { date("created_at") }
 }
 
 /// A member of an organization.
@@ -209,4 +227,36 @@ public struct Membership: AuthPIModel {
     public var scopes: [String]? { strings("scopes") }
     /// The `joined_at` field, a date (the API sends Unix seconds); `nil` when absent or of another type.
     public var joinedAt: Date? { date("joined_at") }
+    /// The `user_title` field; `nil` when absent, null or of another type.
+    public var userTitle: String? { string("user_title") }
+    /// The `groups` field (group ids); `nil` when absent or of another type.
+    public var groups: [String]? { strings("groups") }
+}
+
+/// A verifier of an agent (`AgentVerifiersListItem`): how the agent proves who it is. Its `credential` is never
+/// read here: the console shows none of it.
+public struct AgentVerifier: AuthPIModel {
+    /// The whole JSON object as read, fields this client does not know included.
+    public var json: JSONObject
+    /// Wraps a JSON object as read from the API (or built by hand).
+    public init(json: JSONObject) { self.json = json }
+    /// The keys a 2xx body must hold to be read as this model.
+    public static var requiredKeys: [String] { ["id"] }
+
+    /// The `id` field.
+    public var id: String { string("id") ?? "" }
+    /// The `agent_id` field; `nil` when absent or of another type.
+    public var agentID: String? { string("agent_id") }
+    /// The `type` field (`api_key`, `mtls`, `jwt`, `oauth_client`); `nil` when absent or of another type.
+    public var type: String? { string("type") }
+    /// The `status` field; `nil` when absent or of another type.
+    public var status: String? { string("status") }
+    /// The `name` field; `nil` when absent, null or of another type.
+    public var name: String? { string("name") }
+    /// The `usage_count` field; `nil` when absent or of another type.
+    public var usageCount: Int? { int("usage_count") }
+    /// The `last_used_at` field, a date (the API sends Unix seconds); `nil` when absent or null.
+    public var lastUsedAt: Date? { date("last_used_at") }
+    /// The `created_at` field, a date (the API sends Unix seconds); `nil` when absent or of another type.
+    public var createdAt: Date? { date("created_at") }
 }

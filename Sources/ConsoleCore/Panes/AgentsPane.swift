@@ -1,6 +1,6 @@
 import AuthPIAdmin
 
-/// AI agents of an issuer.
+/// AI agents of an issuer; ⏎ opens an agent's verifiers.
 enum AgentsPane {
     static let rows = TypedRows<Agent>(
         id: { $0.id }, title: { $0.name }, status: { $0.status },
@@ -17,6 +17,7 @@ enum AgentsPane {
     static let descriptor = PaneDescriptor(
         kind: .agents, title: "Agents", columns: rows.paneColumns,
         serverFilterKeys: ["status": "status"],
+        drillDown: DrillDown([.agentVerifiers], context: .rowIsAgent, help: "the agent's verifiers"),
         tab: TabNavigation(.cycles(PaneKind.issuerScope), help: "users / clients / agents / organizations"),
         creates: create,
         source: .list({ client, request in

@@ -1,6 +1,6 @@
 import AuthPIAdmin
 
-/// Organizations of an issuer.
+/// Organizations of an issuer; ⏎ opens an organization's members (Tab: its groups, invitations, API keys).
 enum OrganizationsPane {
     static let rows = TypedRows<Organization>(
         id: { $0.id }, title: { $0.name }, status: { $0.status },
@@ -17,6 +17,9 @@ enum OrganizationsPane {
     static let descriptor = PaneDescriptor(
         kind: .organizations, title: "Organizations", columns: rows.paneColumns,
         serverFilterKeys: ["status": "status"],
+        drillDown: DrillDown(
+            [.members], context: .rowIsOrganization,
+            help: "the organization's members (then Tab: groups, invitations, API keys)"),
         tab: TabNavigation(.cycles(PaneKind.issuerScope), help: "users / clients / agents / organizations"),
         creates: create,
         source: .list({ client, request in

@@ -52,6 +52,10 @@ public enum OpenedContext: Sendable, Hashable {
     case rowIsWebhook
     /// The pane's own context, with the selected row as the user.
     case rowIsUser
+    /// The pane's own context (its issuer), with the selected row as the organization.
+    case rowIsOrganization
+    /// The pane's own context (its issuer), with the selected row as the agent.
+    case rowIsAgent
     /// The pane's own context as it is.
     case same
 
@@ -66,6 +70,18 @@ public enum OpenedContext: Sendable, Hashable {
             var context = context
             context.userID = row.id
             context.userName = row.title
+            return context
+        case .rowIsOrganization:
+            guard let row else { return nil }
+            var context = context
+            context.organizationID = row.id
+            context.organizationName = row.title
+            return context
+        case .rowIsAgent:
+            guard let row else { return nil }
+            var context = context
+            context.agentID = row.id
+            context.agentName = row.title
             return context
         }
     }
@@ -283,4 +299,10 @@ extension PaneContext {
     func user(_ client: AuthPIClient) throws -> UserScope { try issuer(client).user(try required(userID)) }
 
     func webhook(_ client: AuthPIClient) throws -> WebhookScope { client.webhook(try required(webhookID)) }
+
+    func organization(_ client: AuthPIClient) throws -> OrganizationScope {
+        try issuer(client).organization(try required(organizationID))
+    }
+
+    func agent(_ client: AuthPIClient) throws -> AgentScope { try issuer(client).agent(try required(agentID)) }
 }

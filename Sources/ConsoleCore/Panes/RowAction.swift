@@ -92,7 +92,8 @@ public struct RowActionKind: Sendable, Hashable, CustomStringConvertible {
 
 /// What an action key asks for, whatever the pane; the pane's descriptor says which action it means there.
 public enum ActionKey: String, Sendable, Hashable, CaseIterable {
-    case revoke, suspend, reactivate, redeliver, delete, revokeAll, rotate
+    case revoke, suspend, reactivate, redeliver, delete, revokeAll
+    case block, unblock, enable, disable, resend, rotate
 
     /// The action this key means in a pane, if any.
     public func action(in kind: PaneKind) -> RowActionKind? {

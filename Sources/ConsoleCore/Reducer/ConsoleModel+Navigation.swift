@@ -70,6 +70,7 @@ extension ConsoleModel {
         case .webhooks: return popToRoot(keeping: .webhooks, environment)
         case .events: return popToRoot(keeping: .events, environment)
         case .errors: return popToRoot(keeping: .errors, environment)
+        case .apiKeys: return popToRoot(keeping: .apiKeys, environment)
         case .users:
             // The users of the issuer in context, or of the issuer selected on the Issuers pane.
             let issuer =

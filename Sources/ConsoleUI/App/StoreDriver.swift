@@ -721,6 +721,7 @@ public final class StoreDriver: ConsoleDriver {
         case .webhooks: send(.jump(.webhooks))
         case .events: send(.jump(.events))
         case .errors: send(.jump(.errors))
+        case .apiKeys: send(.jump(.apiKeys))
         case .quit: send(.quit)
         case .profile(let name):
             if let onProfileSwitch {

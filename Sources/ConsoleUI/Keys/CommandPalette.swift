@@ -1,7 +1,7 @@
 /// The palette's commands and their completion.
 public enum CommandPalette {
     public enum Command: Sendable, Equatable {
-        case issuers, users, webhooks, events, errors, quit
+        case issuers, users, webhooks, events, errors, apiKeys, quit
         case profile(String)
     }
 
@@ -9,7 +9,7 @@ public enum CommandPalette {
         public let description: String
     }
 
-    public static let names = ["issuers", "users", "webhooks", "events", "errors", "profile", "quit"]
+    public static let names = ["issuers", "users", "webhooks", "events", "errors", "apikeys", "profile", "quit"]
 
     /// Completions of what was typed (without the leading `:`), as full command texts.
     public static func completions(for input: String, profiles: [String] = []) -> [String] {
@@ -48,6 +48,7 @@ public enum CommandPalette {
         case ("webhooks", 1): return .success(.webhooks)
         case ("events", 1): return .success(.events)
         case ("errors", 1): return .success(.errors)
+        case ("apikeys", 1): return .success(.apiKeys)
         case ("quit", 1), ("q", 1): return .success(.quit)
         case ("profile", 2): return .success(.profile(words[1]))
         case ("profile", _): return .failure(ParseError(description: ":profile needs a name, e.g. :profile staging"))

@@ -33,7 +33,7 @@ public enum KeyMap {
             list.append(KeyBinding([.character("/")], label: "/", .filter, filterHelp, hint: "filter"))
         }
         list.append(KeyBinding([.character(":")], label: ":", .palette,
-                               "command palette: :issuers :users :webhooks :events :errors :profile NAME :quit",
+                               "command palette: :issuers :users :webhooks :events :errors :apikeys :profile NAME :quit",
                                hint: "command"))
         list.append(KeyBinding([.character("r")], label: "r", .refresh, "refresh the pane"))
         if descriptor.marksRows {
@@ -103,7 +103,7 @@ public enum KeyMap {
         KeyBinding([.escape, .backspace], label: "Esc / Backspace", .back, "back to the list", hint: "back"),
         KeyBinding([.character("y")], label: "y", .copyID, "copy the id (OSC 52)", hint: "copy id"),
         KeyBinding([.character(":")], label: ":", .palette,
-                   "command palette: :issuers :users :webhooks :events :errors :profile NAME :quit", hint: "command"),
+                   "command palette: :issuers :users :webhooks :events :errors :apikeys :profile NAME :quit", hint: "command"),
         KeyBinding([.character("?")], label: "?", .help, "help: every key of this pane, searchable", hint: "help"),
         KeyBinding([.character("q")], label: "q", .quit, "quit (asks if an edit is unsaved)", hint: "quit"),
     ]

@@ -38,6 +38,11 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
     public static let delete = KeyAction.row(.delete)
     public static let revokeAll = KeyAction.row(.revokeAll)
     public static let rotate = KeyAction.row(.rotate)
+    public static let block = KeyAction.row(.block)
+    public static let unblock = KeyAction.row(.unblock)
+    public static let enable = KeyAction.row(.enable)
+    public static let disable = KeyAction.row(.disable)
+    public static let resend = KeyAction.row(.resend)
 
     public static let allCases: [KeyAction] = [
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .back, .nextSibling, .previousSibling,
