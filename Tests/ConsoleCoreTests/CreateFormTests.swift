@@ -217,6 +217,24 @@ struct CreateFormTests {
         }
     }
 
+    @Test func rotatingAClientChangedSinceShownAsksAgainAndRotatesOnlyOnYes() async throws {
+        try await withHarness { h in
+            try await openIssuerPane(h, .clients)
+            #expect(h.select(EmulatorDemo.clientID))
+            _ = try await h.otherClient().issuer(EmulatorDemo.issuerID).clients.update(
+                EmulatorDemo.clientID, ["name": "Renamed elsewhere"])
+            h.store.send(.action(.rotate))
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { if case .actionConflict = $0.dialog { true } else { false } })
+            #expect(try await logged(h, "POST", pathSuffix: "/secret/rotate").isEmpty, "nothing rotated yet")
+            h.store.send(.confirm)  // rotate anyway, conditional on the version the dialog showed
+            #expect(await h.store.waitUntil { if case .secret = $0.dialog { true } else { false } })
+            let rotation = try await logged(h, "POST", pathSuffix: "/secret/rotate")
+            #expect(rotation.count == 1 && header(rotation[0], "If-Match")?.isEmpty == false)
+            h.store.send(.cancelDialog)
+        }
+    }
+
     @Test func aCreatedTokenShowsItsValueOnce() async throws {
         try await withHarness { h in
             try await h.openUserList(.tokens, of: EmulatorDemo.userWithSessionsID)
