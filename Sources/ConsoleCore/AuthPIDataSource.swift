@@ -71,6 +71,26 @@ public struct AuthPIDataSource: ConsoleDataSource, AccountDirectory {
         return try await mapped { try await readOne(client, rowID, context) }
     }
 
+    public func performRevealing(_ action: RowActionKind, rowID: String, context: PaneContext, ifMatch: String?)
+        async throws -> FormResult
+    {
+        guard let reveal = action.reveal else {
+            return FormResult(row: try await perform(action, rowID: rowID, context: context, ifMatch: ifMatch))
+        }
+        return try await mapped { try await reveal(client, rowID, context, ifMatch) }
+    }
+
+    public func loadForm(_ action: FormAction, rowID: String, context: PaneContext) async throws -> FormRecord {
+        guard let load = action.load else {
+            throw ConsoleFailure(kind: .configuration, code: "unsupported", message: "\(action.noun) has no edit form")
+        }
+        return try await mapped { try await load(client, rowID, context) }
+    }
+
+    public func submitForm(_ action: FormAction, _ submission: FormSubmission) async throws -> FormResult {
+        try await mapped { try await action.submit(client, submission) }
+    }
+
     public func revokeAllTrustedDevices(issuerID: String, userID: String) async throws -> Int {
         try await mapped {
             let result = try await client.issuer(issuerID).user(userID).trustedDevices.revokeAll()

@@ -22,6 +22,13 @@ public protocol ConsoleDataSource: Sendable {
     func recentRequests() -> [RequestLogEntry]
     /// Event counts per type over the chart's window, from the server's aggregate.
     func eventCounts(_ request: EventCountsRequest) async throws -> EventCounts
+    /// Runs a row action whose answer carries a one-time secret (a rotation): the row and the secret.
+    func performRevealing(_ action: RowActionKind, rowID: String, context: PaneContext, ifMatch: String?) async throws
+        -> FormResult
+    /// A resource read now for its edit form, with its ETag.
+    func loadForm(_ action: FormAction, rowID: String, context: PaneContext) async throws -> FormRecord
+    /// Sends a create or edit form.
+    func submitForm(_ action: FormAction, _ submission: FormSubmission) async throws -> FormResult
 }
 
 extension ConsoleDataSource {
@@ -29,6 +36,21 @@ extension ConsoleDataSource {
 
     public func eventCounts(_ request: EventCountsRequest) async throws -> EventCounts {
         throw ConsoleFailure(kind: .unexpected, code: "unsupported", message: "this data source cannot count events")
+    }
+
+    /// Sources without secrets answer a revealing action as a plain one.
+    public func performRevealing(_ action: RowActionKind, rowID: String, context: PaneContext, ifMatch: String?)
+        async throws -> FormResult
+    {
+        FormResult(row: try await perform(action, rowID: rowID, context: context, ifMatch: ifMatch))
+    }
+
+    public func loadForm(_ action: FormAction, rowID: String, context: PaneContext) async throws -> FormRecord {
+        throw ConsoleFailure(kind: .configuration, code: "unsupported", message: "this source has no \(action.noun) forms")
+    }
+
+    public func submitForm(_ action: FormAction, _ submission: FormSubmission) async throws -> FormResult {
+        throw ConsoleFailure(kind: .configuration, code: "unsupported", message: "this source has no \(action.noun) forms")
     }
 }
 

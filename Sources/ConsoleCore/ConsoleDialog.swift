@@ -10,6 +10,14 @@ public enum ConsoleDialog: Sendable, Hashable {
     case confirmQuit(UserEditForm)
     /// An action found its targets changed since shown (412): what changed, "… anyway" or cancel.
     case actionConflict(ActionConflict)
+    /// `n` / `e` on a resource other than a user: a create or edit form.
+    case form(ResourceForm)
+    /// A 412 on an edit form: base | mine | theirs.
+    case formConflict(FormConflict)
+    /// Esc (or q, then `quits`) on a form with input: discard it?
+    case discardForm(ResourceForm, quits: Bool)
+    /// A secret the API returned once (created key or token, rotated secret): shown once, with copy.
+    case secret(SecretReveal)
 }
 
 /// The targets of an action that changed since they were shown; nothing was done to them.

@@ -65,6 +65,18 @@ public enum ConsoleIntent: Sendable, Hashable {
     case paneCommand(PaneCommand)
     /// `L`: the Requests pane, at the request the banner names (its `ref req_…`).
     case openBannerRequest
+    /// n: the pane's create form.
+    case newResource
+    /// e: the pane's edit form (a user's own form where the pane edits users).
+    case edit
+    /// Typing into a field of a create / edit form (by field name).
+    case setFormValue(String, String)
+    /// ←→ on a picker field: the next / previous option, or the highlight of a list.
+    case stepOption(Int)
+    /// Space on a multi-choice list: picks or unpicks the highlighted option.
+    case toggleOption
+    /// The one-time secret dialog's secret was copied (OSC 52) by the view.
+    case secretCopied
     /// q.
     case quit
 }

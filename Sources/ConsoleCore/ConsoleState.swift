@@ -21,6 +21,8 @@ public struct ConsoleState: Sendable {
     public internal(set) var now: Date
     /// What the last row action did, row by row.
     public internal(set) var lastActionReport: ActionReport?
+    /// The id of the last resource a create form made (the refreshed list selects it).
+    public internal(set) var lastCreatedID: String?
     /// The account picker, while no account is chosen yet (then there are no panes).
     public internal(set) var accountPicker: AccountPicker?
     /// Panes being refreshed, as they were when the refresh started (by pane id): drawn until the new rows
@@ -77,7 +79,8 @@ public struct ConsoleState: Sendable {
     public var hasUnsavedEdit: Bool {
         switch dialog {
         case .edit(let form), .discardEdit(let form), .confirmQuit(let form): form.isDirty
-        case .conflict: true
+        case .conflict, .formConflict: true
+        case .form(let form), .discardForm(let form, _): form.isDirty
         default: false
         }
     }

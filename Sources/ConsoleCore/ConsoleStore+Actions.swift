@@ -27,6 +27,8 @@ struct ActionOutcome: Sendable {
 
     var id: String
     var result: Result
+    /// A rotation's one-time secret, when the action returned one.
+    var revealed: FormResult?
 }
 
 extension ConsoleModel {

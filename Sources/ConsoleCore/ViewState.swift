@@ -10,6 +10,8 @@ public struct ViewState: Sendable, Hashable {
     public var conflictScroll = 0
     /// The cursor in each field of the edit form (characters from the start).
     public var formCursor: [FormField: Int] = [:]
+    /// The cursor in each field of a create / edit form, by field name.
+    public var resourceFormCursor: [String: Int] = [:]
     /// A view-side message shown in place of the banner until the next key.
     public var notice: ViewNotice?
     /// A message that stays over the banner until its `expiresAt` ("Copied"), whatever is pressed meanwhile.

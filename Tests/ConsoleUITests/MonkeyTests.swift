@@ -156,9 +156,9 @@ extension ConsoleReliability {
                     let screen = h.driver.screen(size: h.terminal.size)
                     if state.dialog == nil, h.app.localOverlay == nil, !screen.breadcrumb.isEditingFilter { break }
                     switch state.dialog {
-                    case .discardEdit: h.press(.character("y"))
+                    case .discardEdit, .discardForm: h.press(.character("y"))
                     case .confirmQuit, .confirm: h.press(.character("n"))
-                    case .conflict: h.press(.character("c"))
+                    case .conflict, .formConflict: h.press(.character("c"))
                     default: h.press(.escape)
                     }
                 }

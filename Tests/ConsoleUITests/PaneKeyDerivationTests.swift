@@ -30,7 +30,9 @@ import Testing
         #expect((KeyMap.action(for: .enter, in: scope) == .open) == (kind.descriptor.drillDown != nil))
         #expect((KeyMap.action(for: .tab, in: scope) == .nextSibling) == (kind.descriptor.tab != nil))
         #expect((KeyMap.action(for: .character("/"), in: scope) == .filter) == (kind.descriptor.filterHelp != nil))
-        #expect((KeyMap.action(for: .character("e"), in: scope) == .edit) == kind.descriptor.editsUser)
+        #expect((KeyMap.action(for: .character("e"), in: scope) == .edit)
+                == (kind.descriptor.editsUser || kind.descriptor.editForm != nil))
+        #expect((KeyMap.action(for: .character("n"), in: scope) == .create) == (kind.descriptor.creates != nil))
         #expect(hints.contains { $0.action == .mark } == kind.descriptor.hasBulkActions)
     }
 
@@ -40,7 +42,7 @@ import Testing
             #expect(KeyAction.row(key).rawValue == key.rawValue)
         }
         let mutations = Set(KeyAction.allCases.filter(\.isMutation))
-        #expect(mutations == Set(ActionKey.allCases.map(KeyAction.row) + [.edit]))
+        #expect(mutations == Set(ActionKey.allCases.map(KeyAction.row) + [.edit, .create]))
         // Names stay stable: help search and the documented key table read them.
         #expect(KeyAction.moveUp.rawValue == "moveUp" && KeyAction.revokeAll.rawValue == "revokeAll")
         #expect(Set(KeyAction.allCases.map(\.rawValue)).count == KeyAction.allCases.count)

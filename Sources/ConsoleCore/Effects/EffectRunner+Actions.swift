@@ -19,6 +19,10 @@ extension EffectRunner {
                 }
                 ifMatch = current.etag
             }
+            if action.revealsSecret {
+                let answer = try await source.performRevealing(action, rowID: target.id, context: context, ifMatch: ifMatch)
+                return ActionOutcome(id: target.id, result: .done(answer.row), revealed: answer)
+            }
             let row = try await source.perform(action, rowID: target.id, context: context, ifMatch: ifMatch)
             return ActionOutcome(id: target.id, result: .done(row))
         } catch {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Executes the reducer's effects: each request against the data source and each timer on the clock, sending
 /// what comes back as one `ConsoleEvent` (exactly one per request, cancelled or not, so the header's count of
 /// requests in flight stays true).
@@ -137,6 +139,44 @@ extension EffectRunner {
                     result = .failure(ConsoleFailure.from(error))
                 }
                 send(.theirsArrived(form: form, failure: failure, result: result, latency: clock.elapsed - started))
+            }
+        case .readForForm(let action, let rowID, let context, let token):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<FormRecord, ConsoleFailure>?
+                do {
+                    result = .success(try await source.loadForm(action, rowID: rowID, context: context))
+                } catch {
+                    result = error is CancellationError ? nil : .failure(ConsoleFailure.from(error))
+                }
+                send(.formRecordArrived(token: token, action: action, result: result, latency: clock.elapsed - started))
+            }
+        case .submitForm(let form):
+            // A create keeps its key across retries of the same input; new input gets a new one.
+            let key = form.isCreate ? (form.idempotencyKey ?? "console-" + UUID().uuidString.lowercased()) : nil
+            let submission = FormSubmission(
+                values: form.submittedValues, context: form.context, rowID: form.rowID, ifMatch: form.etag,
+                idempotencyKey: key)
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<FormResult, ConsoleFailure>
+                do {
+                    result = .success(try await source.submitForm(form.action, submission))
+                } catch {
+                    result = .failure(ConsoleFailure.from(error))
+                }
+                send(.formSubmitted(form: form, idempotencyKey: key, result: result, latency: clock.elapsed - started))
+            }
+        case .readTheirsForForm(let form, let failure):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<FormRecord, ConsoleFailure>
+                do {
+                    result = .success(try await source.loadForm(form.action, rowID: form.rowID ?? "", context: form.context))
+                } catch {
+                    result = .failure(ConsoleFailure.from(error))
+                }
+                send(.formTheirsArrived(form: form, failure: failure, result: result, latency: clock.elapsed - started))
             }
         case .startTimer(let timer, let delay):
             handle = after(delay) { send(.timerFired(timer)) }

@@ -56,10 +56,14 @@ enum APIKeysPane {
         return nil
     }
 
+    /// `R`: a new secret, shown once (APIKeyForms).
+    static let rotate = APIKeyForms.rotate(on: .apiKeys, row: { rows.row($0) })
+
     static let accountDescriptor = PaneDescriptor(
         kind: .apiKeys, title: "API keys", columns: rows.paneColumns,
         serverFilterKeys: ["status": "status"],
-        actions: [block, unblock, revoke, delete],
+        actions: [block, unblock, revoke, rotate, delete],
+        creates: APIKeyForms.create(on: .apiKeys, row: { rows.row($0) }),
         source: .list({ client, request in
             try await client.apiKeys.list(limit: request.limit, cursor: request.cursor, status: request.query["status"])
         }, row: { rows.row($0) }, readOne: { client, rowID, _ in
@@ -70,6 +74,7 @@ enum APIKeysPane {
         kind: .organizationAPIKeys, title: "Organization API keys", columns: rows.paneColumns,
         serverFilterKeys: ["status": "status"],
         tab: OrganizationPanes.tab,
+        creates: APIKeyForms.create(on: .organizationAPIKeys, organizationID: { $0.organizationID }, row: { rows.row($0) }),
         source: .list({ client, request in
             try await request.context.organization(client).apiKeys.list(
                 limit: request.limit, cursor: request.cursor, status: request.query["status"])
@@ -81,4 +86,5 @@ extension RowActionKind {
     public static let unblockAPIKey = APIKeysPane.unblock
     public static let revokeAPIKey = APIKeysPane.revoke
     public static let deleteAPIKey = APIKeysPane.delete
+    public static let rotateAPIKey = APIKeysPane.rotate
 }

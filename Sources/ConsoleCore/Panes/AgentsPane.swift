@@ -19,6 +19,7 @@ enum AgentsPane {
         serverFilterKeys: ["status": "status"],
         drillDown: DrillDown([.agentVerifiers], context: .rowIsAgent, help: "the agent's verifiers"),
         tab: TabNavigation(.cycles(PaneKind.issuerScope), help: "users / clients / agents / organizations"),
+        creates: create,
         source: .list({ client, request in
             try await request.context.issuer(client).agents.list(
                 limit: request.limit, cursor: request.cursor, status: request.query["status"])

@@ -28,13 +28,11 @@ enum ClientsPane {
         serverFilterKeys: ["status": "status"], sendsFreeTextAsQuery: true,
         filterHelp: "filter, on the server (Esc clears)",
         tab: TabNavigation(.cycles(PaneKind.issuerScope), help: "users / clients / agents / organizations"),
-        actions: [delete],
+        actions: [rotate, delete], creates: create, editForm: edit,
         source: .list({ client, request in
             try await request.context.issuer(client).clients.list(
                 limit: request.limit, cursor: request.cursor, q: request.query["q"], status: request.query["status"])
-        }, row: { rows.row($0) }, readOne: { client, rowID, context in
-            rows.row(try await context.issuer(client).clients.get(rowID))
-        }))
+        }, row: { rows.row($0) }, readOne: { try await readOne($0, $1, $2) }))
 }
 
 extension RowActionKind {

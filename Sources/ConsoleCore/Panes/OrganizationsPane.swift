@@ -21,6 +21,7 @@ enum OrganizationsPane {
             [.members], context: .rowIsOrganization,
             help: "the organization's members (then Tab: groups, invitations, API keys)"),
         tab: TabNavigation(.cycles(PaneKind.issuerScope), help: "users / clients / agents / organizations"),
+        creates: create,
         source: .list({ client, request in
             try await request.context.issuer(client).organizations.list(
                 limit: request.limit, cursor: request.cursor, status: request.query["status"])

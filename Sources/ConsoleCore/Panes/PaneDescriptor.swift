@@ -27,6 +27,10 @@ public struct PaneDescriptor: Sendable {
     public var editsUser = false
     /// The row and pane actions, in help order.
     public var actions: [RowActionKind] = []
+    /// `n`: the form that creates a resource of this pane, when the API can create one here.
+    public var creates: FormAction?
+    /// `e`: the form that edits the selected resource (a user's own form is `editsUser`).
+    public var editForm: FormAction?
     /// How rows come from the server; nil for panes the store builds itself (user detail, errors).
     public var source: PaneSource?
     /// Keys of this pane alone that are neither ⏎, Tab, the filter, marks, edit nor a row action (Events: `f`

@@ -37,11 +37,15 @@ public struct RowActionKind: Sendable, Hashable, CustomStringConvertible {
     public let paneKind: PaneKind
     /// The typed client call: the row as the server now has it, or nil when the resource is gone.
     let run: @Sendable (AuthPIClient, _ rowID: String, PaneContext, _ ifMatch: String?) async throws -> ConsoleRow?
+    /// For an action whose answer carries a one-time secret (a rotation): the call that returns the row and the
+    /// secret, shown once in its own dialog. Nil for every other action.
+    let reveal: (@Sendable (AuthPIClient, _ rowID: String, PaneContext, _ ifMatch: String?) async throws -> FormResult)?
 
     public init(
         _ name: String, key: ActionKey, glyph: Character, on paneKind: PaneKind, verb: String, gerund: String,
         pastTense: String, noun: String, plural: String? = nil, help: String, reach: Reach, sendsIfMatch: Bool,
         removesRow: Bool = false,
+        reveal: (@Sendable (AuthPIClient, _ rowID: String, PaneContext, _ ifMatch: String?) async throws -> FormResult)? = nil,
         run: @escaping @Sendable (AuthPIClient, _ rowID: String, PaneContext, _ ifMatch: String?) async throws
             -> ConsoleRow?
     ) {
@@ -59,7 +63,11 @@ public struct RowActionKind: Sendable, Hashable, CustomStringConvertible {
         self.sendsIfMatch = sendsIfMatch
         self.removesRow = removesRow
         self.run = run
+        self.reveal = reveal
     }
+
+    /// Whether the answer carries a one-time secret (then it acts on one row, never on marks).
+    public var revealsSecret: Bool { reveal != nil }
 
     /// Singular / plural noun of what it acts on.
     public func noun(_ count: Int) -> String { count == 1 ? singular : plural }
@@ -85,7 +93,7 @@ public struct RowActionKind: Sendable, Hashable, CustomStringConvertible {
 /// What an action key asks for, whatever the pane; the pane's descriptor says which action it means there.
 public enum ActionKey: String, Sendable, Hashable, CaseIterable {
     case revoke, suspend, reactivate, redeliver, delete, revokeAll
-    case block, unblock, enable, disable, resend
+    case block, unblock, enable, disable, resend, rotate
 
     /// The action this key means in a pane, if any.
     public func action(in kind: PaneKind) -> RowActionKind? {

@@ -31,7 +31,7 @@ enum TokensPane {
         kind: .tokens, title: "Tokens", columns: rows.paneColumns,
         serverFilterKeys: ["status": "status"],
         tab: TabNavigation(.cycles(PaneKind.userScope), help: "sessions / tokens / trusted devices / verifiers"),
-        actions: [revoke],
+        actions: [revoke], creates: create,
         source: .list({ client, request in
             try await request.context.user(client).tokens.list(
                 limit: request.limit, cursor: request.cursor, status: request.query["status"])

@@ -39,7 +39,7 @@ enum TrustedDevicesPane {
     static let descriptor = PaneDescriptor(
         kind: .trustedDevices, title: "Trusted devices", columns: rows.paneColumns,
         tab: TabNavigation(.cycles(PaneKind.userScope), help: "sessions / tokens / trusted devices / verifiers"),
-        actions: [delete, revokeAll],
+        actions: [delete, revokeAll], creates: create,
         source: .list({ client, request in
             try await request.context.user(client).trustedDevices.list(limit: request.limit, cursor: request.cursor)
         }, row: { rows.row($0) }))

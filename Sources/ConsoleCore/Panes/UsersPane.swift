@@ -45,7 +45,7 @@ enum UsersPane {
         filterHelp: "filter: status:… on the server; text scans all users",
         drillDown: DrillDown([.userDetail], context: .rowIsUser, help: "the user's detail"),
         tab: TabNavigation(.cycles(PaneKind.issuerScope), help: "users / clients / agents / organizations"),
-        editsUser: true, actions: [delete],
+        editsUser: true, actions: [delete], creates: create,
         source: .list({ client, request in
             try await request.context.issuer(client).users.list(
                 limit: request.limit, cursor: request.cursor, status: request.query["status"])

@@ -50,7 +50,7 @@ enum WebhooksPane {
         kind: .webhooks, title: "Webhooks", columns: rows.paneColumns,
         serverFilterKeys: ["status": "status"],
         drillDown: DrillDown([.deliveries], context: .rowIsWebhook, help: "the webhook's deliveries"),
-        actions: [enable, disable, delete],
+        actions: [enable, disable, delete], creates: create, editForm: edit,
         source: .list({ client, request in
             try await client.webhooks.list(limit: request.limit, cursor: request.cursor, status: request.query["status"])
         }, row: { rows.row($0) }, readOne: { client, rowID, _ in

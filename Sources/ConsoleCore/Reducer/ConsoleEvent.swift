@@ -41,6 +41,12 @@ enum ConsoleEvent: Sendable {
     case saveFinished(form: UserEditForm, result: Result<UserRecord, ConsoleFailure>, latency: Duration)
     /// Their version after a 412 on save, or why it could not be read.
     case theirsArrived(form: UserEditForm, failure: ConsoleFailure, result: Result<UserRecord, ConsoleFailure>, latency: Duration)
+    /// The resource to edit as read now, or why not (`result` nil: cancelled).
+    case formRecordArrived(token: Int, action: FormAction, result: Result<FormRecord, ConsoleFailure>?, latency: Duration)
+    /// A create / edit form's write answered; `idempotencyKey` is the one it was sent with.
+    case formSubmitted(form: ResourceForm, idempotencyKey: String?, result: Result<FormResult, ConsoleFailure>, latency: Duration)
+    /// Their version after a 412 on an edit form, or why it could not be read.
+    case formTheirsArrived(form: ResourceForm, failure: ConsoleFailure, result: Result<FormRecord, ConsoleFailure>, latency: Duration)
     /// The console opens on the account picker.
     case accountPickerOpened
     /// The credential's accounts, or why not (`result` nil: cancelled).

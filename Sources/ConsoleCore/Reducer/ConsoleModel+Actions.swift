@@ -13,7 +13,8 @@ extension ConsoleModel {
                     message: "\(action.verb) \(action.noun(2)) of \(owner)?", paneID: pane.id))
             return []
         }
-        let usesMarks = !pane.marks.isEmpty
+        // An action returning a secret shows it for one row: it never acts on marks.
+        let usesMarks = !pane.marks.isEmpty && !action.revealsSecret
         let targets = usesMarks ? pane.marks.sorted() : (pane.selectedRow.map { [$0.id] } ?? [])
         guard !targets.isEmpty else {
             return info("Nothing selected", detail: "select or mark a row first", environment)
@@ -47,6 +48,10 @@ extension ConsoleModel {
             state.shouldQuit = true
         case .actionConflict(let conflict):
             return confirmAnyway(conflict, environment)
+        case .discardForm(_, let quits):
+            state.dialog = nil
+            dropFormBanner()
+            state.shouldQuit = quits
         default:
             break
         }
@@ -62,6 +67,15 @@ extension ConsoleModel {
             state.dialog = .edit(form)
         case .conflict(let conflict):
             if !conflict.isWorking { state.dialog = .edit(conflict.form) }
+        case .form(let form):
+            if form.isSaving { return [] }
+            state.dialog = form.isDirty ? .discardForm(form, quits: false) : nil
+        case .discardForm(let form, _):
+            state.dialog = .form(form)
+        case .formConflict(let conflict):
+            if !conflict.isWorking { state.dialog = .form(conflict.form) }
+        case .secret:
+            closeSecret()
         case .actionConflict(let conflict):
             state.dialog = nil
             // The 412 banner belongs to the dialog: it goes with it.
@@ -163,6 +177,18 @@ extension ConsoleModel {
                     title: "\(changed.count) \(action.noun(changed.count)) changed since shown: nothing done to "
                         + (changed.count == 1 ? "it" : "them"),
                     detail: "[y] \(action.anywayLabel) · [n] cancel", statusCode: 412), environment)
+        } else if failed.isEmpty, let revealed = outcomes.first(where: { $0.revealed?.secret != nil }),
+            let answer = revealed.revealed, let secret = answer.secret
+        {
+            let title = answer.row?.title ?? revealed.id
+            state.dialog = .secret(
+                SecretReveal(
+                    title: "\(action.noun(1).capitalizedFirst) \(action.pastTense): the new secret is shown once",
+                    subject: answer.row?.title == nil ? revealed.id : "\(revealed.id) · \(title)",
+                    label: answer.secretLabel ?? "secret", secret: secret))
+            effects = info(
+                "\(action.pastTense.capitalizedFirst) \(action.noun(1)) \(title)", detail: "the old secret no longer works",
+                kind: .success, severity: .success, environment)
         } else if failed.isEmpty {
             effects = info(
                 "\(action.pastTense.capitalizedFirst) \(total) \(action.noun(total))", kind: .success, severity: .success,

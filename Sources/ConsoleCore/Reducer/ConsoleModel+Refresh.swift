@@ -95,10 +95,13 @@ extension ConsoleModel {
             switch state.dialog {
             case .edit(let form), .discardEdit(let form): state.dialog = .confirmQuit(form)
             case .conflict(let conflict): state.dialog = .confirmQuit(conflict.form)
+            case .form(let form), .discardForm(let form, _): state.dialog = .discardForm(form, quits: true)
+            case .formConflict(let conflict): state.dialog = .discardForm(conflict.form, quits: true)
             default: break
             }
             return
         }
+        closeSecret()
         state.shouldQuit = true
     }
 

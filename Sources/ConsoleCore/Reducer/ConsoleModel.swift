@@ -48,6 +48,8 @@ struct ConsoleModel: Sendable {
     var describeRead: Int?
     /// The token of the edit form's read of the user, while it runs.
     var editRead: Int?
+    /// The pane an edit form being read belongs to.
+    var formPane: Int?
     /// The token of the account picker's listing, while it runs.
     var accountListing: Int?
     /// The walk of `G`, while it runs: its token, and when (elapsed) its progress was last published.

@@ -58,6 +58,15 @@ enum ConsoleReducer {
         case .theirsArrived(let form, let failure, let result, let latency):
             model.requestEnded(latency: latency)
             return model.theirsArrived(result, form: form, failure: failure, environment)
+        case .formRecordArrived(let token, let action, let result, let latency):
+            model.requestEnded(latency: latency)
+            return model.formRecordArrived(result, action: action, token: token, environment)
+        case .formSubmitted(let form, let key, let result, let latency):
+            model.requestEnded(latency: latency)
+            return model.formSubmitted(result, form: form, idempotencyKey: key, environment)
+        case .formTheirsArrived(let form, let failure, let result, let latency):
+            model.requestEnded(latency: latency)
+            return model.formTheirsArrived(result, form: form, failure: failure, environment)
         case .opened:
             return model.state.stack.isEmpty ? model.push(.issuers, context: PaneContext(), environment) : []
         case .shutDown:
@@ -140,18 +149,41 @@ enum ConsoleReducer {
             return []
         case .focusNextField:
             model.updateForm { $0.focus = ConsoleModel.neighbour(of: $0.focus, in: $0.fields, step: 1) }
+            model.updateResourceForm { $0.moveFocus(1) }
             return []
         case .focusPreviousField:
             model.updateForm { $0.focus = ConsoleModel.neighbour(of: $0.focus, in: $0.fields, step: -1) }
+            model.updateResourceForm { $0.moveFocus(-1) }
             return []
+        case .setFormValue(let name, let value):
+            model.updateResourceForm { $0.set(name, value) }
+            return []
+        case .stepOption(let delta):
+            model.stepOption(delta)
+            return []
+        case .toggleOption:
+            model.updateResourceForm { $0.toggleOption() }
+            return []
+        case .secretCopied:
+            if case .secret(var reveal) = model.state.dialog {
+                reveal.copied = true
+                model.state.dialog = .secret(reveal)
+            }
+            return []
+        case .newResource: return model.newResource(environment)
+        case .edit: return model.editSelected(environment)
         case .describe: return model.describe()
         case .clientWaitsForRateLimit(let seconds): return model.clientWaitsForRateLimit(seconds, environment)
         case .action(let key): return model.requestAction(key, environment)
         case .confirm: return model.confirm(environment)
         case .cancelDialog: return model.cancelDialog(environment)
         case .editUser: return model.editUser(environment)
-        case .save: return model.save(environment)
-        case .resolveConflict(let choice): return model.resolveConflict(choice, environment)
+        case .save:
+            if case .form = model.state.dialog { return model.submitForm(environment) }
+            return model.save(environment)
+        case .resolveConflict(let choice):
+            if case .formConflict = model.state.dialog { return model.resolveFormConflict(choice, environment) }
+            return model.resolveConflict(choice, environment)
         case .paneCommand(let command): return model.paneCommand(command, environment)
         case .openBannerRequest: return model.openBannerRequest(environment)
         case .quit:

@@ -28,6 +28,12 @@ enum Effect: Sendable, Equatable {
     case saveUser(UserChanges, ifMatch: String?, form: UserEditForm)
     /// After a 412 on save, reads their version: `.theirsArrived`.
     case readTheirs(form: UserEditForm, failure: ConsoleFailure)
+    /// Reads a resource for its edit form: `.formRecordArrived`.
+    case readForForm(FormAction, rowID: String, context: PaneContext, token: Int)
+    /// Sends a create / edit form (Idempotency-Key on a create, If-Match on an edit): `.formSubmitted`.
+    case submitForm(ResourceForm)
+    /// After a 412 on an edit form, reads their version: `.formTheirsArrived`.
+    case readTheirsForForm(ResourceForm, failure: ConsoleFailure)
     /// Lists the credential's accounts (`GET /v1/me`): `.accountsListed`. Executed by the store's shell.
     case listAccounts(token: Int)
     /// Replaces the store's data source with one bound to the account (before the effects that follow it).
@@ -90,7 +96,8 @@ extension Effect {
         case .loadUserDetail(_, _, _, _, let paneID, _): .userDetail(paneID: paneID)
         // A write that was sent is never cancelled by navigation: its answer updates the rows.
         case .cancel, .performAction, .revokeAllTrustedDevices, .saveUser, .readTheirs: nil
-        case .readForEdit: .edit
+        case .submitForm, .readTheirsForForm: nil
+        case .readForEdit, .readForForm: .edit
         case .pollEvents(_, _, _, let paneID, _): .follow(paneID: paneID)
         case .fetchEventCounts(_, let paneID, _): .chart(paneID: paneID)
         case .readRequestLog(let paneID): .requestLog(paneID: paneID)

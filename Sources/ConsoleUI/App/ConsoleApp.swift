@@ -226,6 +226,16 @@ public final class ConsoleApp {
             if key == .character("q"), screen.overlay == nil { driver.perform(.quit, size: size) } else { terminal.bell() }
             return false
         }
+        if case .secret = screen.overlay, DialogKeys.action(for: key, in: DialogKeys.secret) == .copySecret {
+            // Straight to the terminal (OSC 52); the notice names no secret.
+            if let secret = driver.copySecret() {
+                terminal.copyToClipboard(secret)
+                showNotice(BannerModel(severity: .success, title: "Copied the secret", detail: "to the clipboard (OSC 52)"))
+            } else {
+                terminal.bell()
+            }
+            return false
+        }
         if screen.overlay != nil || screen.breadcrumb.isEditingFilter {
             driver.input(key, size: size)
             let isTextEntry: Bool = if case .editForm = screen.overlay { true } else { screen.breadcrumb.isEditingFilter }

@@ -31,4 +31,10 @@ public protocol ConsoleDriver: AnyObject {
     var profiles: [String] { get }
     /// True once the user quit (and confirmed, if an edit was unsaved).
     var isFinished: Bool { get }
+    /// The one-time secret on screen, for the clipboard (nil when none is shown).
+    func copySecret() -> String?
+}
+
+extension ConsoleDriver {
+    public func copySecret() -> String? { nil }
 }

@@ -60,6 +60,10 @@ public final class StoreDriver: ConsoleDriver {
         get { view.formCursor }
         set { store.updateView { $0.formCursor = newValue } }
     }
+    private var resourceFormCursor: [String: Int] {
+        get { view.resourceFormCursor }
+        set { store.updateView { $0.resourceFormCursor = newValue } }
+    }
     /// A view-side message (e.g. a palette command that cannot run here), shown until the next key.
     private var notice: BannerModel? {
         get { view.notice.map { BannerModel($0) } }
@@ -173,6 +177,26 @@ public final class StoreDriver: ConsoleDriver {
             overlay = .confirm(ConfirmModel(
                 title: "Quit", message: "An edit is not saved. Quit anyway and lose it? [n] goes back to the form.",
                 isDestructive: true))
+        case .form(let form):
+            overlay = .editForm(resourceForm(form))
+        case .discardForm(let form, let quits):
+            overlay = .confirm(ConfirmModel(
+                title: quits ? "Quit" : "Discard input",
+                message: quits
+                    ? "The \(form.action.noun) form is not sent. Quit anyway and lose it? [n] goes back to the form."
+                    : "Discard what you typed in the \(form.action.noun) form? [n] goes back to the form.",
+                isDestructive: true))
+        case .formConflict(let conflict):
+            overlay = .conflict(ConflictModel(
+                title: "Conflict: \(conflict.theirs.title) changed since you opened it" + (conflict.isWorking ? " · saving…" : ""),
+                fields: conflict.diffs.map {
+                    ConflictModel.Field(label: $0.label, base: $0.base, yours: $0.mine, theirs: $0.theirs)
+                },
+                scrollOffset: conflictScroll))
+        case .secret(let reveal):
+            overlay = .secret(SecretModel(
+                title: reveal.title, subject: reveal.subject, label: reveal.label, secret: reveal.secret.reveal(),
+                copied: reveal.copied))
         case .actionConflict(let conflict):
             let count = conflict.targets.count
             var message = "\(count == 1 ? "It" : "\(count) of them") changed since shown; nothing was done to "
@@ -283,12 +307,33 @@ public final class StoreDriver: ConsoleDriver {
                 label: field.label, value: value, cursor: min(formCursor[field] ?? value.count, value.count),
                 error: form.fieldErrors[field], isDirty: dirty.contains(field),
                 choices: field == .status ? UserEditForm.allowedStatuses : [],
-                keptTheirsOverYours: form.keptTheirs[field])
+                keptTheirsOverYours: form.keptTheirs[field], picker: field == .status ? .single : .none)
         }
         let title = "Edit " + (form.base.username.isEmpty ? form.base.id : form.base.username)
         return EditFormModel(
             title: title, fields: fields, focusedIndex: form.fields.firstIndex(of: form.focus) ?? 0,
             isSaving: form.isSaving)
+    }
+
+    /// A create / edit form of any resource, drawn by the same dialog as the user's form.
+    private func resourceForm(_ form: ResourceForm) -> EditFormModel {
+        let dirty = form.dirtyFields
+        let fields = form.fields.enumerated().map { index, field -> FormFieldModel in
+            let value = form[field.name]
+            let picker: FormFieldModel.Picker = switch field.kind {
+            case .choice: .single
+            case .choices: .multiple(highlighted: index == form.focus ? form.optionCursor : 0)
+            case .text, .keyValues: .none
+            }
+            return FormFieldModel(
+                // A single choice always holds a value; text and lists that must not stay empty are marked.
+                label: field.label + (field.isRequired && picker != .single ? " *" : ""), value: value,
+                cursor: min(resourceFormCursor[field.name] ?? value.count, value.count),
+                error: form.fieldErrors[field.name], isDirty: !form.isCreate && dirty.contains(field.name),
+                choices: field.options, keptTheirsOverYours: form.keptTheirs[field.name], picker: picker,
+                note: field.note)
+        }
+        return EditFormModel(title: form.title, fields: fields, focusedIndex: form.focus, isSaving: form.isSaving)
     }
 
     private func banner(_ state: ConsoleState) -> BannerModel? {
@@ -308,7 +353,7 @@ public final class StoreDriver: ConsoleDriver {
             // L opens the request the banner names in the request log.
             [retryHelps && !banner.retriesAutomatically ? "[r] retry" : nil, banner.reference == nil ? nil : "[L] request"]
                 .compactMap { $0 }.joined(separator: " ").nilIfEmpty
-        case .edit: retryHelps ? "[⏎] save again" : nil
+        case .edit, .form: retryHelps ? "[⏎] save again" : nil
         default: nil
         }
         return BannerModel(severity: severity, title: banner.title, detail: banner.detail, reference: banner.reference,
@@ -350,7 +395,11 @@ public final class StoreDriver: ConsoleDriver {
             send(.describe)
         case .edit:
             formCursor = [:]
-            send(.editUser)
+            resourceFormCursor = [:]
+            send(.edit)
+        case .create:
+            resourceFormCursor = [:]
+            send(.newResource)
         case .row(let key): send(.action(key))
         case .stop: send(.stopLoading)
         case .quit: send(.quit)
@@ -469,11 +518,16 @@ public final class StoreDriver: ConsoleDriver {
             return
         }
         switch store.state.dialog {
-        case .confirm, .discardEdit, .confirmQuit, .actionConflict:
+        case .confirm, .discardEdit, .confirmQuit, .actionConflict, .discardForm:
             if case .send(let intent) = DialogKeys.action(for: key, in: DialogKeys.confirm()) { send(intent) }
         case .edit(let form):
             formInput(key, form: form)
-        case .conflict:
+        case .form(let form):
+            resourceFormInput(key, form: form)
+        case .secret:
+            // Copy is the app's (it owns the terminal); closing goes to the store, which drops the secret.
+            if case .send(let intent) = DialogKeys.action(for: key, in: DialogKeys.secret) { send(intent) }
+        case .conflict, .formConflict:
             switch DialogKeys.action(for: key, in: DialogKeys.conflict) {
             case .send(let intent): send(intent)
             case .scrollDown:
@@ -544,8 +598,85 @@ public final class StoreDriver: ConsoleDriver {
         changed()
     }
 
+    /// The secret of the open one-time secret dialog, for the clipboard (nil when none is open); marks it copied.
+    public func copySecret() -> String? {
+        guard case .secret(let reveal) = store.state.dialog, !reveal.secret.isWiped else { return nil }
+        send(.secretCopied)
+        return reveal.secret.reveal()
+    }
+
+    private func resourceFormInput(_ key: KeyEvent, form: ResourceForm) {
+        if form.isSaving { return }
+        guard let field = form.focusedField else { return }
+        if field.isPicker {
+            // A picker is never typed into: ←→ choose, space picks in a list, the form's other keys as usual.
+            let multiple: Bool = if case .choices = field.kind { true } else { false }
+            let table = DialogKeys.picker(multiple: multiple)
+            switch DialogKeys.action(for: key, in: table) {
+            case .moveCursor: send(.stepOption(key == .left ? -1 : 1))
+            case .send(let intent): send(intent)
+            default:
+                if case .send(let intent) = DialogKeys.action(for: key, in: DialogKeys.editForm) { send(intent) }
+            }
+            return
+        }
+        let name = field.name
+        var characters = Array(form[name])
+        var cursor = min(resourceFormCursor[name] ?? characters.count, characters.count)
+        if case .send(let intent) = DialogKeys.action(for: key, in: DialogKeys.editForm) {
+            send(intent)
+            return
+        }
+        switch key {
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .home, .control("a"): cursor = 0
+        case .end, .control("e"): cursor = characters.count
+        case .backspace:
+            guard cursor > 0 else { return }
+            characters.remove(at: cursor - 1)
+            resourceFormCursor[name] = cursor - 1
+            send(.setFormValue(name, String(characters)))
+            return
+        case .delete:
+            guard cursor < characters.count else { return }
+            characters.remove(at: cursor)
+            resourceFormCursor[name] = cursor
+            send(.setFormValue(name, String(characters)))
+            return
+        case .control("u"):
+            resourceFormCursor[name] = 0
+            send(.setFormValue(name, ""))
+            return
+        case .character(let character):
+            guard characters.count < Self.maxFieldLength else {
+                notice = BannerModel(severity: .warning, title: "\(field.label) too long",
+                                     detail: "at most \(Self.maxFieldLength) characters in a field; the rest was not typed")
+                changed()
+                return
+            }
+            characters.insert(character, at: cursor)
+            resourceFormCursor[name] = cursor + 1
+            send(.setFormValue(name, String(characters)))
+            return
+        default:
+            return
+        }
+        resourceFormCursor[name] = cursor
+        changed()
+    }
+
     private func formInput(_ key: KeyEvent, form: UserEditForm) {
         if form.isSaving { return }
+        if form.focus == .status {
+            // Status is a picker: ←→ choose among the allowed values; it is not typed into.
+            switch DialogKeys.action(for: key, in: DialogKeys.picker(multiple: false)) {
+            case .moveCursor: send(.stepOption(key == .left ? -1 : 1))
+            default:
+                if case .send(let intent) = DialogKeys.action(for: key, in: DialogKeys.editForm) { send(intent) }
+            }
+            return
+        }
         let field = form.focus
         var characters = Array(form.values[field])
         var cursor = min(formCursor[field] ?? characters.count, characters.count)

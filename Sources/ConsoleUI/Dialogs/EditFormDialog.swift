@@ -1,7 +1,7 @@
 /// The edit form: labelled inputs, the focused one highlighted with the cursor in it, each field's server
 /// error under the field, and a dirty marker in the title.
 enum EditFormDialog {
-    private enum LineKind { case input, error, keptTheirs }
+    private enum LineKind { case input, error, keptTheirs, options }
 
     /// Draws the form and returns where the text cursor goes.
     static func draw(_ model: EditFormModel, screen: Rect, into buffer: inout ScreenBuffer, theme: Theme) -> (x: Int, y: Int)? {
@@ -13,6 +13,8 @@ enum EditFormDialog {
             lines.append((index, .input))
             if field.error != nil { lines.append((index, .error)) }
             if field.keptTheirsOverYours != nil { lines.append((index, .keptTheirs)) }
+            // The focused list shows its highlighted option on a line of its own.
+            if index == model.focusedIndex, case .multiple = field.picker { lines.append((index, .options)) }
         }
         let footerLines = 2 + (model.formMessage == nil ? 0 : 1)
         let box = DialogFrame.place(contentWidth: contentWidth, contentHeight: lines.count + footerLines, in: screen)
@@ -43,6 +45,14 @@ enum EditFormDialog {
                 let text = "↳ both changed: theirs kept; yours was “\(field.keptTheirsOverYours ?? "")”"
                 buffer.put(text.truncated(toWidth: inputWidth), x: inputX, y: y, style: theme[.conflictBoth], clip: inner)
                 continue
+            case .options:
+                guard case .multiple(let highlighted) = field.picker, field.choices.indices.contains(highlighted) else { continue }
+                let option = field.choices[highlighted]
+                let picked = Set(field.value.split(separator: ",").map(String.init))
+                let text = "‹ \(option) › \(picked.contains(option) ? "[x] picked" : "[ ] not picked")"
+                    + "  (\(highlighted + 1)/\(field.choices.count), \(picked.count) picked)"
+                buffer.put(text.truncated(toWidth: inputWidth), x: inputX, y: y, style: theme[.inputFocused], clip: inner)
+                continue
             case .input:
                 break
             }
@@ -52,8 +62,12 @@ enum EditFormDialog {
             buffer.put(label.fitted(toWidth: labelWidth), x: inner.x, y: y,
                        style: isKeptTheirs ? theme[.conflictBoth] : field.isDirty ? theme[.dirty] : theme[.fieldLabel],
                        clip: inner)
-            // Allowed values follow the input when there is room; the input keeps at least half the width.
-            let allChoices = field.choices.isEmpty ? "" : " " + field.choices.joined(separator: "|")
+            // Allowed values follow the input when there is room; the input keeps at least half the width. A list's
+            // options are browsed on their own line; a note ("seconds") follows the input.
+            let allChoices: String = switch field.picker {
+            case .multiple: field.note.map { " " + $0 } ?? ""
+            default: field.choices.isEmpty ? field.note.map { " " + $0 } ?? "" : " " + field.choices.joined(separator: "|")
+            }
             let boxWidth = max(min(inputWidth, 12), inputWidth / 2, inputWidth - allChoices.displayWidth)
             let choices = allChoices.truncated(toWidth: max(0, inputWidth - boxWidth))
             let (shown, cursorColumn) = visibleWindow(of: field.value, cursor: field.cursor, width: boxWidth - 1)
@@ -62,14 +76,14 @@ enum EditFormDialog {
             if !choices.isEmpty {
                 buffer.put(choices, x: inputX + boxWidth, y: y, style: theme[.dim], clip: inner)
             }
-            if focused { cursor = (x: inputX + cursorColumn, y: y) }
+            if focused, field.picker == .none { cursor = (x: inputX + cursorColumn, y: y) }
         }
         var footerY = inner.maxY - footerLines + 1
         if let message = model.formMessage {
             buffer.put(message.truncated(toWidth: inner.width), x: inner.x, y: footerY, style: theme[.fieldError], clip: inner)
             footerY += 1
         }
-        DialogFrame.drawKeys(DialogKeys.dialogKeys(DialogKeys.editForm), x: inner.x, y: footerY, clip: inner,
+        DialogFrame.drawKeys(DialogKeys.dialogKeys(model.keys), x: inner.x, y: footerY, clip: inner,
                              theme: theme, into: &buffer)
         return model.isSaving ? nil : cursor
     }

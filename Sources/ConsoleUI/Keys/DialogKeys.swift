@@ -11,6 +11,8 @@ public enum DialogAction: Sendable, Hashable {
     /// ←→ in a form field.
     case moveCursor
     case complete, choose, run, close
+    /// The one-time secret dialog: puts the secret on the clipboard (OSC 52).
+    case copySecret
 }
 
 /// One key of a dialog, in the form of the pane key map: the keys, how hints write them, what the hint says,
@@ -66,6 +68,19 @@ public enum DialogKeys {
         DialogBinding([.backTab, .up], "Shift-Tab", "previous", .send(.focusPreviousField)),
         DialogBinding([.left, .right], "←→", "cursor", .moveCursor, inDialog: false),
         DialogBinding([.escape], "Esc", "close", .send(.cancelDialog)),
+    ]
+
+    /// On a picker field of a form (instead of typing): ←→ choose, space picks in a list.
+    public static func picker(multiple: Bool) -> [DialogBinding] {
+        var table = [DialogBinding([.left, .right], "←→", multiple ? "browse" : "choose", .moveCursor)]
+        if multiple { table.append(DialogBinding([.character(" ")], "space", "pick", .send(.toggleOption))) }
+        return table
+    }
+
+    /// The one-time secret: copy it, then close (closing drops it from memory).
+    public static let secret: [DialogBinding] = [
+        DialogBinding([.character("c"), .character("y")], "c", "copy (OSC 52)", .copySecret),
+        DialogBinding([.escape, .enter], "Esc", "close (the secret is dropped)", .send(.cancelDialog)),
     ]
 
     /// `?`: typing searches the keys.

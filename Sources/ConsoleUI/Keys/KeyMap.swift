@@ -41,8 +41,13 @@ public enum KeyMap {
                                    "mark / unmark the row (bulk actions act on marks)",
                                    hint: descriptor.hasBulkActions ? "mark" : nil))
         }
+        if let create = descriptor.creates {
+            list.append(KeyBinding([.character("n")], label: "n", .create, create.help, hint: "new"))
+        }
         if descriptor.editsUser {
             list.append(KeyBinding([.character("e")], label: "e", .edit, "edit the user (form)", hint: "edit"))
+        } else if let edit = descriptor.editForm {
+            list.append(KeyBinding([.character("e")], label: "e", .edit, edit.help, hint: "edit"))
         }
         list += descriptor.actions.map(binding)
         list += descriptor.paneKeys.map { key in

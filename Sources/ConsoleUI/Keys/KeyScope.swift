@@ -22,6 +22,8 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case open, back, nextSibling, previousSibling
     case filter, palette, refresh, mark, describe, edit
+    /// n: the pane's create form.
+    case create
     case row(ActionKey)
     case copyID, help, quit
     /// Stops a long load (G loading every page).
@@ -39,6 +41,7 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
     public static let redeliver = KeyAction.row(.redeliver)
     public static let delete = KeyAction.row(.delete)
     public static let revokeAll = KeyAction.row(.revokeAll)
+    public static let rotate = KeyAction.row(.rotate)
     public static let block = KeyAction.row(.block)
     public static let unblock = KeyAction.row(.unblock)
     public static let enable = KeyAction.row(.enable)
@@ -47,7 +50,7 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
 
     public static let allCases: [KeyAction] = [
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .back, .nextSibling, .previousSibling,
-        .filter, .palette, .refresh, .mark, .describe, .edit,
+        .filter, .palette, .refresh, .mark, .describe, .edit, .create,
     ] + ActionKey.allCases.map(KeyAction.row) + [
         .copyID, .help, .quit, .stop, .toggleWrap, .scrollLeft, .scrollRight, .nextMatch, .openBannerRequest,
         .pane(.toggleFollow), .pane(.openChart),
@@ -65,7 +68,7 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
     }
 
     /// Changes something on the server: hidden from the hint line in read-only mode.
-    public var isMutation: Bool { self == .edit || actionKey != nil }
+    public var isMutation: Bool { self == .edit || self == .create || actionKey != nil }
 
     /// The row action this key asks for (its pane decides which action that is).
     public var actionKey: ActionKey? {

@@ -35,9 +35,22 @@ public struct FormFieldModel: Sendable, Equatable {
     public var choices: [String]
     /// After a merge, on a field both sides changed: the form holds theirs, and this is what you had typed.
     public var keptTheirsOverYours: String?
+    /// How the field is entered: typed, or picked (then `choices` are the options and typing does nothing).
+    public var picker: Picker
+    /// A short note after the input ("seconds").
+    public var note: String?
+
+    /// How a field is entered.
+    public enum Picker: Sendable, Equatable {
+        case none
+        /// One of `choices`, with ←→.
+        case single
+        /// Any of `choices`: ←→ moves the highlight, space picks.
+        case multiple(highlighted: Int)
+    }
 
     public init(label: String, value: String, cursor: Int? = nil, error: String? = nil, isDirty: Bool = false,
-                choices: [String] = [], keptTheirsOverYours: String? = nil) {
+                choices: [String] = [], keptTheirsOverYours: String? = nil, picker: Picker = .none, note: String? = nil) {
         self.label = label
         self.value = value
         self.cursor = cursor ?? value.count
@@ -45,6 +58,8 @@ public struct FormFieldModel: Sendable, Equatable {
         self.isDirty = isDirty
         self.choices = choices
         self.keptTheirsOverYours = keptTheirsOverYours
+        self.picker = picker
+        self.note = note
     }
 }
 
@@ -67,6 +82,36 @@ public struct EditFormModel: Sendable, Equatable {
     }
 
     public var isDirty: Bool { fields.contains(where: \.isDirty) }
+
+    /// The focused field's picker, if it is one.
+    public var focusedPicker: FormFieldModel.Picker { fields.indices.contains(focusedIndex) ? fields[focusedIndex].picker : .none }
+
+    /// The form's keys: the common ones, and the picker's when the focused field is one.
+    public var keys: [DialogBinding] {
+        switch focusedPicker {
+        case .none: DialogKeys.editForm
+        case .single: DialogKeys.picker(multiple: false) + DialogKeys.editForm.filter { $0.action != .moveCursor }
+        case .multiple: DialogKeys.picker(multiple: true) + DialogKeys.editForm.filter { $0.action != .moveCursor }
+        }
+    }
+}
+
+/// The dialog of a secret the API returned once. The view holds it only while the dialog is drawn.
+public struct SecretModel: Sendable, Equatable {
+    public var title: String
+    public var subject: String
+    public var label: String
+    /// The secret itself, drawn once in the dialog.
+    public var secret: String
+    public var copied: Bool
+
+    public init(title: String, subject: String, label: String, secret: String, copied: Bool) {
+        self.title = title
+        self.subject = subject
+        self.label = label
+        self.secret = secret
+        self.copied = copied
+    }
 }
 
 /// The 412 dialog: each field's base | yours | theirs.
@@ -148,4 +193,5 @@ public enum OverlayModel: Sendable, Equatable {
     case conflict(ConflictModel)
     case help(HelpModel)
     case palette(PaletteModel)
+    case secret(SecretModel)
 }

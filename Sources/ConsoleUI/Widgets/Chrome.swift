@@ -105,6 +105,8 @@ enum Chrome {
 
     /// Which hints stay on a narrow screen: help and quit, then the pane's own actions, then moving around.
     static func hintPriority(_ action: KeyAction) -> Int {
+        // A new resource is offered after the filter on a narrow screen: it is not about the rows shown.
+        if action == .create { return 45 }
         if action.isMutation { return 90 }
         return switch action {
         case .help, .quit: 100

@@ -50,6 +50,9 @@ public enum ScreenRenderer {
             cursor = nil
         case .help(let help): cursor = HelpOverlay.draw(help, screen: screen, into: &buffer, theme: theme)
         case .palette(let palette): cursor = PaletteOverlay.draw(palette, screen: screen, into: &buffer, theme: theme)
+        case .secret(let secret):
+            SecretDialog.draw(secret, screen: screen, into: &buffer, theme: theme)
+            cursor = nil
         }
         buffer.cursor = cursor
         return buffer
@@ -77,7 +80,8 @@ public enum ScreenRenderer {
     static func dialogHints(_ model: ScreenModel) -> [(key: String, label: String)]? {
         switch model.overlay {
         case .confirm(let confirm): return DialogKeys.hints(DialogKeys.confirm(yes: confirm.yesLabel, no: confirm.noLabel))
-        case .editForm: return DialogKeys.hints(DialogKeys.editForm)
+        case .editForm(let form): return DialogKeys.hints(form.keys)
+        case .secret: return DialogKeys.hints(DialogKeys.secret)
         case .conflict: return DialogKeys.hints(DialogKeys.conflict)
         case .help: return DialogKeys.hints(DialogKeys.help)
         case .palette: return DialogKeys.hints(DialogKeys.palette)
