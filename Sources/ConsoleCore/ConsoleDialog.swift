@@ -10,6 +10,8 @@ public enum ConsoleDialog: Sendable, Hashable {
     case confirmQuit(UserEditForm)
     /// An action found its targets changed since shown (412): what changed, "… anyway" or cancel.
     case actionConflict(ActionConflict)
+    /// `:export` to a file that exists (or whose partial name does): replace it?
+    case confirmOverwrite(ExportJob)
 }
 
 /// The targets of an action that changed since they were shown; nothing was done to them.

@@ -47,6 +47,11 @@ extension ConsoleModel {
             state.shouldQuit = true
         case .actionConflict(let conflict):
             return confirmAnyway(conflict, environment)
+        case .confirmOverwrite(let job):
+            state.dialog = nil
+            var allowed = job
+            allowed.overwrite = true
+            return startExport(allowed, environment)
         default:
             break
         }

@@ -52,6 +52,8 @@ struct ConsoleModel: Sendable {
     var accountListing: Int?
     /// The walk of `G`, while it runs: its token, and when (elapsed) its progress was last published.
     var walk: (token: Int, lastShown: Duration)?
+    /// The export, while it runs: its token, and when (elapsed) its progress was last published.
+    var exportRun: (token: Int, lastShown: Duration, job: ExportJob)?
     /// Set by an event whose change need not be published now (a page of `G` between two progress updates); the
     /// shell clears it.
     var isQuiet = false

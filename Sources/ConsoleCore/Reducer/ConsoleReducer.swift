@@ -72,6 +72,10 @@ enum ConsoleReducer {
             return model.walkPageArrived(page, for: fetch, paneID: paneID, token: token, latency: latency, environment)
         case .walkEnded(let paneID, let token, let failedFetch, let failure):
             return model.walkEnded(paneID: paneID, token: token, failedFetch: failedFetch, failure: failure, environment)
+        case .exportProgressed(let token, let rows, let pages):
+            return model.exportProgressed(token: token, rows: rows, pages: pages, environment)
+        case .exportEnded(let token, let outcome):
+            return model.exportEnded(token: token, outcome: outcome, environment)
         case .timerFired(.countdown):
             return model.countdownTicked(environment)
         case .timerFired(.autoRetry(let paneID)):
@@ -95,6 +99,8 @@ enum ConsoleReducer {
         case .select(let index): return model.moveSelection({ _ in index }, environment)
         case .moveToEnd: return model.loadToEnd(environment)
         case .stopLoading: return model.stopLoadToEnd(environment)
+        case .export(let path): return model.startExport(path: path, overwrite: false, environment)
+        case .cancelExport: return model.cancelExport()
         case .retry: return model.retry(environment)
         case .dismissBanner:
             model.state.banner = nil

@@ -35,6 +35,9 @@ enum Effect: Sendable, Equatable {
     /// `G`: fetches the pages from `request` to the end of the list, one page requested ahead, sending
     /// `.walkPageArrived` for each and `.walkEnded` once.
     case walkToEnd(PageRequest, paneID: Int, token: Int)
+    /// `:export`: walks the list like `walkToEnd`, writing each page to the job's file: `.exportProgressed` per
+    /// page, `.exportEnded` once.
+    case export(ExportJob, token: Int)
     /// Cancels the running effect with this id (its answer, if any, comes back marked cancelled or stale).
     case cancel(EffectID)
 }
@@ -51,6 +54,8 @@ enum EffectID: Sendable, Hashable {
     case edit
     /// The walk of `G` (one at a time).
     case walk
+    /// The export (one at a time).
+    case export
 }
 
 /// The timers the reducer starts.
@@ -71,6 +76,7 @@ extension Effect {
         case .fetchUser(_, let userID, let paneID, _): .hydration(paneID: paneID, userID: userID)
         case .startTimer(let timer, _): .timer(timer)
         case .walkToEnd: .walk
+        case .export: .export
         case .readForDescribe: .describe
         case .fetchScanPage(_, let paneID, _), .fetchScanUsers(_, _, _, let paneID, _): .scan(paneID: paneID)
         case .loadUserDetail(_, _, _, _, let paneID, _): .userDetail(paneID: paneID)

@@ -33,7 +33,7 @@ public enum KeyMap {
             list.append(KeyBinding([.character("/")], label: "/", .filter, filterHelp, hint: "filter"))
         }
         list.append(KeyBinding([.character(":")], label: ":", .palette,
-                               "command palette: :issuers :users :webhooks :events :errors :profile NAME :quit",
+                               "command palette: :issuers :users :webhooks :events :errors :profile NAME :export PATH :quit",
                                hint: "command"))
         list.append(KeyBinding([.character("r")], label: "r", .refresh, "refresh the pane"))
         if descriptor.marksRows {
@@ -48,7 +48,9 @@ public enum KeyMap {
         list.append(KeyBinding([.character("d")], label: "d", .describe,
                                "describe: the resource as pretty, colored JSON", hint: "describe"))
         list += [
-            KeyBinding([.character("y")], label: "y", .copyID, "copy the selected id (OSC 52)"),
+            KeyBinding([.character("y")], label: "y", .copyID, "copy the selected id (OSC 52)", hint: "copy id"),
+            KeyBinding([.character("Y")], label: "Y", .copyRow,
+                       "copy the selected row as JSON, secrets removed (OSC 52)", hint: "copy JSON"),
             KeyBinding([.character("?")], label: "?", .help, "help: every key of this pane, searchable", hint: "help"),
             KeyBinding([.character("q")], label: "q", .quit, "quit (asks if an edit is unsaved)", hint: "quit"),
         ]
@@ -97,8 +99,9 @@ public enum KeyMap {
         KeyBinding([.character("n")], label: "n", .nextMatch, "next match of the search"),
         KeyBinding([.escape, .backspace], label: "Esc / Backspace", .back, "back to the list", hint: "back"),
         KeyBinding([.character("y")], label: "y", .copyID, "copy the id (OSC 52)", hint: "copy id"),
+        KeyBinding([.character("Y")], label: "Y", .copyRow, "copy the resource as JSON, secrets removed (OSC 52)"),
         KeyBinding([.character(":")], label: ":", .palette,
-                   "command palette: :issuers :users :webhooks :events :errors :profile NAME :quit", hint: "command"),
+                   "command palette: :issuers :users :webhooks :events :errors :profile NAME :export PATH :quit", hint: "command"),
         KeyBinding([.character("?")], label: "?", .help, "help: every key of this pane, searchable", hint: "help"),
         KeyBinding([.character("q")], label: "q", .quit, "quit (asks if an edit is unsaved)", hint: "quit"),
     ]

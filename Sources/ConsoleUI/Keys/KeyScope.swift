@@ -24,6 +24,8 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
     case filter, palette, refresh, mark, describe, edit
     case row(ActionKey)
     case copyID, help, quit
+    /// Y: copies the selected row as JSON (secrets removed).
+    case copyRow
     /// Stops a long load (G loading every page).
     case stop
     /// Describe: wrap long lines or not; scroll sideways; search; next match.
@@ -40,7 +42,7 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .back, .nextSibling, .previousSibling,
         .filter, .palette, .refresh, .mark, .describe, .edit,
     ] + ActionKey.allCases.map(KeyAction.row) + [
-        .copyID, .help, .quit, .stop, .toggleWrap, .scrollLeft, .scrollRight, .nextMatch,
+        .copyID, .copyRow, .help, .quit, .stop, .toggleWrap, .scrollLeft, .scrollRight, .nextMatch,
     ]
 
     /// The stable name ("moveUp", "revoke"), as help search and the documentation read it.

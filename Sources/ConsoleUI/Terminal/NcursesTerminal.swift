@@ -12,6 +12,11 @@ public final class NcursesTerminal: Terminal {
     private var isOpen = true
     private var cursorVisible = false
     private var inputWatcher: InputWatcher?
+    /// Whether the terminal reports clicks and the wheel (SGR 1006 mode, no motion).
+    public let reportsMouse: Bool
+    /// Turns on button reporting (1000: presses, releases, wheel; no motion) in SGR encoding (1006).
+    private static let mouseOn = "\u{1B}[?1000h\u{1B}[?1006h"
+    private static let mouseOff = "\u{1B}[?1006l\u{1B}[?1000l"
 
     private struct ColorKey: Hashable {
         var foreground: TerminalColor
@@ -19,7 +24,7 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// Opens the terminal. Throws (without touching the screen) when stdin or stdout is not a TTY.
-    public init(environment: [String: String]) throws(TerminalError) {
+    public init(environment: [String: String], mouse: Bool = true) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         // Wide characters need a UTF-8 locale; fall back to C.UTF-8 when the environment's is not UTF-8.
         setlocale(LC_ALL, "")
@@ -54,6 +59,13 @@ public final class NcursesTerminal: Terminal {
         }
         supportsColor = hasColor
         size = TerminalSize(columns: Int(cn_cols()), rows: Int(cn_lines()))
+        // The mouse through the console's own SGR parsing, not ncurses' mousemask: ncurses picks the report
+        // format from terminfo, and tmux's entry names only the X10 form (which cannot say where past column 223).
+        reportsMouse = mouse && cn_define_sgr_mouse_key() == OK
+        if reportsMouse {
+            refresh()
+            Self.mouseOn.withCString { cn_write_raw($0, strlen($0)) }
+        }
         // Error paths that end the process with exit() still leave a usable shell.
         atexit { if isendwin() == false { endwin() } }
     }
@@ -137,10 +149,26 @@ public final class NcursesTerminal: Terminal {
             let result = cn_get_wch(&character)
             if result == cn_err() { return nil }
             if result == cn_key_code_yes() {
+                if Int32(character) == cn_key_sgr_mouse() {
+                    if let event = readSGRMouse() { return .mouse(event) }
+                    continue
+                }
                 if let key = specialKey(Int32(character)) { return key }
                 continue
             }
             if let scalar = Unicode.Scalar(UInt32(character)) { return KeyEvent.fromCharacter(scalar) }
+        }
+        return nil
+    }
+
+    /// The rest of an SGR mouse report after `ESC [ <`: digits and semicolons up to `M` or `m` (bounded).
+    private func readSGRMouse() -> MouseEvent? {
+        var body = ""
+        for _ in 0..<24 {
+            var character: wint_t = 0
+            guard cn_get_wch(&character) != cn_err(), let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
+            body.unicodeScalars.append(scalar)
+            if scalar == "M" || scalar == "m" { return MouseEvent.sgr(body) }
         }
         return nil
     }
@@ -185,7 +213,7 @@ public final class NcursesTerminal: Terminal {
 
     public func copyToClipboard(_ text: String) {
         guard isOpen else { return }
-        let sequence = "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
+        let sequence = Clipboard.osc52(text)
         refresh()
         sequence.withCString { cn_write_raw($0, strlen($0)) }
     }
@@ -194,6 +222,7 @@ public final class NcursesTerminal: Terminal {
         stopWatchingInput()
         guard isOpen else { return }
         isOpen = false
+        if reportsMouse { Self.mouseOff.withCString { cn_write_raw($0, strlen($0)) } }
         curs_set(1)
         endwin()
         cn_remove_restore_handlers()
