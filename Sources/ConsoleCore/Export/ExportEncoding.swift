@@ -48,7 +48,7 @@ public enum ExportEncoding {
     }
 
     /// Secret-looking keys: the masked ones of describe, plus plain secrets and hashes.
-    static func isSecret(_ key: String) -> Bool {
+    public static func isSecret(_ key: String) -> Bool {
         let lower = key.lowercased()
         if lower.hasSuffix("_hash") || lower == "hash" || lower.hasSuffix("_plain") { return true }
         return RowMapping.secretKeys.contains { lower.contains($0) }
