@@ -121,12 +121,13 @@ public struct ExportProgress: Sendable, Hashable {
     /// Esc was pressed: the export stops after the page being written.
     public var isCancelling = false
 
-    /// "export users.csv: 12,300 rows · 123 pages · 5,400 rows/s · Esc cancels".
+    /// "12,300 rows · 123 pages · 5,400 rows/s · Esc cancels" (no total: the API does not say how many rows a
+    /// list has, so there is no fraction to draw).
     public var summary: String {
         var parts = ["\(DisplayFormat.count(rows)) rows", "\(DisplayFormat.count(pages)) \(pages == 1 ? "page" : "pages")"]
         if let rowsPerSecond { parts.append("\(DisplayFormat.count(rowsPerSecond)) rows/s") }
         parts.append(isCancelling ? "cancelling…" : "Esc cancels")
-        return "export \(path): " + parts.joined(separator: " · ")
+        return parts.joined(separator: " · ")
     }
 }
 

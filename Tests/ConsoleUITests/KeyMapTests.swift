@@ -75,7 +75,7 @@ import ConsoleCore
     }
 
     @Test func paletteCompletesAndParses() {
-        #expect(CommandPalette.completions(for: "e") == ["events", "errors"])
+        #expect(CommandPalette.completions(for: "e") == ["events", "errors", "export "])
         #expect(CommandPalette.complete("e") == "e")
         #expect(CommandPalette.complete("ev") == "events")
         #expect(CommandPalette.complete(":we") == "webhooks")

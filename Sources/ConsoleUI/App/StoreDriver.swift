@@ -307,7 +307,7 @@ public final class StoreDriver: ConsoleDriver {
     /// The export's progress, in the banner line while it runs.
     private func exportBanner(_ state: ConsoleState) -> BannerModel? {
         guard let export = state.export else { return nil }
-        return BannerModel(severity: .info, title: "Exporting", detail: export.summary)
+        return BannerModel(severity: .info, title: "Exporting to \(export.path)", detail: export.summary)
     }
 
     private func banner(_ state: ConsoleState) -> BannerModel? {

@@ -141,7 +141,7 @@ enum Chrome {
         case .filter: 50
         case .describe: 40
         case .palette: 30
-        case .copyID: 25
+        case .copyID: 18
         case .copyRow: 15
         case .nextSibling, .previousSibling: 20
         default: 10
