@@ -37,15 +37,24 @@ def wait_selected(t, line, timeout=5.0):
 
 
 def flags(t, *names):
-    out = t._tmux("display-message", "-p", "-t", t.session, " ".join(f"#{{{n}}}" for n in names)).stdout.split()
-    return out
+    return t._tmux("display-message", "-p", "-t", t.session, " ".join(f"#{{{n}}}" for n in names)).stdout.split()
+
+
+def wait_flags(t, names, expected, timeout=5.0):
+    """Waits (bounded) until tmux reports the pane's mouse modes as expected."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if flags(t, *names) == expected:
+            return
+        time.sleep(0.05)
+    assert flags(t, *names) == expected
 
 
 def test_mouse_wheel_click_double_click_and_breadcrumb(console_factory, emulator):
     t = console_factory(cols=110, rows=30)
     t.wait_for(emulator.first_issuer_id)
     # The console asked for button reports (1000) in SGR encoding (1006), not for motion.
-    assert flags(t, "mouse_standard_flag", "mouse_sgr_flag", "mouse_all_flag") == ["1", "1", "0"]
+    wait_flags(t, ["mouse_standard_flag", "mouse_sgr_flag", "mouse_all_flag"], ["1", "1", "0"])
     wait_selected(t, 4)
     t.send(sgr(65, 10, 6), literal=True)  # wheel down: three rows
     wait_selected(t, 4 + min(3, len(emulator.issuer_ids) - 1))
@@ -73,9 +82,10 @@ def test_no_mouse_flag_leaves_the_mouse_to_the_terminal(console_factory, emulato
 def test_mouse_mode_is_turned_off_on_exit(console_factory, emulator):
     t = console_factory()
     t.wait_for(emulator.first_issuer_id)
+    wait_flags(t, ["mouse_standard_flag", "mouse_sgr_flag"], ["1", "1"])
     t.send("q")
     t.wait_for(r"CONSOLE-EXIT=0")
-    assert flags(t, "mouse_standard_flag", "mouse_sgr_flag") == ["0", "0"]
+    wait_flags(t, ["mouse_standard_flag", "mouse_sgr_flag"], ["0", "0"])
 
 
 def test_copy_id_and_row_json_reach_tmux_through_osc52(console_factory, emulator):
