@@ -199,3 +199,35 @@ struct ExportTests {
         #expect((try? ExportFormat.of(path: "a.json").get()) == nil)
     }
 }
+
+/// Export against `G` on the same list (not part of the normal run): `CONSOLE_BENCH=1 swift test --filter
+/// ExportSpeed` (`CONSOLE_BENCH_USERS=N` for another size). Prints rows/s of each.
+@MainActor
+@Suite("ExportSpeed", .serialized, .enabled(if: ProcessInfo.processInfo.environment["CONSOLE_BENCH"] == "1"))
+struct ExportSpeedBenchmark {
+    @Test func exportWalksAsFastAsG() async throws {
+        let users = Int(ProcessInfo.processInfo.environment["CONSOLE_BENCH_USERS"] ?? "") ?? 50_000
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("export-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await withHarness(users: users, pageSize: 100) { h in
+            try await h.openUsers()
+            #expect(await h.store.settle())
+            let clock = ContinuousClock()
+            var started = clock.now
+            h.store.send(.moveToEnd)
+            #expect(await h.store.waitUntil(timeout: .seconds(600)) { $0.loadToEnd == nil })
+            let walk = clock.now - started
+            #expect(await h.store.settle())
+            h.store.send(.moveToTop)
+            let path = directory.appendingPathComponent("users.csv").path
+            started = clock.now
+            h.store.send(.export(path: path))
+            #expect(await h.store.waitUntil(timeout: .seconds(600)) { $0.export == nil })
+            let export = clock.now - started
+            let rate = { (elapsed: Duration) in Int(Double(users) / (elapsed / .seconds(1))) }
+            print("EXPORT-BENCH users=\(users) G=\(rate(walk)) rows/s export=\(rate(export)) rows/s "
+                + "banner=\(h.store.state.banner?.title ?? "")")
+        }
+    }
+}

@@ -16,9 +16,8 @@ public enum ExportEncoding {
 
     /// A field quoted when it holds a comma, a quote, CR or LF (quotes doubled), as RFC 4180 says.
     public static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-            return text
-        }
+        // Bytes, not Characters: no grapheme breaking for the common field that needs no quotes.
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
@@ -65,6 +64,7 @@ public enum ExportEncoding {
     /// A page's lines, filtered by the free text: what is written at once.
     static func lines(of rows: [ConsoleRow], format: ExportFormat, clientText: String) -> (text: String, count: Int) {
         var text = ""
+        text.reserveCapacity(rows.count * 96)
         var count = 0
         for row in rows where clientText.isEmpty || row.matches(clientText) {
             text += format == .csv ? csvRecord(row) : jsonLine(row)
