@@ -34,7 +34,8 @@ struct ExportTests {
             h.store.send(.export(path: path))
             #expect(h.store.state.export?.path == path)
             #expect(await h.store.waitUntil(timeout: .seconds(60)) { $0.export == nil })
-            #expect(h.store.state.banner?.title == "Exported 1,200 rows to \(path)")
+            #expect(h.store.state.banner?.title == "Exported 1,200 rows to users.csv")
+            #expect(h.store.state.banner?.detail.hasPrefix(path) == true)
             #expect(FileManager.default.fileExists(atPath: path))
             #expect(!FileManager.default.fileExists(atPath: ExportJob.partialPath(for: path)))
             let written = try lines(path)
@@ -99,7 +100,8 @@ struct ExportTests {
             #expect(rows >= 100 && rows < 3000 && rows % 50 == 0, "\(rows) rows")
             #expect(written.allSatisfy { $0.hasSuffix("\r") }, "every line whole")
             let banner = try #require(h.store.state.banner)
-            #expect(banner.title == "Export cancelled: \(DisplayFormat.count(rows)) complete rows in \(partial)")
+            #expect(banner.title == "Export cancelled: \(DisplayFormat.count(rows)) complete rows in users.csv.partial")
+            #expect(banner.detail == "\(partial) ends with a whole row; \(path) was not written")
             // Esc stopped the export only: the pane is still Users.
             #expect(h.store.state.current?.kind == .users)
         }

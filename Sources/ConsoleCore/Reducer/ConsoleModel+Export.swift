@@ -73,11 +73,14 @@ extension ConsoleModel {
         state.export = nil
         let path = progress.path
         let partial = progress.partialPath
+        // Titles name the file (they must fit a banner line); details give the whole path.
+        let name = (path as NSString).lastPathComponent
+        let partialName = (partial as NSString).lastPathComponent
         switch outcome {
         case .finished(let rows, let pages):
             return info(
-                "Exported \(DisplayFormat.count(rows)) \(rows == 1 ? "row" : "rows") to \(path)",
-                detail: "\(DisplayFormat.count(pages)) \(pages == 1 ? "page" : "pages"); secrets are never exported",
+                "Exported \(DisplayFormat.count(rows)) \(rows == 1 ? "row" : "rows") to \(name)",
+                detail: "\(path) · \(DisplayFormat.count(pages)) \(pages == 1 ? "page" : "pages"); secrets are never exported",
                 kind: .success, severity: .success, environment)
         case .exists:
             // Nothing was written: the same job runs once the user says it may replace the file.
@@ -85,8 +88,8 @@ extension ConsoleModel {
             return []
         case .cancelled(let rows):
             return info(
-                "Export cancelled: \(DisplayFormat.count(rows)) complete \(rows == 1 ? "row" : "rows") in \(partial)",
-                detail: "the partial file ends with a whole row; \(path) was not written", kind: .info, severity: .warning,
+                "Export cancelled: \(DisplayFormat.count(rows)) complete \(rows == 1 ? "row" : "rows") in \(partialName)",
+                detail: "\(partial) ends with a whole row; \(path) was not written", kind: .info, severity: .warning,
                 environment)
         case .readFailed(let failure, let rows):
             var banner = Banner.failure(failure, subject: "exporting to \(path)", now: environment.now)

@@ -307,7 +307,9 @@ public final class StoreDriver: ConsoleDriver {
     /// The export's progress, in the banner line while it runs.
     private func exportBanner(_ state: ConsoleState) -> BannerModel? {
         guard let export = state.export else { return nil }
-        return BannerModel(severity: .info, title: "Exporting to \(export.path)", detail: export.summary)
+        // The file's name while it runs (the counts must fit); the banners at the end give the whole path.
+        return BannerModel(
+            severity: .info, title: "Exporting to \((export.path as NSString).lastPathComponent)", detail: export.summary)
     }
 
     private func banner(_ state: ConsoleState) -> BannerModel? {
@@ -635,7 +637,10 @@ public final class StoreDriver: ConsoleDriver {
         case .events: send(.jump(.events))
         case .errors: send(.jump(.errors))
         case .quit: send(.quit)
-        case .export(let path): send(.export(path: path))
+        case .export(let path):
+            // Absolute, so that the banners say where the file is whatever the directory the console started in.
+            let expanded = (path as NSString).expandingTildeInPath
+            send(.export(path: expanded.hasPrefix("/") ? expanded : URL(fileURLWithPath: expanded).standardizedFileURL.path))
         case .profile(let name):
             if let onProfileSwitch {
                 notice = BannerModel(severity: .info, title: "Checking profile \(name)…",
