@@ -156,6 +156,28 @@ struct ExportTests {
         }
     }
 
+    @Test func aFileCreatedWhileExportingIsNotReplaced() async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await withHarness(users: 600, pageSize: 50) { h in
+            try await h.openUsers()
+            try await h.addFault(method: "GET", path: Self.usersListPath, count: 12, delayMilliseconds: 30)
+            let path = directory.appendingPathComponent("users.csv").path
+            h.store.send(.export(path: path))
+            // Once the export has created its partial file (bounded wait), someone else writes the final name.
+            let partial = ExportJob.partialPath(for: path)
+            for _ in 0..<400 where !FileManager.default.fileExists(atPath: partial) {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            #expect(FileManager.default.fileExists(atPath: partial))
+            try "someone else's\n".write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(await h.store.waitUntil(timeout: .seconds(30)) { $0.export == nil })
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "someone else's\n")
+            #expect(try lines(ExportJob.partialPath(for: path)).count == 601)
+            #expect(h.store.state.banner?.title.contains("appeared while exporting") == true)
+        }
+    }
+
     @Test func refusesWhatItCannotExportBeforeAnyRequest() async throws {
         try await withHarness(users: 120, pageSize: 50) { h in
             try await h.openUsers()

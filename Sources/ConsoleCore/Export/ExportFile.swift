@@ -6,6 +6,8 @@ import Foundation
 final class ExportFile {
     let path: String
     let partialPath: String
+    /// Whether the user allowed replacing `path`; if not, a file that appeared there meanwhile is kept.
+    private let mayReplace: Bool
     private let descriptor: Int32
     /// Bytes of complete pages written so far.
     private(set) var length: off_t = 0
@@ -20,6 +22,7 @@ final class ExportFile {
     init(_ job: ExportJob) throws(ExportError) {
         path = job.path
         partialPath = job.partialPath
+        mayReplace = job.overwrite
         let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (job.overwrite ? O_TRUNC : O_EXCL)
         let opened = open(partialPath, flags, 0o600)
         guard opened >= 0 else { throw .file("cannot create \(partialPath): \(Self.errorText())") }
@@ -57,6 +60,15 @@ final class ExportFile {
     func finish() throws(ExportError) {
         guard fsync(descriptor) == 0 || errno == EINVAL else { throw .file("cannot write \(partialPath): \(Self.errorText())") }
         closeFile()
+        if !mayReplace {
+            // link(2) fails on an existing name: a file created at `path` while the export ran is not replaced.
+            if link(partialPath, path) == 0 {
+                unlink(partialPath)
+                return
+            }
+            if errno == EEXIST { throw .file("\(path) appeared while exporting; the rows are in \(partialPath)") }
+            // A file system without hard links: the check before the export started stands.
+        }
         guard rename(partialPath, path) == 0 else {
             throw .file("cannot rename \(partialPath) to \(path): \(Self.errorText())")
         }

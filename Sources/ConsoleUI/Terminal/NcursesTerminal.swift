@@ -17,6 +17,8 @@ public final class NcursesTerminal: Terminal {
     /// Turns on button reporting (1000: presses, releases, wheel; no motion) in SGR encoding (1006).
     private static let mouseOn = "\u{1B}[?1000h\u{1B}[?1006h"
     private static let mouseOff = "\u{1B}[?1006l\u{1B}[?1000l"
+    /// The part of an SGR report read so far, when the rest had not arrived yet (a report split across reads).
+    private var pendingMouseReport: String?
 
     private struct ColorKey: Hashable {
         var foreground: TerminalColor
@@ -144,13 +146,17 @@ public final class NcursesTerminal: Terminal {
         guard isOpen else { return nil }
         // nil must mean "nothing waiting" (the loop then sleeps until stdin is readable again): a key the
         // console does not use (F1, an invalid scalar) is skipped, not taken for the end of the input. Bounded.
+        if pendingMouseReport != nil, let event = readSGRMouse() { return .mouse(event) }
+        if pendingMouseReport != nil { return nil }
         for _ in 0..<64 {
             var character: wint_t = 0
             let result = cn_get_wch(&character)
             if result == cn_err() { return nil }
             if result == cn_key_code_yes() {
                 if Int32(character) == cn_key_sgr_mouse() {
+                    pendingMouseReport = ""
                     if let event = readSGRMouse() { return .mouse(event) }
+                    if pendingMouseReport != nil { return nil }  // the rest comes with the next read
                     continue
                 }
                 if let key = specialKey(Int32(character)) { return key }
@@ -161,15 +167,26 @@ public final class NcursesTerminal: Terminal {
         return nil
     }
 
-    /// The rest of an SGR mouse report after `ESC [ <`: digits and semicolons up to `M` or `m` (bounded).
+    /// The rest of an SGR mouse report after `ESC [ <`: digits and semicolons up to `M` or `m`. What has arrived
+    /// so far is kept in `pendingMouseReport` when the rest has not (the digits must not be taken for keys); a
+    /// report longer than any real one, or a character that cannot be in one, drops it.
     private func readSGRMouse() -> MouseEvent? {
-        var body = ""
+        var body = pendingMouseReport ?? ""
         for _ in 0..<24 {
             var character: wint_t = 0
-            guard cn_get_wch(&character) != cn_err(), let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
+            guard cn_get_wch(&character) != cn_err() else {
+                pendingMouseReport = body
+                return nil
+            }
+            guard let scalar = Unicode.Scalar(UInt32(character)), body.count < 24,
+                  scalar == ";" || scalar == "M" || scalar == "m" || ("0"..."9").contains(scalar) else { break }
             body.unicodeScalars.append(scalar)
-            if scalar == "M" || scalar == "m" { return MouseEvent.sgr(body) }
+            if scalar == "M" || scalar == "m" {
+                pendingMouseReport = nil
+                return MouseEvent.sgr(body)
+            }
         }
+        pendingMouseReport = nil
         return nil
     }
 
