@@ -1,7 +1,9 @@
 """Drives the console through its main screens in tmux and saves each as screenshots/NAME.png."""
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -111,6 +113,32 @@ def main():
     finally:
         t.kill()
         emu.stop()
+    export_in_progress()
+
+
+def export_in_progress():
+    """`:export` of 20,000 users, each page slowed so the progress line is caught mid-way; Esc then cancels."""
+    emu = Emulator(users=20000)
+    out_dir = tempfile.mkdtemp(prefix="authpi-export-")
+    t = Tmux(f"{CONSOLE} --base-url {emu.base_url}; sleep 30", cols=110, rows=32, cwd=out_dir,
+             env={"AUTHPI_API_KEY_ID": "key_demo", "AUTHPI_API_KEY_SECRET": "demo_secret"})
+    try:
+        t.wait_for(emu.first_issuer_id)
+        t.send("Enter")
+        t.wait_for(r"Users \(")
+        emu.control("POST", "/_emulator/faults",
+                    {"method": "GET", "path": "/v1/accounts/*/issuers/*/users", "delay_ms": 150, "count": 1000})
+        t.send(":")
+        t.send("export users.csv", literal=True)
+        t.send("Enter")
+        t.wait_for(r"Exporting .*[1-9][\d,]* rows .*rows/s", timeout=20)
+        shot(t, "export-progress")
+        t.send("Escape")
+        t.wait_for(r"Export cancelled", timeout=20)
+    finally:
+        t.kill()
+        emu.stop()
+        shutil.rmtree(out_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

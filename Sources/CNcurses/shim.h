@@ -63,7 +63,7 @@ static inline int *cn_saved_termios_valid(void) { static int value = 0; return &
 static inline struct sigaction *cn_previous_actions(void) { static struct sigaction value[32]; return value; }
 
 static inline void cn_emergency_restore(void) {
-    static const char reset[] = "\033[0m\033[?25h\033[?1l\033>\033[?1049l\r\n";
+    static const char reset[] = "\033[0m\033[?25h\033[?1l\033>\033[?1006l\033[?1000l\033[?1049l\r\n";
     if (*cn_saved_termios_valid()) tcsetattr(STDIN_FILENO, TCSANOW, cn_saved_termios_storage());
     ssize_t ignored = write(STDOUT_FILENO, reset, sizeof(reset) - 1);
     (void)ignored;
@@ -105,6 +105,10 @@ static inline void cn_write_raw(const char *bytes, size_t count) {
         count -= (size_t)written;
     }
 }
+// The key code ncurses returns for the start of an SGR mouse report ("ESC [ <"); the rest ("0;12;5M") is read
+// as characters. Defined by the console, not by terminfo: tmux's and screen's entries name only the X10 form.
+static inline int cn_key_sgr_mouse(void) { return KEY_MAX + 1; }
+static inline int cn_define_sgr_mouse_key(void) { return define_key("\033[<", KEY_MAX + 1); }
 // Resize wake-up: ncurses handles SIGWINCH itself (KEY_RESIZE on the next read). A chained handler also writes a
 // byte to a pipe, so the input reader sleeping in poll(2) wakes for a resize as it does for a key. Only
 // async-signal-safe calls in the handler.

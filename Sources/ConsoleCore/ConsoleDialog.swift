@@ -18,6 +18,8 @@ public enum ConsoleDialog: Sendable, Hashable {
     case discardForm(ResourceForm, quits: Bool)
     /// A secret the API returned once (created key or token, rotated secret): shown once, with copy.
     case secret(SecretReveal)
+    /// `:export` to a file that exists (or whose partial name does): replace it?
+    case confirmOverwrite(ExportJob)
 }
 
 /// The targets of an action that changed since they were shown; nothing was done to them.

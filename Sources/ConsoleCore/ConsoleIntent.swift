@@ -36,6 +36,10 @@ public enum ConsoleIntent: Sendable, Hashable {
     case retry
     /// Stops `G`.
     case stopLoading
+    /// `:export PATH`: writes the current list (every page, with its filter) as CSV or JSON lines.
+    case export(path: String)
+    /// Esc while an export runs: the rows written so far stay in the partial file.
+    case cancelExport
     /// d: describe the selected row.
     case describe
     /// x / s / a / R / D / X: ask for confirmation of an action.

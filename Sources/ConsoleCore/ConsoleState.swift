@@ -12,6 +12,8 @@ public struct ConsoleState: Sendable {
     public internal(set) var dialog: ConsoleDialog?
     /// `G` in progress: rows loaded so far.
     public internal(set) var loadToEnd: LoadToEndProgress?
+    /// `:export` in progress: rows and pages written so far.
+    public internal(set) var export: ExportProgress?
     /// Table rows the view can show; the store keeps the selection inside it.
     public internal(set) var viewportHeight = 20
     public let isReadOnly: Bool
@@ -44,16 +46,20 @@ public struct ConsoleState: Sendable {
     public var current: PaneState? { stack.last }
 
     /// "Issuers › Acme Production › Users (1,000,000+)" as parts.
-    public var breadcrumb: [String] {
-        var parts: [String] = []
+    public var breadcrumb: [String] { breadcrumbSegments.map(\.text) }
+
+    /// Each crumb with the position in `stack` of the pane it stands for (a name crumb before a pane stands
+    /// for the list it was chosen in): a click on a crumb goes back to that pane.
+    public var breadcrumbSegments: [(text: String, stackPosition: Int)] {
+        var parts: [(text: String, stackPosition: Int)] = []
         for (position, pane) in stack.enumerated() {
             let isLast = position == stack.count - 1
             let previous = position > 0 ? stack[position - 1].kind : nil
             if PaneKind.issuerScope.contains(pane.kind), previous == .issuers {
-                parts.append(pane.context.issuerName ?? pane.context.issuerID ?? "?")
+                parts.append((pane.context.issuerName ?? pane.context.issuerID ?? "?", position - 1))
             }
             if pane.kind == .deliveries {
-                parts.append(pane.context.webhookName ?? pane.context.webhookID ?? "?")
+                parts.append((pane.context.webhookName ?? pane.context.webhookID ?? "?", max(position - 1, 0)))
             }
             if PaneKind.organizationScope.contains(pane.kind), previous == .organizations {
                 parts.append(pane.context.organizationName ?? pane.context.organizationID ?? "?")
@@ -62,10 +68,10 @@ public struct ConsoleState: Sendable {
                 parts.append(pane.context.agentName ?? pane.context.agentID ?? "?")
             }
             if pane.kind == .userDetail {
-                parts.append(pane.context.userName ?? pane.context.userID ?? "?")
+                parts.append((pane.context.userName ?? pane.context.userID ?? "?", position))
                 continue
             }
-            parts.append(isLast ? "\(pane.kind.title) (\(pane.rowCountText))" : pane.kind.title)
+            parts.append((isLast ? "\(pane.kind.title) (\(pane.rowCountText))" : pane.kind.title, position))
         }
         return parts
     }
@@ -106,6 +112,28 @@ public struct HeaderInfo: Sendable, Hashable {
     public var lastLatencyText: String {
         guard let lastLatency else { return "" }
         return DisplayFormat.latency(lastLatency)
+    }
+}
+
+/// Progress of `:export`, published at most 4 times a second like `G`'s.
+public struct ExportProgress: Sendable, Hashable {
+    public var path: String
+    public var partialPath: String
+    public var rows: Int
+    public var pages: Int
+    public var startedAt: Duration
+    /// Rows written per second, once there is something to divide.
+    public var rowsPerSecond: Int?
+    /// Esc was pressed: the export stops after the page being written.
+    public var isCancelling = false
+
+    /// "12,300 rows · 123 pages · 5,400 rows/s · Esc cancels" (no total: the API does not say how many rows a
+    /// list has, so there is no fraction to draw).
+    public var summary: String {
+        var parts = ["\(DisplayFormat.count(rows)) rows", "\(DisplayFormat.count(pages)) \(pages == 1 ? "page" : "pages")"]
+        if let rowsPerSecond { parts.append("\(DisplayFormat.count(rowsPerSecond)) rows/s") }
+        parts.append(isCancelling ? "cancelling…" : "Esc cancels")
+        return parts.joined(separator: " · ")
     }
 }
 

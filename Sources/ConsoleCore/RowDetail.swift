@@ -17,6 +17,14 @@ public struct RowDetail: Sendable {
     /// A resource's JSON, pretty-printed with secrets masked when read.
     public init(json: JSONObject) { storage = .json(json) }
 
+    /// The resource's JSON object as the API sent it (secrets not masked: callers remove them), or nil for text.
+    public var object: JSONObject? {
+        switch storage {
+        case .text: nil
+        case .json(let json): json
+        }
+    }
+
     public var text: String {
         switch storage {
         case .text(let text): text

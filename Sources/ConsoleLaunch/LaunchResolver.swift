@@ -8,12 +8,15 @@ public struct LaunchPlan: Sendable, Equatable {
     /// Profile name shown in the header, when one was used.
     public var profileName: String?
     public var readOnly: Bool
+    /// Clicks and the wheel (off with `--no-mouse` or the profile's `mouse = false`).
+    public var mouse: Bool
 
-    public init(baseURL: String, credentials: LaunchCredentials, profileName: String?, readOnly: Bool) {
+    public init(baseURL: String, credentials: LaunchCredentials, profileName: String?, readOnly: Bool, mouse: Bool = true) {
         self.baseURL = baseURL
         self.credentials = credentials
         self.profileName = profileName
         self.readOnly = readOnly
+        self.mouse = mouse
     }
 }
 
@@ -24,9 +27,12 @@ public struct LaunchFlags: Sendable, Equatable {
     public var profile: String?
     public var readOnly: Bool
     public var allowInsecureHTTP: Bool
+    /// `--no-mouse`.
+    public var noMouse: Bool
 
     public init(baseURL: String? = nil, accountID: String? = nil, profile: String? = nil,
-                readOnly: Bool = false, allowInsecureHTTP: Bool = false) {
+                readOnly: Bool = false, allowInsecureHTTP: Bool = false, noMouse: Bool = false) {
+        self.noMouse = noMouse
         self.baseURL = baseURL
         self.accountID = accountID
         self.profile = profile
@@ -70,7 +76,8 @@ public enum LaunchResolver {
         let rawURL = flags.baseURL ?? profile?.baseURL ?? environment["AUTHPI_BASE_URL"] ?? defaultBaseURL
         let baseURL = try BaseURLPolicy.validate(rawURL, allowInsecureHTTP: flags.allowInsecureHTTP)
         return LaunchPlan(baseURL: baseURL, credentials: credentials, profileName: profile?.name,
-                          readOnly: flags.readOnly || (profile?.readOnly ?? false))
+                          readOnly: flags.readOnly || (profile?.readOnly ?? false),
+                          mouse: !flags.noMouse && (profile?.mouse ?? true))
     }
 
     static func environmentCredentials(_ env: [String: String], accountFlag: String?) throws(LaunchError) -> LaunchCredentials? {

@@ -11,6 +11,8 @@ public struct Profile: Sendable, Equatable {
     public var apiKeySecret: String?
     public var accessToken: String?
     public var readOnly: Bool
+    /// `mouse = false` turns the mouse off (as `--no-mouse` does).
+    public var mouse = true
 }
 
 /// The console's config file. Example:
@@ -22,6 +24,7 @@ public struct Profile: Sendable, Equatable {
 /// api_key_id = "key_abc"
 /// api_key_secret = "…"
 /// read_only = true
+/// mouse = false
 /// ```
 public struct ProfileConfig: Sendable, Equatable {
     public var defaultProfile: String?
@@ -29,6 +32,7 @@ public struct ProfileConfig: Sendable, Equatable {
 
     static let profileKeys: Set<String> = [
         "base_url", "account_id", "api_key", "api_key_id", "api_key_secret", "access_token", "read_only",
+        "mouse",
     ]
 
     /// `$XDG_CONFIG_HOME/authpi/config.toml`, else `~/.config/authpi/config.toml`.
@@ -107,6 +111,11 @@ public struct ProfileConfig: Sendable, Equatable {
                 throw .profileInvalid(name, reason: "unknown key '\(key)'\(line) (known: \(profileKeys.sorted().joined(separator: ", ")))")
             }
             let value = section[key]
+            if key == "mouse" {
+                guard let flag = value?.bool else { throw .profileInvalid(name, reason: "mouse must be true or false") }
+                profile.mouse = flag
+                continue
+            }
             if key == "read_only" {
                 guard let flag = value?.bool else { throw .profileInvalid(name, reason: "read_only must be true or false") }
                 profile.readOnly = flag

@@ -46,6 +46,10 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
     @Flag(name: .customLong("read-only"), help: "Refuse every change (revoke, edit, delete…) before any request.")
     var readOnly = false
 
+    @Flag(name: .customLong("no-mouse"),
+          help: "Do not take the mouse (clicks, wheel); the terminal's own selection then works without Shift.")
+    var noMouse = false
+
     @Option(name: .customLong("log-file"), help: ArgumentHelp("Write debug logs to PATH (never to the terminal).", valueName: "PATH"))
     var logFile: String?
 
@@ -104,11 +108,11 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
                 baseURL: "", // filled below once the emulator listens
                 credentials: LaunchCredentials(kind: .apiKeyPair(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret),
                                                accountID: EmulatorDemo.accountID, source: "the demo emulator"),
-                profileName: "demo", readOnly: readOnly)
+                profileName: "demo", readOnly: readOnly, mouse: !noMouse)
         } else {
             plan = try LaunchResolver.resolve(
                 flags: LaunchFlags(baseURL: baseURL, accountID: accountID, profile: profile,
-                                   readOnly: readOnly, allowInsecureHTTP: allowInsecureHTTP),
+                                   readOnly: readOnly, allowInsecureHTTP: allowInsecureHTTP, noMouse: noMouse),
                 environment: environment)
         }
         let logger = try makeLogger(secrets: plan.credentials.secretValues)
@@ -175,6 +179,7 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
     private func restart(withProfile name: String) -> Never {
         var arguments = ["authpi-console", "--profile", name]
         if readOnly { arguments.append("--read-only") }
+        if noMouse { arguments.append("--no-mouse") }
         if allowInsecureHTTP { arguments.append("--allow-insecure-http") }
         if let logFile { arguments += ["--log-file", logFile] }
         if let refreshInterval { arguments += ["--refresh-interval", String(refreshInterval)] }
@@ -219,7 +224,7 @@ struct AuthPIConsoleCommand: AsyncParsableCommand {
         relay.store = store
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal(environment: environment)
+            terminal = try NcursesTerminal(environment: environment, mouse: plan.mouse)
         } catch {
             FileHandle.standardError.write(Data("authpi-console: \(error)\n".utf8))
             return ScreenResult(outcome: .failed(1), clients: [])

@@ -45,6 +45,40 @@ struct ConsoleReducerTests {
         return model
     }
 
+    @Test func exportIsOneEffectWithTheFilterItsProgressShowsOnTheClockAndEscCancelsIt() {
+        var model = loadedIssuers()
+        _ = reduce(&model, .intent(.setFilter("status:active acme")))
+        let effects = reduce(&model, .intent(.export(path: "/tmp/issuers.csv")))
+        guard case .export(let job, let token)? = effects.last else {
+            Issue.record("no export effect: \(effects)")
+            return
+        }
+        #expect(job.format == .csv && job.partialPath == "/tmp/issuers.csv.partial" && !job.overwrite)
+        #expect(job.request.cursor == nil && job.request.query == model.state.current?.filter.serverQuery)
+        #expect(job.clientText == model.state.current?.filter.clientText ?? "-")
+        #expect(model.state.export?.rows == 0)
+        // A second export while one runs is refused, with no effect.
+        #expect(reduce(&model, .intent(.export(path: "/tmp/other.csv"))).isEmpty)
+        // Pages between two progress updates are not published; 250 ms later they are, with a rate.
+        let at = { (elapsed: Duration) in ConsoleEnvironment(now: now, elapsed: elapsed, configuration: configuration) }
+        _ = ConsoleReducer.reduce(&model, .exportProgressed(token: token, rows: 100, pages: 1), at(.seconds(100) + .milliseconds(10)))
+        #expect(model.isQuiet)
+        model.isQuiet = false
+        _ = ConsoleReducer.reduce(&model, .exportProgressed(token: token, rows: 300, pages: 3), at(.seconds(101)))
+        #expect(!model.isQuiet)
+        #expect(model.state.export?.rowsPerSecond == 300)
+        #expect(model.state.export?.summary == "300 rows · 3 pages · 300 rows/s · Esc cancels")
+        // Esc cancels the export (not the pane), and its end says where the rows are.
+        #expect(reduce(&model, .intent(.escape)) == [.cancel(.export)])
+        #expect(model.state.current?.kind == .issuers)
+        _ = reduce(&model, .exportEnded(token: token, outcome: .cancelled(rows: 300)))
+        #expect(model.state.export == nil)
+        #expect(model.state.banner?.title == "Export cancelled: 300 complete rows in issuers.csv.partial")
+        // A stale end changes nothing.
+        _ = reduce(&model, .exportEnded(token: token, outcome: .finished(rows: 1, pages: 1)))
+        #expect(model.state.banner?.title == "Export cancelled: 300 complete rows in issuers.csv.partial")
+    }
+
     @Test func movingToTheLastLoadedRowsReturnsTheNextPageFetch() {
         var model = loadedIssuers()
         #expect(reduce(&model, .intent(.move(by: 1))).isEmpty)

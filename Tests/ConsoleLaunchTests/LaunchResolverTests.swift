@@ -35,6 +35,34 @@ api_key = "key_bare_only"
 """
 
 @Suite struct LaunchResolverTests {
+    @Test func mouseIsOnUnlessTheFlagOrTheProfileSaysOff() throws {
+        let config = """
+        [profiles.quiet]
+        api_key = "key_demo:demo_secret"
+        mouse = false
+
+        [profiles.plain]
+        api_key = "key_demo:demo_secret"
+        """
+        try withConfig(config) { path in
+            let plain = try LaunchResolver.resolve(flags: .init(profile: "plain"), environment: [:], configPath: path)
+            let quiet = try LaunchResolver.resolve(flags: .init(profile: "quiet"), environment: [:], configPath: path)
+            let flagged = try LaunchResolver.resolve(
+                flags: .init(profile: "plain", noMouse: true), environment: [:], configPath: path)
+            let fromEnvironment = try LaunchResolver.resolve(
+                flags: .init(noMouse: true), environment: ["AUTHPI_API_KEY": "key_a:b"], configPath: path)
+            #expect(plain.mouse)
+            #expect(!quiet.mouse)
+            #expect(!flagged.mouse)
+            #expect(!fromEnvironment.mouse)
+        }
+        try withConfig("[profiles.bad]\napi_key = \"key_demo:demo_secret\"\nmouse = \"no\"\n") { path in
+            #expect(throws: LaunchError.self) {
+                _ = try LaunchResolver.resolve(flags: .init(profile: "bad"), environment: [:], configPath: path)
+            }
+        }
+    }
+
     @Test func environmentAPIKeyPairInOneVariableIsSplit() throws {
         try withConfig(nil) { path in
             let plan = try LaunchResolver.resolve(

@@ -75,7 +75,7 @@ import ConsoleCore
     }
 
     @Test func paletteCompletesAndParses() {
-        #expect(CommandPalette.completions(for: "e") == ["events", "events chart", "errors"])
+        #expect(CommandPalette.completions(for: "e") == ["events", "events chart", "errors", "export "])
         #expect(CommandPalette.parse(":events chart") == .success(.eventsChart))
         #expect(CommandPalette.parse(":requests") == .success(.requests))
         #expect((try? CommandPalette.parse(":events graph").get()) == nil)

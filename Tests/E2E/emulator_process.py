@@ -16,8 +16,9 @@ DEMO_ACCOUNT = "acc_demo"
 class Emulator:
     """A real authpi-emulator process on a free loopback port."""
 
-    def __init__(self, port=0):
-        self.proc = subprocess.Popen([EMULATOR, "--port", str(port)], stdout=subprocess.PIPE,
+    def __init__(self, port=0, users=None):
+        command = [EMULATOR, "--port", str(port)] + (["--users", str(users)] if users is not None else [])
+        self.proc = subprocess.Popen(command, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline()
         m = re.match(r"AuthPI emulator listening on (http://\S+)", line)

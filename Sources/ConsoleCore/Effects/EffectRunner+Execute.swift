@@ -48,6 +48,8 @@ extension EffectRunner {
             }
         case .walkToEnd(let request, let paneID, let token):
             handle = run { await Self.walk(from: request, paneID: paneID, token: token, source: source, clock: clock, send: send) }
+        case .export(let job, let token):
+            handle = run { await Self.export(job, token: token, source: source, send: send) }
         case .loadUserDetail(let issuerID, let userID, let context, let limit, let paneID, let token):
             handle = run {
                 await Self.loadUserDetail(

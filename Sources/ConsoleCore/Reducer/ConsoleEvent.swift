@@ -51,6 +51,10 @@ enum ConsoleEvent: Sendable {
     case accountPickerOpened
     /// The credential's accounts, or why not (`result` nil: cancelled).
     case accountsListed(token: Int, result: Result<[AccountOption], ConsoleFailure>?, latency: Duration)
+    /// The export wrote a page: `rows` and `pages` written so far.
+    case exportProgressed(token: Int, rows: Int, pages: Int)
+    /// The export ended (finished, cancelled, failed, or not started because the file exists).
+    case exportEnded(token: Int, outcome: ExportOutcome)
     /// A page of the walk of `G` arrived.
     case walkPageArrived(paneID: Int, fetch: PagedList.Fetch, token: Int, page: RowPage, latency: Duration)
     /// The walk of `G` ended: at the list's end, on a failure of `failedFetch`, or cancelled (`failure` nil).

@@ -52,6 +52,11 @@ extension ConsoleModel {
             state.dialog = nil
             dropFormBanner()
             state.shouldQuit = quits
+        case .confirmOverwrite(let job):
+            state.dialog = nil
+            var allowed = job
+            allowed.overwrite = true
+            return startExport(allowed, environment)
         default:
             break
         }

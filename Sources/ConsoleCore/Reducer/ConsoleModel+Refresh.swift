@@ -108,6 +108,7 @@ extension ConsoleModel {
     /// Esc: closes a dialog, stops G or a scan, clears a filter, else goes back.
     mutating func escape(_ environment: ConsoleEnvironment) -> [Effect] {
         if state.dialog != nil { return cancelDialog(environment) }
+        if state.export != nil { return cancelExport() }
         if state.loadToEnd != nil { return stopLoadToEnd(environment) }
         if let pane = state.current, pane.filterScan?.isRunning == true {
             // Esc stops the scan first; the matches found stay, a second Esc clears the filter.

@@ -62,6 +62,8 @@ struct ConsoleModel: Sendable {
     var requestToSelect: [Int: String] = [:]
     /// The configuration's follow interval (read where no environment is at hand: cancelling a pane's requests).
     let followInterval: Duration
+    /// The export, while it runs: its token, and when (elapsed) its progress was last published.
+    var exportRun: (token: Int, lastShown: Duration, job: ExportJob)?
     /// Set by an event whose change need not be published now (a page of `G` between two progress updates); the
     /// shell clears it.
     var isQuiet = false

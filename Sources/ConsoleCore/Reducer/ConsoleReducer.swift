@@ -91,6 +91,10 @@ enum ConsoleReducer {
             return model.requestLogRead(entries, paneID: paneID, environment)
         case .timerFired(.follow(let paneID)):
             return model.followDue(paneID: paneID, environment)
+        case .exportProgressed(let token, let rows, let pages):
+            return model.exportProgressed(token: token, rows: rows, pages: pages, environment)
+        case .exportEnded(let token, let outcome):
+            return model.exportEnded(token: token, outcome: outcome, environment)
         case .timerFired(.countdown):
             return model.countdownTicked(environment)
         case .timerFired(.autoRetry(let paneID)):
@@ -114,6 +118,8 @@ enum ConsoleReducer {
         case .select(let index): return model.moveSelection({ _ in index }, environment)
         case .moveToEnd: return model.loadToEnd(environment)
         case .stopLoading: return model.stopLoadToEnd(environment)
+        case .export(let path): return model.startExport(path: path, overwrite: false, environment)
+        case .cancelExport: return model.cancelExport()
         case .retry: return model.retry(environment)
         case .dismissBanner:
             model.state.banner = nil

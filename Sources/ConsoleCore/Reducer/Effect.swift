@@ -48,6 +48,9 @@ enum Effect: Sendable, Equatable {
     case fetchEventCounts(EventCountsRequest, paneID: Int, token: Int)
     /// Reads the console's own request log (local, no request): `.requestLogRead`.
     case readRequestLog(paneID: Int)
+    /// `:export`: walks the list like `walkToEnd`, writing each page to the job's file: `.exportProgressed` per
+    /// page, `.exportEnded` once.
+    case export(ExportJob, token: Int)
     /// Cancels the running effect with this id (its answer, if any, comes back marked cancelled or stale).
     case cancel(EffectID)
 }
@@ -69,6 +72,8 @@ enum EffectID: Sendable, Hashable {
     /// The events chart's read.
     case chart(paneID: Int)
     case requestLog(paneID: Int)
+    /// The export (one at a time).
+    case export
 }
 
 /// The timers the reducer starts.
@@ -91,6 +96,7 @@ extension Effect {
         case .fetchUser(_, let userID, let paneID, _): .hydration(paneID: paneID, userID: userID)
         case .startTimer(let timer, _): .timer(timer)
         case .walkToEnd: .walk
+        case .export: .export
         case .readForDescribe: .describe
         case .fetchScanPage(_, let paneID, _), .fetchScanUsers(_, _, _, let paneID, _): .scan(paneID: paneID)
         case .loadUserDetail(_, _, _, _, let paneID, _): .userDetail(paneID: paneID)

@@ -38,6 +38,8 @@ public final class ConsoleApp {
     /// The size the driver was last told.
     private var toldSize: TerminalSize?
     private var forcedQuit = false
+    /// The last left click on a table row, for double-click detection (on the driver's clock).
+    private var lastClick: MouseMap.Click?
     /// The one timer the loop has scheduled (the earliest due of spinner and notice), with its due time.
     private var timer: (due: Duration, task: Task<Void, Never>)?
     private let events = LoopEvents()
@@ -236,6 +238,10 @@ public final class ConsoleApp {
             }
             return false
         }
+        if case .mouse(let event) = key {
+            handleMouse(event, screen: screen, size: size)
+            return false
+        }
         if screen.overlay != nil || screen.breadcrumb.isEditingFilter {
             driver.input(key, size: size)
             let isTextEntry: Bool = if case .editForm = screen.overlay { true } else { screen.breadcrumb.isEditingFilter }
@@ -264,7 +270,15 @@ public final class ConsoleApp {
         case .copyID:
             if let id = driver.selectedID {
                 terminal.copyToClipboard(id)
-                showNotice(BannerModel(severity: .success, title: "Copied", detail: "\(id) (OSC 52)"))
+                showNotice(BannerModel(severity: .success, title: "Copied", detail: Clipboard.notice(copied: id)))
+            } else {
+                terminal.bell()
+            }
+        case .copyRow:
+            if let json = driver.selectedRowJSON, let id = driver.selectedID {
+                terminal.copyToClipboard(json)
+                showNotice(BannerModel(
+                    severity: .success, title: "Copied", detail: Clipboard.notice(copied: "\(id) as JSON")))
             } else {
                 terminal.bell()
             }
@@ -272,6 +286,21 @@ public final class ConsoleApp {
             driver.perform(action, size: size)
         }
         return false
+    }
+
+    /// A click or wheel turn: hit-tested against the screen keys are routed by; nothing under a help or palette.
+    private func handleMouse(_ event: MouseEvent, screen: ScreenModel, size: TerminalSize) {
+        guard localOverlay == nil else { return }
+        let now = clock.elapsed
+        guard let action = MouseMap.action(for: event, on: screen, size: size, previousClick: lastClick, now: now) else {
+            return
+        }
+        switch action {
+        case .select(let row): lastClick = MouseMap.Click(row: row, at: now)
+        case .open: lastClick = nil  // a third click starts over
+        default: lastClick = nil
+        }
+        driver.mouse(action, size: size)
     }
 
     /// The screen keys are routed by: the one last drawn, unless an earlier key of the same batch changed the

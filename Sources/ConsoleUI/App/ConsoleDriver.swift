@@ -27,6 +27,10 @@ public protocol ConsoleDriver: AnyObject {
     var clock: ConsoleClock { get }
     /// The id `y` copies, if a row is selected.
     var selectedID: String? { get }
+    /// A click or a wheel turn, hit-tested against the screen (`MouseMap`).
+    func mouse(_ action: MouseAction, size: TerminalSize)
+    /// The selected row as one line of JSON with its secrets removed, for `Y`.
+    var selectedRowJSON: String? { get }
     /// Profile names the palette offers after `:profile `.
     var profiles: [String] { get }
     /// True once the user quit (and confirmed, if an edit was unsaved).
@@ -37,4 +41,9 @@ public protocol ConsoleDriver: AnyObject {
 
 extension ConsoleDriver {
     public func copySecret() -> String? { nil }
+}
+
+extension ConsoleDriver {
+    public var selectedRowJSON: String? { nil }
+    public func mouse(_ action: MouseAction, size: TerminalSize) {}
 }

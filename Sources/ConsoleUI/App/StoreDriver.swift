@@ -101,6 +101,17 @@ public final class StoreDriver: ConsoleDriver {
         return pane.selectedRow?.id
     }
 
+    public var selectedRowJSON: String? {
+        let state = store.state
+        guard let pane = state.current else { return nil }
+        if pane.kind == .userDetail {
+            guard let record = pane.userRecord else { return nil }
+            return ExportEncoding.jsonLine(ConsoleRow(id: record.id, cells: [], detail: record.detail))
+                .trimmingCharacters(in: .newlines)
+        }
+        return pane.selectedRow.map { ExportEncoding.jsonLine($0).trimmingCharacters(in: .newlines) }
+    }
+
     private func send(_ intent: ConsoleIntent) {
         notice = nil
         store.send(intent)
@@ -131,8 +142,10 @@ public final class StoreDriver: ConsoleDriver {
         let applied = pane.map { pane in
             pane.filterScan.map { "\(pane.filterText) · \($0.summary(shown: pane.rowCount))" } ?? pane.filterText
         }
+        let segments = state.breadcrumbSegments
         var breadcrumb = BreadcrumbModel(
-            crumbs: state.breadcrumb, filter: filterDraft ?? applied, isEditingFilter: filterDraft != nil)
+            crumbs: segments.map(\.text), filter: filterDraft ?? applied, isEditingFilter: filterDraft != nil)
+        breadcrumb.backLevels = segments.map { state.stack.count - 1 - $0.stackPosition }
         if case .describe = state.dialog, describeSearchDraft != nil || describeSearch != nil {
             // In describe, the line shows the search instead of the pane's filter.
             breadcrumb.filter = describeSearchDraft ?? describeSearch
@@ -205,6 +218,11 @@ public final class StoreDriver: ConsoleDriver {
             overlay = .confirm(ConfirmModel(
                 title: "Changed: \(conflict.action.verb.lowercased()) \(conflict.action.noun(count)) anyway?",
                 message: message, isDestructive: true, yesLabel: conflict.action.anywayLabel, noLabel: "cancel"))
+        case .confirmOverwrite(let job):
+            overlay = .confirm(ConfirmModel(
+                title: "Replace \((job.path as NSString).lastPathComponent)?",
+                message: "\(job.path) or \(job.partialPath) exists. Replace it with this export? [n] keeps it.",
+                isDestructive: true, yesLabel: "replace", noLabel: "keep"))
         case .conflict(let conflict):
             overlay = .conflict(ConflictModel(
                 title: "Conflict: \(conflict.form.base.username) changed since you opened it"
@@ -216,7 +234,7 @@ public final class StoreDriver: ConsoleDriver {
         }
         return ScreenModel(
             scope: scope, header: header, breadcrumb: breadcrumb, body: body, bodyTitle: bodyTitle,
-            banner: notice ?? banner(state), overlay: overlay)
+            banner: notice ?? exportBanner(state) ?? banner(state), overlay: overlay)
     }
 
     /// The accounts `GET /v1/me` listed, one per row; ⏎ connects to the selected one.
@@ -336,6 +354,14 @@ public final class StoreDriver: ConsoleDriver {
         return EditFormModel(title: form.title, fields: fields, focusedIndex: form.focus, isSaving: form.isSaving)
     }
 
+    /// The export's progress, in the banner line while it runs.
+    private func exportBanner(_ state: ConsoleState) -> BannerModel? {
+        guard let export = state.export else { return nil }
+        // The file's name while it runs (the counts must fit); the banners at the end give the whole path.
+        return BannerModel(
+            severity: .info, title: "Exporting to \((export.path as NSString).lastPathComponent)", detail: export.summary)
+    }
+
     private func banner(_ state: ConsoleState) -> BannerModel? {
         guard let banner = state.banner else { return nil }
         let severity: BannerSeverity = switch banner.severity {
@@ -403,10 +429,30 @@ public final class StoreDriver: ConsoleDriver {
         case .row(let key): send(.action(key))
         case .stop: send(.stopLoading)
         case .quit: send(.quit)
-        case .copyID, .help, .palette: break
+        case .copyID, .copyRow, .help, .palette: break
         case .toggleWrap, .scrollLeft, .scrollRight, .nextMatch: break  // describe only
         case .pane(let command): send(.paneCommand(command))
         case .openBannerRequest: send(.openBannerRequest)
+        }
+    }
+
+    public func mouse(_ action: MouseAction, size: TerminalSize) {
+        notice = nil
+        if case .describe = store.state.dialog {
+            if case .scroll(let rows) = action {
+                for _ in 0..<min(abs(rows), 10) { performInDescribe(rows < 0 ? .moveUp : .moveDown, size: size) }
+            }
+            return
+        }
+        switch action {
+        case .scroll(let rows): send(.move(by: rows))
+        case .select(let index): send(.select(index: index))
+        case .open(let index):
+            send(.select(index: index))
+            send(.open)
+        case .back(let levels):
+            // Bounded by the stack: each back pops one pane.
+            for _ in 0..<min(levels, store.state.stack.count - 1) { send(.back) }
         }
     }
 
@@ -518,7 +564,7 @@ public final class StoreDriver: ConsoleDriver {
             return
         }
         switch store.state.dialog {
-        case .confirm, .discardEdit, .confirmQuit, .actionConflict, .discardForm:
+        case .confirm, .discardEdit, .confirmQuit, .actionConflict, .discardForm, .confirmOverwrite:
             if case .send(let intent) = DialogKeys.action(for: key, in: DialogKeys.confirm()) { send(intent) }
         case .edit(let form):
             formInput(key, form: form)
@@ -735,6 +781,10 @@ public final class StoreDriver: ConsoleDriver {
         case .eventsChart: send(.jump(.eventsChart))
         case .requests: send(.jump(.requests))
         case .quit: send(.quit)
+        case .export(let path):
+            // Absolute, so that the banners say where the file is whatever the directory the console started in.
+            let expanded = (path as NSString).expandingTildeInPath
+            send(.export(path: expanded.hasPrefix("/") ? expanded : URL(fileURLWithPath: expanded).standardizedFileURL.path))
         case .profile(let name):
             if let onProfileSwitch {
                 notice = BannerModel(severity: .info, title: "Checking profile \(name)…",

@@ -1,15 +1,19 @@
+import ConsoleCore
+
 /// The palette's commands and their completion.
 public enum CommandPalette {
     public enum Command: Sendable, Equatable {
         case issuers, users, webhooks, events, eventsChart, errors, requests, apiKeys, quit
         case profile(String)
+        /// `:export PATH`: the current list to a CSV or JSON-lines file.
+        case export(String)
     }
 
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         public let description: String
     }
 
-    public static let names = ["issuers", "users", "webhooks", "events", "events chart", "errors", "requests", "apikeys", "profile", "quit"]
+    public static let names = ["issuers", "users", "webhooks", "events", "events chart", "errors", "requests", "apikeys", "profile", "export", "quit"]
 
     /// Completions of what was typed (without the leading `:`), as full command texts.
     public static func completions(for input: String, profiles: [String] = []) -> [String] {
@@ -19,7 +23,7 @@ public enum CommandPalette {
             let partial = String(text.dropFirst("profile ".count))
             return profiles.filter { $0.lowercased().hasPrefix(partial.lowercased()) }.map { "profile \($0)" }
         }
-        return names.filter { $0.hasPrefix(lower) }.map { $0 == "profile" ? "profile " : $0 }
+        return names.filter { $0.hasPrefix(lower) }.map { $0 == "profile" || $0 == "export" ? $0 + " " : $0 }
     }
 
     /// Completes the input: the single match, or the longest common prefix of the matches.
@@ -53,6 +57,15 @@ public enum CommandPalette {
         case ("apikeys", 1): return .success(.apiKeys)
         case ("quit", 1), ("q", 1): return .success(.quit)
         case ("profile", 2): return .success(.profile(words[1]))
+        case ("export", 1):
+            return .failure(ParseError(description: ":export needs a file: :export users.csv or :export users.jsonl"))
+        case ("export", _):
+            // The path is the rest of the line as typed (it may hold spaces).
+            let path = String(text.drop { $0 == " " }.dropFirst(words[0].count)).trimmingCharacters(in: .whitespaces)
+            if case .failure(let error) = ExportFormat.of(path: path) {
+                return .failure(ParseError(description: error.description))
+            }
+            return .success(.export(path))
         case ("profile", _): return .failure(ParseError(description: ":profile needs a name, e.g. :profile staging"))
         default:
             if name == "events" {

@@ -8,6 +8,8 @@ public enum KeyEvent: Sendable, Hashable, CustomStringConvertible {
     case control(Character)
     /// The terminal changed size.
     case resize
+    /// A click or a wheel turn (when the mouse is on).
+    case mouse(MouseEvent)
 
     /// How the key is written in help and hint lines.
     public var description: String {
@@ -30,6 +32,7 @@ public enum KeyEvent: Sendable, Hashable, CustomStringConvertible {
         case .backTab: return "Shift-Tab"
         case .control(let c): return "Ctrl-\(c.uppercased())"
         case .resize: return "resize"
+        case .mouse: return "mouse"
         }
     }
 

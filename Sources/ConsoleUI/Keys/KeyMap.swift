@@ -56,7 +56,9 @@ public enum KeyMap {
         list.append(KeyBinding([.character("d")], label: "d", .describe,
                                "describe: the resource as pretty, colored JSON", hint: "describe"))
         list += [
-            KeyBinding([.character("y")], label: "y", .copyID, "copy the selected id (OSC 52)"),
+            KeyBinding([.character("y")], label: "y", .copyID, "copy the selected id (OSC 52)", hint: "copy id"),
+            KeyBinding([.character("Y")], label: "Y", .copyRow,
+                       "copy the selected row as JSON, secrets removed (OSC 52)", hint: "copy JSON"),
             openBannerRequest,
             KeyBinding([.character("?")], label: "?", .help, "help: every key of this pane, searchable", hint: "help"),
             KeyBinding([.character("q")], label: "q", .quit, "quit (asks if an edit is unsaved)", hint: "quit"),
@@ -86,7 +88,7 @@ public enum KeyMap {
 
     /// What `:` offers, for help.
     static let paletteHelp =
-        "command palette: :issuers :users :webhooks :events :events chart :errors :requests :apikeys :profile NAME :quit"
+        "command palette: :issuers :users :webhooks :events :events chart :errors :requests :apikeys :profile NAME :export PATH :quit"
 
     /// `L` on every pane: the banner's request in the Requests pane.
     static let openBannerRequest = KeyBinding(
@@ -115,6 +117,7 @@ public enum KeyMap {
         KeyBinding([.character("n")], label: "n", .nextMatch, "next match of the search"),
         KeyBinding([.escape, .backspace], label: "Esc / Backspace", .back, "back to the list", hint: "back"),
         KeyBinding([.character("y")], label: "y", .copyID, "copy the id (OSC 52)", hint: "copy id"),
+        KeyBinding([.character("Y")], label: "Y", .copyRow, "copy the resource as JSON, secrets removed (OSC 52)"),
         KeyBinding([.character(":")], label: ":", .palette,
                     KeyMap.paletteHelp, hint: "command"),
         KeyBinding([.character("?")], label: "?", .help, "help: every key of this pane, searchable", hint: "help"),

@@ -26,6 +26,8 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
     case create
     case row(ActionKey)
     case copyID, help, quit
+    /// Y: copies the selected row as JSON (secrets removed).
+    case copyRow
     /// Stops a long load (G loading every page).
     case stop
     /// Describe: wrap long lines or not; scroll sideways; search; next match.
@@ -52,7 +54,7 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .back, .nextSibling, .previousSibling,
         .filter, .palette, .refresh, .mark, .describe, .edit, .create,
     ] + ActionKey.allCases.map(KeyAction.row) + [
-        .copyID, .help, .quit, .stop, .toggleWrap, .scrollLeft, .scrollRight, .nextMatch, .openBannerRequest,
+        .copyID, .copyRow, .help, .quit, .stop, .toggleWrap, .scrollLeft, .scrollRight, .nextMatch, .openBannerRequest,
         .pane(.toggleFollow), .pane(.openChart),
     ] + ChartWindow.allCases.map { .pane(.chartWindow($0)) }
 

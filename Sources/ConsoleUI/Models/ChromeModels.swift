@@ -35,6 +35,8 @@ public struct BreadcrumbModel: Sendable, Equatable {
     public var filter: String?
     /// The filter is being typed: the cursor sits at its end.
     public var isEditingFilter: Bool
+    /// For each crumb, how many panes back a click on it goes (0: the pane on screen); empty: not clickable.
+    public var backLevels: [Int] = []
 
     public init(crumbs: [String], rowCount: String? = nil, filter: String? = nil, isEditingFilter: Bool = false) {
         self.crumbs = crumbs

@@ -12,6 +12,13 @@ public final class NcursesTerminal: Terminal {
     private var isOpen = true
     private var cursorVisible = false
     private var inputWatcher: InputWatcher?
+    /// Whether the terminal reports clicks and the wheel (SGR 1006 mode, no motion).
+    public let reportsMouse: Bool
+    /// Turns on button reporting (1000: presses, releases, wheel; no motion) in SGR encoding (1006).
+    private static let mouseOn = "\u{1B}[?1000h\u{1B}[?1006h"
+    private static let mouseOff = "\u{1B}[?1006l\u{1B}[?1000l"
+    /// The part of an SGR report read so far, when the rest had not arrived yet (a report split across reads).
+    private var pendingMouseReport: String?
 
     private struct ColorKey: Hashable {
         var foreground: TerminalColor
@@ -19,7 +26,7 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// Opens the terminal. Throws (without touching the screen) when stdin or stdout is not a TTY.
-    public init(environment: [String: String]) throws(TerminalError) {
+    public init(environment: [String: String], mouse: Bool = true) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         // Wide characters need a UTF-8 locale; fall back to C.UTF-8 when the environment's is not UTF-8.
         setlocale(LC_ALL, "")
@@ -54,6 +61,13 @@ public final class NcursesTerminal: Terminal {
         }
         supportsColor = hasColor
         size = TerminalSize(columns: Int(cn_cols()), rows: Int(cn_lines()))
+        // The mouse through the console's own SGR parsing, not ncurses' mousemask: ncurses picks the report
+        // format from terminfo, and tmux's entry names only the X10 form (which cannot say where past column 223).
+        reportsMouse = mouse && cn_define_sgr_mouse_key() == OK
+        if reportsMouse {
+            refresh()
+            Self.mouseOn.withCString { cn_write_raw($0, strlen($0)) }
+        }
         // Error paths that end the process with exit() still leave a usable shell.
         atexit { if isendwin() == false { endwin() } }
     }
@@ -132,16 +146,47 @@ public final class NcursesTerminal: Terminal {
         guard isOpen else { return nil }
         // nil must mean "nothing waiting" (the loop then sleeps until stdin is readable again): a key the
         // console does not use (F1, an invalid scalar) is skipped, not taken for the end of the input. Bounded.
+        if pendingMouseReport != nil, let event = readSGRMouse() { return .mouse(event) }
+        if pendingMouseReport != nil { return nil }
         for _ in 0..<64 {
             var character: wint_t = 0
             let result = cn_get_wch(&character)
             if result == cn_err() { return nil }
             if result == cn_key_code_yes() {
+                if Int32(character) == cn_key_sgr_mouse() {
+                    pendingMouseReport = ""
+                    if let event = readSGRMouse() { return .mouse(event) }
+                    if pendingMouseReport != nil { return nil }  // the rest comes with the next read
+                    continue
+                }
                 if let key = specialKey(Int32(character)) { return key }
                 continue
             }
             if let scalar = Unicode.Scalar(UInt32(character)) { return KeyEvent.fromCharacter(scalar) }
         }
+        return nil
+    }
+
+    /// The rest of an SGR mouse report after `ESC [ <`: digits and semicolons up to `M` or `m`. What has arrived
+    /// so far is kept in `pendingMouseReport` when the rest has not (the digits must not be taken for keys); a
+    /// report longer than any real one, or a character that cannot be in one, drops it.
+    private func readSGRMouse() -> MouseEvent? {
+        var body = pendingMouseReport ?? ""
+        for _ in 0..<24 {
+            var character: wint_t = 0
+            guard cn_get_wch(&character) != cn_err() else {
+                pendingMouseReport = body
+                return nil
+            }
+            guard let scalar = Unicode.Scalar(UInt32(character)), body.count < 24,
+                  scalar == ";" || scalar == "M" || scalar == "m" || ("0"..."9").contains(scalar) else { break }
+            body.unicodeScalars.append(scalar)
+            if scalar == "M" || scalar == "m" {
+                pendingMouseReport = nil
+                return MouseEvent.sgr(body)
+            }
+        }
+        pendingMouseReport = nil
         return nil
     }
 
@@ -185,7 +230,7 @@ public final class NcursesTerminal: Terminal {
 
     public func copyToClipboard(_ text: String) {
         guard isOpen else { return }
-        let sequence = "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
+        let sequence = Clipboard.osc52(text)
         refresh()
         sequence.withCString { cn_write_raw($0, strlen($0)) }
     }
@@ -194,6 +239,7 @@ public final class NcursesTerminal: Terminal {
         stopWatchingInput()
         guard isOpen else { return }
         isOpen = false
+        if reportsMouse { Self.mouseOff.withCString { cn_write_raw($0, strlen($0)) } }
         curs_set(1)
         endwin()
         cn_remove_restore_handlers()

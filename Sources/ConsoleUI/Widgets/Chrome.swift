@@ -57,6 +57,33 @@ enum Chrome {
         return model.isEditingFilter ? (x: max(row.x, end - 1), y: row.y) : nil
     }
 
+    /// Which crumb is at column `x` of the breadcrumb line drawn by `drawBreadcrumb` in a row of `width`
+    /// (its index in `model.crumbs`), or nil between crumbs. Follows the drawing's layout step by step.
+    static func crumbIndex(atX x: Int, _ model: BreadcrumbModel, width: Int) -> Int? {
+        var right = ""
+        if model.isEditingFilter || !(model.filter ?? "").isEmpty {
+            right = "/filter: \(model.filter ?? "")" + (model.isEditingFilter ? " " : "")
+        }
+        let rightWidth = min(right.displayWidth, max(0, width / 2))
+        let leftWidth = width - rightWidth - (rightWidth > 0 ? 1 : 0)
+        var crumbs = model.crumbs
+        if let count = model.rowCount, !crumbs.isEmpty { crumbs[crumbs.count - 1] += " (\(count))" }
+        var dropped = 0
+        func pathWidth() -> Int {
+            let shown = crumbs.dropFirst(dropped)
+            return 1 + shown.reduce(0) { $0 + $1.displayWidth } + 3 * (shown.count - 1) + (dropped > 0 ? 4 : 0)
+        }
+        while dropped < crumbs.count - 1, pathWidth() > leftWidth { dropped += 1 }
+        var start = 1 + (dropped > 0 ? 4 : 0)
+        for (index, crumb) in crumbs.enumerated().dropFirst(dropped) {
+            if index > dropped { start += 3 }
+            let end = min(start + crumb.truncated(toWidth: max(1, leftWidth - start)).displayWidth, leftWidth)
+            if x >= start, x < end { return index }
+            start = end
+        }
+        return nil
+    }
+
     static func drawBanner(_ model: BannerModel?, row: Rect, into buffer: inout ScreenBuffer, theme: Theme) {
         guard let model else {
             buffer.fill(row, style: theme[.normal])
@@ -116,7 +143,8 @@ enum Chrome {
         case .filter: 50
         case .describe: 40
         case .palette: 30
-        case .copyID: 25
+        case .copyID: 18
+        case .copyRow: 15
         case .nextSibling, .previousSibling: 20
         default: 10
         }
