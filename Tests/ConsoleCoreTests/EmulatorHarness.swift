@@ -23,7 +23,8 @@ final class Harness {
         users: Int? = nil, pageSize: Int = 50, readOnly: Bool = false, retries: Bool = false,
         credentials: Credentials = .apiKey(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret),
         accountID: String = EmulatorDemo.accountID, credentialSource: String = "test credentials",
-        viewport: Int = 10, retained: Int = 2, clock: ManualClock? = nil
+        viewport: Int = 10, retained: Int = 2, clock: ManualClock? = nil,
+        source wrap: (AuthPIDataSource) -> any ConsoleDataSource = { $0 }
     ) async throws -> Harness {
         let emulator = try await Emulator.start(EmulatorOptions(users: users))
         let client = try AuthPIClient(
@@ -32,7 +33,7 @@ final class Harness {
                 baseURL: emulator.baseURL, accountID: accountID,
                 retries: retries ? RetryPolicy(limit: 2, delay: .milliseconds(10)) : .disabled))
         let store = ConsoleStore(
-            source: AuthPIDataSource(client: client, credentialSource: credentialSource, readsAreRetried: retries),
+            source: wrap(AuthPIDataSource(client: client, credentialSource: credentialSource, readsAreRetried: retries)),
             header: HeaderInfo(account: accountID, baseURL: emulator.baseURL),
             configuration: ConsoleConfiguration(
                 pageSize: pageSize, prefetchDistance: 10, retainedPagesAround: retained, isReadOnly: readOnly),
@@ -169,11 +170,12 @@ nonisolated(nonsending) func emulatorControl(_ emulator: RunningEmulator, _ meth
 @MainActor
 func withHarness(
     users: Int? = nil, pageSize: Int = 50, readOnly: Bool = false, retries: Bool = false,
-    viewport: Int = 10, retained: Int = 2, clock: ManualClock? = nil, _ body: (Harness) async throws -> Void
+    viewport: Int = 10, retained: Int = 2, clock: ManualClock? = nil,
+    source wrap: (AuthPIDataSource) -> any ConsoleDataSource = { $0 }, _ body: (Harness) async throws -> Void
 ) async throws {
     let harness = try await Harness.start(
         users: users, pageSize: pageSize, readOnly: readOnly, retries: retries, viewport: viewport, retained: retained,
-        clock: clock)
+        clock: clock, source: wrap)
     do {
         try await body(harness)
     } catch {

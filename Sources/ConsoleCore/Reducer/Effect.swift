@@ -33,8 +33,10 @@ enum Effect: Sendable, Equatable {
     /// Replaces the store's data source with one bound to the account (before the effects that follow it).
     case connectToAccount(String)
     /// `G`: fetches the pages from `request` to the end of the list, one page requested ahead, sending
-    /// `.walkPageArrived` for each and `.walkEnded` once.
-    case walkToEnd(PageRequest, paneID: Int, token: Int)
+    /// `.walkPageArrived` for each and `.walkEnded` once. With `mappedTail`, only the last `mappedTail` pages are
+    /// mapped to rows (`.walkPageArrived` once the end is known); the pages before come as counts and cursors
+    /// (`.walkPagesSkipped`, a few times a second), as the memory bound would drop them anyway.
+    case walkToEnd(PageRequest, paneID: Int, token: Int, mappedTail: Int?)
     /// Cancels the running effect with this id (its answer, if any, comes back marked cancelled or stale).
     case cancel(EffectID)
 }
