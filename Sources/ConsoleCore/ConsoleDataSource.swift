@@ -35,7 +35,9 @@ extension ConsoleDataSource {
 public struct UnmappedRowPage: Sendable {
     /// Items on the page (the rows `rows()` gives, unless an item has no id).
     public var count: Int
+    /// Where the next page starts.
     public var nextCursor: String?
+    /// Whether a next page exists (false without a cursor).
     public var hasMore: Bool
     private let mapRows: @Sendable () -> [ConsoleRow]
 
