@@ -34,6 +34,13 @@ public struct AuthPIDataSource: ConsoleDataSource, AccountDirectory {
         return try await mapped { try await source.fetchPage(client, request) }
     }
 
+    public func fetchUnmappedPage(_ request: PageRequest) async throws -> UnmappedRowPage {
+        guard let source = request.kind.descriptor.source else {
+            return UnmappedRowPage(RowPage(rows: [], nextCursor: nil, hasMore: false))
+        }
+        return try await mapped { try await source.fetchUnmappedPage(client, request) }
+    }
+
     public func accounts() async throws -> [AccountOption] {
         try await mapped {
             try await client.whoami().accounts.map {

@@ -4,6 +4,9 @@
 public protocol ConsoleDataSource: Sendable {
     /// One page of a server list pane.
     func fetchPage(_ request: PageRequest) async throws -> RowPage
+    /// One page of a server list pane whose rows are mapped only when asked for (`G` skips the pages it drops).
+    /// The default maps them at once, through `fetchPage`.
+    func fetchUnmappedPage(_ request: PageRequest) async throws -> UnmappedRowPage
     /// The full user, with the ETag of this version.
     func fetchUser(issuerID: String, userID: String) async throws -> UserRecord
     /// PATCH the user; `ifMatch` makes it conditional (412 → `ConsoleFailure.Kind.preconditionFailed`).
@@ -52,6 +55,42 @@ extension ConsoleDataSource {
     public func submitForm(_ action: FormAction, _ submission: FormSubmission) async throws -> FormResult {
         throw ConsoleFailure(kind: .configuration, code: "unsupported", message: "this source has no \(action.noun) forms")
     }
+}
+
+extension ConsoleDataSource {
+    /// Maps the rows at once: sources without a cheaper form give the mapped page.
+    public func fetchUnmappedPage(_ request: PageRequest) async throws -> UnmappedRowPage {
+        UnmappedRowPage(try await fetchPage(request))
+    }
+}
+
+/// A page as read, its rows not yet mapped: the walk of `G` keeps only the count and cursors of pages it drops,
+/// so mapping every row it passes (about as costly as reading it) is skipped.
+public struct UnmappedRowPage: Sendable {
+    /// Items on the page (the rows `rows()` gives, unless an item has no id).
+    public var count: Int
+    /// Where the next page starts.
+    public var nextCursor: String?
+    /// Whether a next page exists (false without a cursor).
+    public var hasMore: Bool
+    private let mapRows: @Sendable () -> [ConsoleRow]
+
+    /// A page of `count` items whose rows `mapRows` makes when they are needed.
+    public init(count: Int, nextCursor: String?, hasMore: Bool, mapRows: @escaping @Sendable () -> [ConsoleRow]) {
+        self.count = count
+        self.nextCursor = nextCursor
+        // As `RowPage`: "more" without a cursor cannot be followed.
+        self.hasMore = hasMore && nextCursor != nil
+        self.mapRows = mapRows
+    }
+
+    /// A page already mapped.
+    public init(_ page: RowPage) {
+        self.init(count: page.rows.count, nextCursor: page.nextCursor, hasMore: page.hasMore, mapRows: { page.rows })
+    }
+
+    /// The page with its rows.
+    public func mapped() -> RowPage { RowPage(rows: mapRows(), nextCursor: nextCursor, hasMore: hasMore) }
 }
 
 /// A request for one page of a list pane.

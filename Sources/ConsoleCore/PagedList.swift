@@ -10,6 +10,14 @@ public struct PagedList: Sendable {
         case refill(page: Int, cursor: String?)
     }
 
+    /// A page the walk of `G` passed without mapping its rows: what a dropped page keeps.
+    struct SkippedPage: Sendable, Hashable {
+        var cursor: String?
+        var count: Int
+        var nextCursor: String?
+        var hasMore: Bool
+    }
+
     public enum Phase: Sendable, Hashable {
         case idle
         case loading(Fetch)
@@ -159,6 +167,16 @@ public struct PagedList: Sendable {
             }
         }
         return true
+    }
+
+    /// Appends a page passed by the walk of `G` as a dropped page (cursor and count, no rows): fetched again with
+    /// its cursor if the user comes back to it. Only while nothing is in flight, like an append.
+    mutating func appendSkipped(_ page: SkippedPage) {
+        guard case .idle = phase else { return }
+        fetchCount += 1
+        starts.append(count)
+        pages.append(Page(cursor: page.cursor, count: page.count, rows: nil, nextCursor: page.nextCursor, hasMore: page.hasMore))
+        count += page.count
     }
 
     public mutating func fail(_ fetch: Fetch, message: String) {

@@ -34,6 +34,46 @@ struct TypedRecordEncodingTests {
         }
     }
 
+    @Test func cachedListItemsAreTheBytesWrittenFreshEvenWhenTheirSlotIsShared() {
+        var cache = VirtualListItemCache()
+        let small = Seed.virtualUsers(issuer: Self.issuers[0], count: 300)
+        let large = Seed.virtualUsers(issuer: Self.issuers[0], count: 1_000_000)
+        // The same index of two populations, and two indexes of one slot, each written fresh, then from the cache.
+        let cases = [(small, 7), (large, 7), (large, 7 + VirtualListItemCache.slotCount), (small, 299), (large, 999_999)]
+        for round in 0..<2 {
+            for (users, index) in cases {
+                var fresh = JSONWriter(capacity: 512)
+                VirtualUserListItem(users, index: index).write(to: &fresh, issuerID: users.issuerID, storeID: users.storeID)
+                var cached = JSONWriter(capacity: 512)
+                cache.write(users, index: index, to: &cached)
+                cache.write(users, index: index, to: &cached)
+                #expect(cached.out == fresh.out + fresh.out, "item \(index) of \(users.count), round \(round)")
+            }
+        }
+    }
+
+    @Test func handWrittenCursorsAreFoundationsBase64URL() {
+        for seq in Array(-1...3_000) + [9_999_999, 10_000_000, 10_000_123, Int(Int32.max)] {
+            let text = "c1:\(seq):\(Deterministic.hex(Deterministic.fnv("cur\(seq)"), width: 6))"
+            let foundation = Data(text.utf8).base64EncodedString()
+                .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            #expect(Cursor.encode(seq) == foundation)
+            #expect(Cursor.decode(Cursor.encode(seq)) == seq)
+        }
+        for length in 0..<12 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: 0xF8 &+ $0 * 37) }
+            let foundation = Data(bytes).base64EncodedString()
+                .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            #expect(Cursor.base64URL(bytes) == foundation)
+        }
+    }
+
+    @Test func headerTrimmingIsFoundationsWhiteSpaceTrimming() {
+        for text in ["", " ", "\t", "Basic abc", " Basic abc ", "\tBasic abc\t", "Basic abc\u{00A0}", "\u{2003}Basic", "é", "x"] {
+            #expect(EmulatorStore.trimmingWhitespace(text) == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test func pagesFromEncodedRecordsMatchTheJSONEnvelope() {
         var collection = RecordCollection()
         for number in 0..<5 {

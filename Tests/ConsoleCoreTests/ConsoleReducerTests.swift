@@ -182,7 +182,8 @@ struct ConsoleReducerTests {
         var at = environment
         let effects = ConsoleReducer.reduce(&model, .intent(.moveToEnd), at)
         let next = PageRequest(kind: .issuers, context: PaneContext(), cursor: "c100", limit: 100)
-        #expect(effects == [.walkToEnd(next, paneID: 1, token: 2)])
+        let tail = at.configuration.retainedPagesAround + 1
+        #expect(effects == [.walkToEnd(next, paneID: 1, token: 2, mappedTail: tail)])
         #expect(model.state.loadToEnd?.loadedRows == 100)
         // A page 100 ms later: stored, selection at the end, but not published (the progress shows every 250 ms).
         at.elapsed += .milliseconds(100)
@@ -212,6 +213,44 @@ struct ConsoleReducerTests {
         #expect(ConsoleReducer.reduce(&model, .walkEnded(paneID: 1, token: 2, failedFetch: nil, failure: nil), at) == [])
         #expect(model.state.header.requestsInFlight == 1)
         #expect(model.state.current?.rowCount == 300)
+    }
+
+    @Test func gStoresThePagesItSkipsAsDroppedPagesAndMapsOnlyTheTail() throws {
+        var model = loadedIssuers()
+        var at = environment
+        _ = ConsoleReducer.reduce(&model, .intent(.moveToEnd), at)
+        // Pages 2 and 3 passed unmapped (cursor and count only), page 4 still unmapped in the walk: not yet stored,
+        // but counted in the progress once it is due.
+        at.elapsed += .milliseconds(300)
+        let skipped = [
+            PagedList.SkippedPage(cursor: "c100", count: 100, nextCursor: "c200", hasMore: true),
+            PagedList.SkippedPage(cursor: "c200", count: 100, nextCursor: "c300", hasMore: true),
+        ]
+        _ = ConsoleReducer.reduce(
+            &model, .walkPagesSkipped(paneID: 1, token: 2, pages: skipped, pendingRows: 100, latency: .milliseconds(4)), at)
+        let list = try #require(model.state.current?.list)
+        #expect(list.count == 300)
+        #expect(list.pageCount == 3)
+        #expect(list.row(at: 150) == nil, "a skipped page holds no rows")
+        #expect(list.row(at: 0)?.id == "row_0")
+        #expect(model.state.current?.selection == 299)
+        #expect(model.state.loadToEnd?.loadedRows == 400)
+        #expect(model.state.header.lastLatency == .milliseconds(4))
+        // The end: the tail page comes mapped; the progress never goes back.
+        let last = RowPage(rows: rows(300..<400), nextCursor: nil, hasMore: false)
+        _ = ConsoleReducer.reduce(
+            &model, .walkPageArrived(paneID: 1, fetch: .append(cursor: "c300"), token: 2, page: last, latency: .milliseconds(4)), at)
+        #expect(model.state.loadToEnd?.loadedRows == 400)
+        _ = ConsoleReducer.reduce(&model, .walkEnded(paneID: 1, token: 2, failedFetch: nil, failure: nil), at)
+        #expect(model.state.loadToEnd == nil)
+        #expect(model.state.current?.rowCount == 400)
+        #expect(model.state.current?.selection == 399)
+        #expect(model.state.current?.list.row(at: 399)?.id == "row_399")
+        #expect(model.state.current?.list.hasMore == false)
+        // Going back to a skipped page fetches it again with its cursor.
+        let back = ConsoleReducer.reduce(&model, .intent(.select(index: 150)), at)
+        let refill = PageRequest(kind: .issuers, context: PaneContext(), cursor: "c100", limit: 100)
+        #expect(back.contains(.fetchPage(refill, paneID: 1, fetch: .refill(page: 1, cursor: "c100"), token: 3)))
     }
 
     @Test func openingAPaneCancelsTheCoveredOnesRequestsAndFetchesItsFirstPage() {

@@ -26,7 +26,8 @@ final class Harness {
         users: Int? = nil, pageSize: Int = 50, readOnly: Bool = false, retries: Bool = false,
         credentials: Credentials = .apiKey(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret),
         accountID: String = EmulatorDemo.accountID, credentialSource: String = "test credentials",
-        viewport: Int = 10, retained: Int = 2, clock: ManualClock? = nil
+        viewport: Int = 10, retained: Int = 2, clock: ManualClock? = nil,
+        source wrap: (AuthPIDataSource) -> any ConsoleDataSource = { $0 }
     ) async throws -> Harness {
         let emulator = try await Emulator.start(EmulatorOptions(users: users))
         let requestLog = RequestLog()
@@ -37,8 +38,8 @@ final class Harness {
                 retries: retries ? RetryPolicy(limit: 2, delay: .milliseconds(10)) : .disabled,
                 middlewares: [requestLog.recorder]))
         let store = ConsoleStore(
-            source: AuthPIDataSource(
-                client: client, credentialSource: credentialSource, readsAreRetried: retries, requestLog: requestLog),
+            source: wrap(AuthPIDataSource(
+                client: client, credentialSource: credentialSource, readsAreRetried: retries, requestLog: requestLog)),
             header: HeaderInfo(account: accountID, baseURL: emulator.baseURL),
             configuration: ConsoleConfiguration(
                 pageSize: pageSize, prefetchDistance: 10, retainedPagesAround: retained, isReadOnly: readOnly),
@@ -191,11 +192,12 @@ nonisolated(nonsending) func emulatorControl(_ emulator: RunningEmulator, _ meth
 @MainActor
 func withHarness(
     users: Int? = nil, pageSize: Int = 50, readOnly: Bool = false, retries: Bool = false,
-    viewport: Int = 10, retained: Int = 2, clock: ManualClock? = nil, _ body: (Harness) async throws -> Void
+    viewport: Int = 10, retained: Int = 2, clock: ManualClock? = nil,
+    source wrap: (AuthPIDataSource) -> any ConsoleDataSource = { $0 }, _ body: (Harness) async throws -> Void
 ) async throws {
     let harness = try await Harness.start(
         users: users, pageSize: pageSize, readOnly: readOnly, retries: retries, viewport: viewport, retained: retained,
-        clock: clock)
+        clock: clock, source: wrap)
     do {
         try await body(harness)
     } catch {

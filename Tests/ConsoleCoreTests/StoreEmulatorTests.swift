@@ -165,6 +165,40 @@ struct StoreEmulatorTests {
         }
     }
 
+    @Test func loadToEndMapsOnlyThePagesItKeepsAndRefetchesASkippedPageWhenVisited() async throws {
+        var counting: RowMappingCountingSource?
+        try await withHarness(users: 3000, pageSize: 100, retained: 2, source: { base in
+            let source = RowMappingCountingSource(base)
+            counting = source
+            return source
+        }) { h in
+            let source = try #require(counting)
+            try await h.openUsers()
+            await h.store.settle()
+            let before = source.mappedRows
+            h.store.send(.moveToEnd)
+            #expect(await h.store.waitUntil(timeout: .seconds(30)) { $0.loadToEnd == nil && $0.current?.footer == .end })
+            let pane = try #require(h.store.state.current)
+            #expect(pane.rowCount == 3000)
+            #expect(pane.selection == 2999)
+            // Of the 29 pages walked, only the 3 the memory bound keeps around the end (retained 2 + the last) were
+            // mapped to rows; the others are cursors and counts.
+            #expect(source.mappedRows - before == 300)
+            #expect(pane.list.residentRowCount == 300)
+            // A skipped page is read again with its cursor when the user goes there, and holds the right users.
+            var expected: [String] = []
+            var cursor: String?
+            for _ in 0..<10 {
+                let page = try await h.client.issuer(EmulatorDemo.issuerID).users.list(limit: 100, cursor: cursor)
+                expected += page.data.map(\.id)
+                cursor = page.nextCursor
+            }
+            h.store.send(.select(index: 950))
+            #expect(await h.store.waitUntil(timeout: .seconds(10)) { $0.current?.list.row(at: 950) != nil })
+            #expect(h.store.state.current?.list.row(at: 950)?.id == expected[950])
+        }
+    }
+
     // MARK: Filter, sort, marks
 
     @Test func serverAndClientFiltersSortAndMarks() async throws {

@@ -216,16 +216,12 @@ def main():
 
 PROFILE_NOTE = (
     "**What bounds the users list.** Profiled with `perf record -F 999 -g` on the release emulator under the same "
-    "wrk load (2026-11-30, typed store). Users are typed records now: a page builds no dictionaries and sorts no "
-    "keys, and responses stay byte-identical (`Tests/AuthPIEmulatorTests/Golden`); server CPU per page fell from "
-    "~640 µs to ~300 µs (main and this branch measured the same way, minutes apart). Of the server's samples, the "
-    "users route is 45 %: generating the 100 items is 24 % (the login string, 7 %, and its 64-hex-digit "
-    "`username_hash`, 6 %, then the id), writing them 12 % (string copies 6 %, the `.0` timestamps 4 %), the page "
-    "cursor 2.5 % (Foundation base64); the socket write of the ~28 KB page is 7 %, authentication 3.6 % "
-    "(Foundation `trimmingCharacters`), and the rest is Hummingbird/NIO request handling, which the ceiling pays "
-    "too (~55 µs per request). Reaching 0.5× the same-size ceiling (~120 µs per page) would need items under 1 µs "
-    "each: precomputed logins and digests per generated user (memory that `--users 1000000` must not spend) or a "
-    "cache of written pages; neither is done."
+    "wrk load (2026-11-30, issue 15). Generated users' list items are written once and copied after from a bounded "
+    "cache (16,384 slots, ~6 MiB), the cursor is base64url written by hand and the Authorization header is trimmed "
+    "without Foundation; responses stay byte-identical (`Tests/AuthPIEmulatorTests/Golden`). Server CPU per page "
+    "fell from ~263 µs to ~114 µs (main and this branch measured side by side). Of the server's samples the users "
+    "route is now 6 %, the socket write of the ~28 KB page 13 %, and the rest is Hummingbird/NIO request handling, "
+    "which the ceiling pays too; a page costs about 1.6× the same-size ceiling's CPU."
 )
 
 

@@ -14,7 +14,9 @@ struct JSONParser {
     /// Longer number texts are refused (no API value needs more than a few dozen digits).
     static let maxNumberLength = 1024
 
-    private let bytes: [UInt8]
+    /// The document, borrowed for the parse only (`parse` keeps the array alive): every read is checked against
+    /// `bytes.count` by the parser itself, so the array's own bounds check on each byte was paid twice.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
     /// Members of the objects being read, innermost last (see `parseObject`).
@@ -22,19 +24,21 @@ struct JSONParser {
     /// Elements of the arrays being read, innermost last.
     private var elementStack: [JSONValue] = []
 
-    private init(_ bytes: [UInt8]) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     static func parse(_ bytes: [UInt8]) throws -> JSONValue {
-        var parser = JSONParser(bytes)
-        // A UTF-8 byte order mark is tolerated.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        guard parser.index == bytes.count else { throw parser.failure("unexpected data after the value") }
-        return value
+        try bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(buffer)
+            // A UTF-8 byte order mark is tolerated.
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+            parser.skipWhitespace()
+            let value = try parser.parseValue()
+            parser.skipWhitespace()
+            guard parser.index == buffer.count else { throw parser.failure("unexpected data after the value") }
+            return value
+        }
     }
 
     private func failure(_ reason: String) -> Failure { Failure(offset: index, reason: reason) }
@@ -152,7 +156,7 @@ struct JSONParser {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 if !asciiOnly { try validateUTF8(from: start, to: index) }
-                let text = String(decoding: bytes[start..<index], as: UTF8.self)
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 index += 1
                 return text
             }

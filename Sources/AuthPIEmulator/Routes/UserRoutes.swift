@@ -38,16 +38,15 @@ enum UserRoutes {
         } virtualMatches: { index in
             status == nil || virtual?.status(index) == status
         }
-        // Generated users are written straight from their index; users changed since are stored dictionaries.
-        let issuerID = virtual?.issuerID ?? ""
-        let storeID = virtual?.storeID ?? ""
+        // Generated users are written from their index (or copied, written before); users changed since are stored
+        // dictionaries.
         let bytes = JSONWriter.page(
             count: page.items.count, bytesPerItem: 360, hasMore: page.hasMore,
             nextCursor: page.hasMore ? page.items.last.map { Cursor.encode($0.seq) } : nil
         ) { position, json in
             switch page.items[position] {
             case .virtual(let index):
-                if let virtual { VirtualUserListItem(virtual, index: index).write(to: &json, issuerID: issuerID, storeID: storeID) }
+                if let virtual { state.virtualListItems.write(virtual, index: index, to: &json) }
             case .stored(let record):
                 json.value(listItem(record.object))
             }

@@ -21,6 +21,8 @@ struct EmulatorState: Sendable {
     }
 
     var collections: [String: RecordCollection] = [:]
+    /// Written list items of generated users (see `VirtualListItemCache`).
+    var virtualListItems = VirtualListItemCache()
     /// Where each materialized record lives: id → collection key.
     var locations: [String: String] = [:]
     /// Creation sequence for new records; above every virtual user index.

@@ -1,6 +1,6 @@
 /// Users generated from their index on demand, so an issuer can hold a million users without a
 /// million dictionaries. Only changed or deleted users are stored (as overrides in the collection).
-struct VirtualUsers: Sendable {
+struct VirtualUsers: Sendable, Hashable {
     let issuerID: String
     /// Distinguishes issuers inside user ids.
     let tag: String

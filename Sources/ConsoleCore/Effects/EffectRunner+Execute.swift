@@ -46,8 +46,12 @@ extension EffectRunner {
                         latency: clock.elapsed - started))
                 }
             }
-        case .walkToEnd(let request, let paneID, let token):
-            handle = run { await Self.walk(from: request, paneID: paneID, token: token, source: source, clock: clock, send: send) }
+        case .walkToEnd(let request, let paneID, let token, let mappedTail):
+            handle = run {
+                await Self.walk(
+                    from: request, paneID: paneID, token: token, mappedTail: mappedTail, source: source, clock: clock,
+                    send: send)
+            }
         case .export(let job, let token):
             handle = run { await Self.export(job, token: token, source: source, send: send) }
         case .loadUserDetail(let issuerID, let userID, let context, let limit, let paneID, let token):
@@ -306,42 +310,82 @@ extension EffectRunner {
         }
     }
 
+    /// How often the walk of `G` hands the pages it skipped to the main actor: one hop per page was a cost of its own.
+    nonisolated static let walkHandOverInterval: Duration = .milliseconds(100)
+
     /// The walk of `G`: pages in order with one page requested ahead (the next cursor is known as soon as a page
     /// arrives, so the server works while the console stores the page). Bounded by the list's end; ends with
     /// exactly one `.walkEnded`.
     /// Off the main actor: the next page is requested the moment a page arrives, even while the main actor is
     /// busy drawing a frame; only handing the page over waits for it.
+    /// With `mappedTail`, the last `mappedTail` pages wait here unmapped until the next ones push them out (they go
+    /// over as counts and cursors, batched) or the end is reached (they are mapped and go over as pages).
     nonisolated private static func walk(
-        from request: PageRequest, paneID: Int, token: Int, source: any ConsoleDataSource, clock: ConsoleClock,
-        send: @escaping @MainActor @Sendable (ConsoleEvent) -> Void
+        from request: PageRequest, paneID: Int, token: Int, mappedTail: Int?, source: any ConsoleDataSource,
+        clock: ConsoleClock, send: @escaping @MainActor @Sendable (ConsoleEvent) -> Void
     ) async {
-        func pageTask(at cursor: String?) -> Task<RowPage, any Error> {
+        func pageTask(at cursor: String?) -> Task<UnmappedRowPage, any Error> {
             var next = request
             next.cursor = cursor
-            return Task { try await source.fetchPage(next) }
+            return Task { try await source.fetchUnmappedPage(next) }
         }
         // One request ahead, cancelled with the walk (the runner owns the walk; the walk owns this).
-        var pending: (fetch: PagedList.Fetch, task: Task<RowPage, any Error>)? =
-            (.append(cursor: request.cursor), pageTask(at: request.cursor))
+        var pending: (cursor: String?, task: Task<UnmappedRowPage, any Error>)? =
+            (request.cursor, pageTask(at: request.cursor))
         defer { pending?.task.cancel() }
-        while let (fetch, task) = pending.map({ ($0.fetch, $0.task) }), !Task.isCancelled {
+        var tail: [(cursor: String?, page: UnmappedRowPage)] = []
+        var skipped: [PagedList.SkippedPage] = []
+        var handedOver = clock.elapsed
+        var failed: (fetch: PagedList.Fetch, failure: ConsoleFailure?)?
+        var latency = Duration.zero
+        while let (cursor, task) = pending.map({ ($0.cursor, $0.task) }), !Task.isCancelled {
             let requested = clock.elapsed
             let result = await withTaskCancellationHandler { await task.result } onCancel: { task.cancel() }
+            let page: UnmappedRowPage
             switch result {
-            case .success(let page):
-                pending = page.hasMore ? (.append(cursor: page.nextCursor), pageTask(at: page.nextCursor)) : nil
-                await send(.walkPageArrived(paneID: paneID, fetch: fetch, token: token, page: page, latency: clock.elapsed - requested))
+            case .success(let arrived):
+                page = arrived
             case .failure(let error):
                 pending = nil
-                await send(.walkEnded(paneID: paneID, token: token, failedFetch: fetch, failure: Self.failure(error)))
-                return
+                failed = (.append(cursor: cursor), Self.failure(error))
+                continue
+            }
+            pending = page.hasMore ? (page.nextCursor, pageTask(at: page.nextCursor)) : nil
+            latency = clock.elapsed - requested
+            guard let mappedTail else {
+                await send(.walkPageArrived(
+                    paneID: paneID, fetch: .append(cursor: cursor), token: token, page: page.mapped(), latency: latency))
+                continue
+            }
+            tail.append((cursor, page))
+            if tail.count > mappedTail {
+                let (passedCursor, passed) = tail.removeFirst()
+                skipped.append(PagedList.SkippedPage(
+                    cursor: passedCursor, count: passed.count, nextCursor: passed.nextCursor, hasMore: passed.hasMore))
+            }
+            if !skipped.isEmpty, clock.elapsed - handedOver >= Self.walkHandOverInterval {
+                let pendingRows = tail.reduce(0) { $0 + $1.page.count }
+                await send(.walkPagesSkipped(
+                    paneID: paneID, token: token, pages: skipped, pendingRows: pendingRows, latency: latency))
+                skipped = []
+                handedOver = clock.elapsed
             }
         }
-        await send(.walkEnded(paneID: paneID, token: token, failedFetch: nil, failure: nil))
+        // The end, a failure or a stop: what was read goes over, the tail mapped (after a stop the reducer drops it).
+        if !Task.isCancelled {
+            if !skipped.isEmpty {
+                await send(.walkPagesSkipped(paneID: paneID, token: token, pages: skipped, pendingRows: 0, latency: latency))
+            }
+            for (cursor, page) in tail {
+                await send(.walkPageArrived(
+                    paneID: paneID, fetch: .append(cursor: cursor), token: token, page: page.mapped(), latency: latency))
+            }
+        }
+        await send(.walkEnded(paneID: paneID, token: token, failedFetch: failed?.fetch, failure: failed?.failure))
     }
 
     /// The failure an answer reports; nil when the request was cancelled.
-    private static func failure(_ error: any Error) -> ConsoleFailure? {
+    nonisolated private static func failure(_ error: any Error) -> ConsoleFailure? {
         error is CancellationError || Task.isCancelled ? nil : ConsoleFailure.from(error)
     }
 }

@@ -204,6 +204,8 @@ extension PaneColumn {
 public struct PaneSource: Sendable {
     /// One page of the pane.
     let fetchPage: @Sendable (AuthPIClient, PageRequest) async throws -> RowPage
+    /// One page, its rows mapped only when asked for.
+    let fetchUnmappedPage: @Sendable (AuthPIClient, PageRequest) async throws -> UnmappedRowPage
     /// One row read now, with its ETag; nil when the API cannot read one by one.
     let readOne: (@Sendable (AuthPIClient, _ rowID: String, PaneContext) async throws -> ConsoleRow?)?
 
@@ -217,6 +219,12 @@ public struct PaneSource: Sendable {
             fetchPage: { client, request in
                 let page = try await fetch(client, request)
                 return RowPage(rows: page.data.compactMap(row), nextCursor: page.nextCursor, hasMore: page.hasMore)
+            },
+            fetchUnmappedPage: { client, request in
+                let page = try await fetch(client, request)
+                return UnmappedRowPage(count: page.data.count, nextCursor: page.nextCursor, hasMore: page.hasMore) {
+                    page.data.compactMap(row)
+                }
             },
             readOne: readOne)
     }

@@ -57,6 +57,8 @@ enum ConsoleEvent: Sendable {
     case exportEnded(token: Int, outcome: ExportOutcome)
     /// A page of the walk of `G` arrived.
     case walkPageArrived(paneID: Int, fetch: PagedList.Fetch, token: Int, page: RowPage, latency: Duration)
+    /// Pages the walk of `G` passed without mapping them (counts and cursors), and the rows it holds unmapped.
+    case walkPagesSkipped(paneID: Int, token: Int, pages: [PagedList.SkippedPage], pendingRows: Int, latency: Duration)
     /// The walk of `G` ended: at the list's end, on a failure of `failedFetch`, or cancelled (`failure` nil).
     case walkEnded(paneID: Int, token: Int, failedFetch: PagedList.Fetch?, failure: ConsoleFailure?)
     /// New events of a followed Events pane (newest first), or why not (`result` nil: cancelled); `truncated`

@@ -20,7 +20,10 @@ extension ConsoleModel {
             startedRows: current.list.count, startedAt: environment.elapsed)
         state.header.requestsInFlight += 1
         let request = Self.pageRequest(for: first, pane: current, environment.configuration)
-        effects.append(.walkToEnd(request, paneID: pane.id, token: token))
+        // Rows are mapped only for the pages the memory bound keeps around the end (all of them when a client-side
+        // filter or sort needs every row).
+        let mappedTail = current.isFilteredOrSorted ? nil : environment.configuration.retainedPagesAround + 1
+        effects.append(.walkToEnd(request, paneID: pane.id, token: token, mappedTail: mappedTail))
         return effects
     }
 
@@ -31,7 +34,7 @@ extension ConsoleModel {
         _ page: RowPage, for fetch: PagedList.Fetch, paneID: Int, token: Int, latency: Duration,
         _ environment: ConsoleEnvironment
     ) -> [Effect] {
-        guard let walk, walk.token == token, let position = position(ofPane: paneID) else { return [] }
+        guard walk?.token == token, let position = position(ofPane: paneID) else { return [] }
         state.header.lastLatency = latency
         readSucceeded(paneID: paneID)
         state.stack[position].list.begin(fetch)
@@ -44,7 +47,29 @@ extension ConsoleModel {
                 keepingAround: state.stack[position].selection,
                 radius: environment.configuration.retainedPagesAround)
         }
-        guard environment.elapsed - walk.lastShown >= Self.loadToEndProgressInterval else {
+        return walkProgress(at: position, pendingRows: 0, environment)
+    }
+
+    /// Pages the walk passed without mapping them: stored as dropped pages (cursor and count), the selection kept
+    /// at the end.
+    mutating func walkPagesSkipped(
+        _ pages: [PagedList.SkippedPage], pendingRows: Int, paneID: Int, token: Int, latency: Duration,
+        _ environment: ConsoleEnvironment
+    ) -> [Effect] {
+        guard walk?.token == token, let position = position(ofPane: paneID) else { return [] }
+        state.header.lastLatency = latency
+        readSucceeded(paneID: paneID)
+        for page in pages { state.stack[position].list.appendSkipped(page) }
+        state.stack[position].selection = max(state.stack[position].rowCount - 1, 0)
+        state.stack[position].list.evict(
+            keepingAround: state.stack[position].selection, radius: environment.configuration.retainedPagesAround)
+        return walkProgress(at: position, pendingRows: pendingRows, environment)
+    }
+
+    /// Publishes the walk's progress when it is due to show again (rows stored plus `pendingRows` read but not
+    /// yet handed over); quiet otherwise.
+    private mutating func walkProgress(at position: Int, pendingRows: Int, _ environment: ConsoleEnvironment) -> [Effect] {
+        guard let walk, environment.elapsed - walk.lastShown >= Self.loadToEndProgressInterval else {
             isQuiet = true
             return []
         }
@@ -52,10 +77,12 @@ extension ConsoleModel {
         state.stack[position].clampSelection(viewport: viewport)
         if var progress = state.loadToEnd {
             let list = state.stack[position].list
-            progress.loadedRows = list.count
+            // Never fewer than shown before: the unmapped tail is counted until its pages are stored.
+            progress.loadedRows = max(progress.loadedRows, list.count + pendingRows)
             progress.pages = list.pageCount
             let seconds = (environment.elapsed - progress.startedAt) / .seconds(1)
-            progress.rowsPerSecond = seconds > 0 ? Int(Double(list.count - progress.startedRows) / seconds) : nil
+            progress.rowsPerSecond =
+                seconds > 0 ? Int(Double(progress.loadedRows - progress.startedRows) / seconds) : nil
             state.loadToEnd = progress
         }
         return []

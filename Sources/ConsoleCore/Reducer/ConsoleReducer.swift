@@ -79,6 +79,9 @@ enum ConsoleReducer {
             return model.accountsListed(result, token: token, environment)
         case .walkPageArrived(let paneID, let fetch, let token, let page, let latency):
             return model.walkPageArrived(page, for: fetch, paneID: paneID, token: token, latency: latency, environment)
+        case .walkPagesSkipped(let paneID, let token, let pages, let pendingRows, let latency):
+            return model.walkPagesSkipped(
+                pages, pendingRows: pendingRows, paneID: paneID, token: token, latency: latency, environment)
         case .walkEnded(let paneID, let token, let failedFetch, let failure):
             return model.walkEnded(paneID: paneID, token: token, failedFetch: failedFetch, failure: failure, environment)
         case .eventsPolled(let paneID, let token, let result, let latency):

@@ -39,8 +39,10 @@ enum Effect: Sendable, Equatable {
     /// Replaces the store's data source with one bound to the account (before the effects that follow it).
     case connectToAccount(String)
     /// `G`: fetches the pages from `request` to the end of the list, one page requested ahead, sending
-    /// `.walkPageArrived` for each and `.walkEnded` once.
-    case walkToEnd(PageRequest, paneID: Int, token: Int)
+    /// `.walkPageArrived` for each and `.walkEnded` once. With `mappedTail`, only the last `mappedTail` pages are
+    /// mapped to rows (`.walkPageArrived` once the end is known); the pages before come as counts and cursors
+    /// (`.walkPagesSkipped`, a few times a second), as the memory bound would drop them anyway.
+    case walkToEnd(PageRequest, paneID: Int, token: Int, mappedTail: Int?)
     /// Events followed live: the events after `request.query["after"]` (pages newest first, at most `maxPages`),
     /// without the ids already shown: `.eventsPolled`.
     case pollEvents(PageRequest, knownIDs: Set<String>, maxPages: Int, paneID: Int, token: Int)
