@@ -62,10 +62,10 @@ public struct ConsoleState: Sendable {
                 parts.append((pane.context.webhookName ?? pane.context.webhookID ?? "?", max(position - 1, 0)))
             }
             if PaneKind.organizationScope.contains(pane.kind), previous == .organizations {
-                parts.append(pane.context.organizationName ?? pane.context.organizationID ?? "?")
+                parts.append((pane.context.organizationName ?? pane.context.organizationID ?? "?", position - 1))
             }
             if pane.kind == .agentVerifiers, previous == .agents {
-                parts.append(pane.context.agentName ?? pane.context.agentID ?? "?")
+                parts.append((pane.context.agentName ?? pane.context.agentID ?? "?", position - 1))
             }
             if pane.kind == .userDetail {
                 parts.append((pane.context.userName ?? pane.context.userID ?? "?", position))
