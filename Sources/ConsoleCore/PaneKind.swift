@@ -55,7 +55,29 @@ public enum PaneKind: String, Sendable, Hashable, CaseIterable {
     public static let userScope: [PaneKind] = [.sessions, .tokens, .trustedDevices, .verifiers]
 }
 
-/// Command palette targets (`:issuers :users :webhooks :events :errors`).
+/// Command palette targets (`:issuers :users :webhooks :events :errors :clients :agents :orgs :sessions`).
 public enum JumpTarget: String, Sendable, CaseIterable {
     case issuers, users, webhooks, events, errors
+    /// The lists of an issuer (the one in context, or selected on Issuers, or named).
+    case clients, agents, organizations
+    /// The sessions of the user in context.
+    case sessions
+
+    /// The pane it opens.
+    public var pane: PaneKind {
+        switch self {
+        case .issuers: .issuers
+        case .users: .users
+        case .webhooks: .webhooks
+        case .events: .events
+        case .errors: .errors
+        case .clients: .clients
+        case .agents: .agents
+        case .organizations: .organizations
+        case .sessions: .sessions
+        }
+    }
+
+    /// Whether it lists the resources of one issuer.
+    public var isIssuerScoped: Bool { PaneKind.issuerScope.contains(pane) }
 }

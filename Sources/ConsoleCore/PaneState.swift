@@ -13,6 +13,8 @@ public struct PaneState: Sendable, Identifiable {
     public internal(set) var marks: Set<String> = []
     public internal(set) var filterText = ""
     public internal(set) var sort: SortOrder?
+    /// The row marked last (by space): where `M` starts its range.
+    public internal(set) var lastMarkedID: String?
     /// The user shown by a User detail pane.
     public internal(set) var userRecord: UserRecord?
     /// Users whose details are being fetched.
@@ -97,6 +99,17 @@ public struct PaneState: Sendable, Identifiable {
             return "\(found) in the \(DisplayFormat.count(held)) rows loaded of \(known) · G loads the rest"
         }
         return "\(found) · searched only the \(DisplayFormat.count(held)) rows in memory of \(known)"
+    }
+
+    /// What a sort put in order, said under the rows while the list is not complete in memory: a sort of a lazily
+    /// paged list orders only what is loaded. Nil without a sort, or when every row is loaded (nothing to caveat).
+    public var sortScope: String? {
+        guard sort != nil, list.hasFirstPage else { return nil }
+        let held = list.residentRowCount
+        if !list.hasMore, held == list.count { return nil }
+        let known = DisplayFormat.count(list.count) + (list.hasMore ? "+" : "")
+        let rows = held == 1 ? "row" : "rows"
+        return "sorted: \(DisplayFormat.count(held)) loaded \(rows) of \(known) · G loads all, then sorts"
     }
 
     /// Marked rows that the filter currently hides.

@@ -49,6 +49,10 @@ enum ConsoleEvent: Sendable {
     case walkPageArrived(paneID: Int, fetch: PagedList.Fetch, token: Int, page: RowPage, latency: Duration)
     /// The walk of `G` ended: at the list's end, on a failure of `failedFetch`, or cancelled (`failure` nil).
     case walkEnded(paneID: Int, token: Int, failedFetch: PagedList.Fetch?, failure: ConsoleFailure?)
+    /// The id lookup of a jump has tried `tried` of `total` issuers.
+    case locateProgress(token: Int, tried: Int, total: Int)
+    /// The id lookup ended: where the resource lives, or why not (`result` nil: cancelled).
+    case located(token: Int, id: String, result: Result<LocateOutcome, ConsoleFailure>?, latency: Duration)
     /// A timer the reducer started is due.
     case timerFired(TimerID)
 }

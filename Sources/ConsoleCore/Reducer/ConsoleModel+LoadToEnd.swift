@@ -37,7 +37,6 @@ extension ConsoleModel {
         state.stack[position].list.begin(fetch)
         state.stack[position].list.complete(fetch, with: page)
         let filteredOrSorted = state.stack[position].isFilteredOrSorted
-        if filteredOrSorted { state.stack[position].recomputeDisplay() }
         state.stack[position].selection = max(state.stack[position].rowCount - 1, 0)
         if !filteredOrSorted {
             state.stack[position].list.evict(
@@ -49,6 +48,12 @@ extension ConsoleModel {
             return []
         }
         self.walk?.lastShown = environment.elapsed
+        // A filter or sort is recomputed over the loaded rows when the progress shows (and at the end), not on
+        // every page: sorting the whole list again per page would make the walk quadratic.
+        if filteredOrSorted {
+            state.stack[position].recomputeDisplay()
+            state.stack[position].selection = max(state.stack[position].rowCount - 1, 0)
+        }
         state.stack[position].clampSelection(viewport: viewport)
         if var progress = state.loadToEnd {
             let list = state.stack[position].list
@@ -94,6 +99,7 @@ extension ConsoleModel {
         let viewport = self.viewport
         withPane(paneID) { pane in
             pane.list.cancelInFlight()
+            if pane.isFilteredOrSorted { pane.recomputeDisplay() }
             pane.selection = max(pane.rowCount - 1, 0)
             pane.clampSelection(viewport: viewport)
         }

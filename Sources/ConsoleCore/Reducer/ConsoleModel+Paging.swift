@@ -67,10 +67,14 @@ extension ConsoleModel {
         }
         if !continueRefresh(paneID) {
             let viewport = self.viewport
+            let wanted = pendingSelections[paneID]
             withPane(paneID) { pane in
                 pane.recomputeDisplay()
+                if let wanted, let index = pane.displayIndex(ofID: wanted) { pane.selection = index }
                 pane.clampSelection(viewport: viewport)
             }
+            // A jump's row is looked for in the first page only: later pages are the user's to page through.
+            pendingSelections[paneID] = nil
         }
         return isCurrent(paneID) ? selectionChanged(environment) : []
     }
@@ -152,6 +156,9 @@ extension ConsoleModel {
             effects.append(.cancel(.userDetail(paneID: paneID)))
             // A user detail interrupted while loading is loaded again when resumed.
             withPane(paneID) { if $0.kind == .userDetail { $0.list.cancelInFlight() } }
+        }
+        if pendingFilters.removeValue(forKey: paneID) != nil {
+            effects.append(.cancel(.timer(.filterDebounce(paneID: paneID))))
         }
         if walk != nil, state.loadToEnd?.paneID == paneID {
             effects.append(.cancel(.walk))

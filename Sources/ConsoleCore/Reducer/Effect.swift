@@ -35,6 +35,9 @@ enum Effect: Sendable, Equatable {
     /// `G`: fetches the pages from `request` to the end of the list, one page requested ahead, sending
     /// `.walkPageArrived` for each and `.walkEnded` once.
     case walkToEnd(PageRequest, paneID: Int, token: Int)
+    /// `:usr_…` and the like: finds where the resource lives (its issuer, its user), trying at most
+    /// `issuerLimit` issuers; `.locateProgress` while it tries, then one `.located`.
+    case locate(String, issuerLimit: Int, token: Int)
     /// Cancels the running effect with this id (its answer, if any, comes back marked cancelled or stale).
     case cancel(EffectID)
 }
@@ -51,6 +54,8 @@ enum EffectID: Sendable, Hashable {
     case edit
     /// The walk of `G` (one at a time).
     case walk
+    /// The id lookup of a jump (one at a time).
+    case locate
 }
 
 /// The timers the reducer starts.
@@ -61,6 +66,8 @@ enum TimerID: Sendable, Hashable {
     case autoRetry(paneID: Int)
     /// The refresh interval of `.setAutoRefresh(seconds:)`.
     case autoRefresh
+    /// The pause after the last key typed into a pane's filter: then the filter applies.
+    case filterDebounce(paneID: Int)
 }
 
 extension Effect {
@@ -71,6 +78,7 @@ extension Effect {
         case .fetchUser(_, let userID, let paneID, _): .hydration(paneID: paneID, userID: userID)
         case .startTimer(let timer, _): .timer(timer)
         case .walkToEnd: .walk
+        case .locate: .locate
         case .readForDescribe: .describe
         case .fetchScanPage(_, let paneID, _), .fetchScanUsers(_, _, _, let paneID, _): .scan(paneID: paneID)
         case .loadUserDetail(_, _, _, _, let paneID, _): .userDetail(paneID: paneID)

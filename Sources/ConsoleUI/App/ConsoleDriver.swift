@@ -29,6 +29,12 @@ public protocol ConsoleDriver: AnyObject {
     var selectedID: String? { get }
     /// Profile names the palette offers after `:profile `.
     var profiles: [String] { get }
+    /// Issuers the palette completes after `:users ` (the ones loaded).
+    var paletteIssuers: [CommandPalette.IssuerChoice] { get }
     /// True once the user quit (and confirmed, if an edit was unsaved).
     var isFinished: Bool { get }
+}
+
+extension ConsoleDriver {
+    public var paletteIssuers: [CommandPalette.IssuerChoice] { [] }
 }

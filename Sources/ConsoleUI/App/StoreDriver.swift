@@ -258,14 +258,22 @@ public final class StoreDriver: ConsoleDriver {
         case .end: footer = .end
         case .failed(let message): footer = .failed(message)
         }
-        if let scope = pane.filterScope, pane.filterScan != nil || footer != .loading {
-            // A filter says what it searched (and a scan how far it got) instead of a bare end or "more".
+        let scope = [pane.filterScope, pane.sortScope].compactMap { $0 }.joined(separator: " · ")
+        if !scope.isEmpty, pane.filterScan != nil || footer != .loading {
+            // A filter says what it searched (and a scan how far it got), a sort of a list not all loaded what it
+            // put in order, instead of a bare end or "more".
             if case .failed = footer {} else { footer = .note(scope) }
         }
         if let progress = state.loadToEnd, progress.paneID == pane.id { footer = .loadingAll(loaded: progress.loadedRows, rowsPerSecond: progress.rowsPerSecond) }
         let empty = pane.filterText.isEmpty ? "nothing here" : "no row matches the filter “\(pane.filterText)” (Esc clears)"
+        var columns = ColumnSpecs.columns(for: pane.kind)
+        if let sort = pane.sort, sort.column < columns.count {
+            // The sorted column says so in its header: `NAME ▲`.
+            columns[sort.column].title += sort.ascending ? " ▲" : " ▼"
+            columns[sort.column].minWidth = max(columns[sort.column].minWidth, columns[sort.column].title.count)
+        }
         return TableModel(
-            columns: ColumnSpecs.columns(for: pane.kind), rows: rows, firstRowIndex: pane.scrollTop,
+            columns: columns, rows: rows, firstRowIndex: pane.scrollTop,
             selectedIndex: pane.rowCount == 0 ? nil : pane.selection, scrollOffset: pane.scrollTop, footer: footer,
             emptyMessage: empty)
     }
@@ -333,6 +341,11 @@ public final class StoreDriver: ConsoleDriver {
         case .refresh:
             if case .failed = store.state.current?.footer { send(.retry) } else { send(.refresh) }
         case .mark: send(.toggleMark)
+        case .markAll: send(.markAll)
+        case .clearMarks: send(.clearMarks)
+        case .markRange: send(.markRange)
+        case .sortNextColumn: send(.sortNextColumn)
+        case .reverseSort: send(.reverseSort)
         case .describe:
             describeScroll = 0
             describeWraps = true
@@ -346,7 +359,7 @@ public final class StoreDriver: ConsoleDriver {
         case .row(let key): send(.action(key))
         case .stop: send(.stopLoading)
         case .quit: send(.quit)
-        case .copyID, .help, .palette: break
+        case .copyID, .help, .palette, .suspendToShell: break  // the app's own
         case .toggleWrap, .scrollLeft, .scrollRight, .nextMatch: break  // describe only
         }
     }
@@ -491,11 +504,11 @@ public final class StoreDriver: ConsoleDriver {
         switch key {
         case .control("u"):
             filterDraft = ""
-            changed()
+            typed("")
             return
         case .backspace where replacesSelection:
             filterDraft = ""
-            changed()
+            typed("")
             return
         case .character where replacesSelection:
             draft = ""
@@ -513,8 +526,9 @@ public final class StoreDriver: ConsoleDriver {
             return
         case .backspace:
             if draft.isEmpty {
+                // Backspace on an empty filter closes it, with the list unfiltered (as typed so far).
                 filterDraft = nil
-                changed()
+                send(.setFilter(""))
                 return
             }
             draft.removeLast()
@@ -528,9 +542,15 @@ public final class StoreDriver: ConsoleDriver {
             }
             draft.append(character)
         default:
-            break
+            return
         }
         filterDraft = draft
+        typed(draft)
+    }
+
+    /// The filter as typed so far: the store applies it once the typing pauses (debounced on its clock).
+    private func typed(_ draft: String) {
+        store.send(.typeFilter(draft))
         changed()
     }
 
@@ -583,13 +603,25 @@ public final class StoreDriver: ConsoleDriver {
         changed()
     }
 
+    /// The issuers loaded on the Issuers pane, for `:users ` completion.
+    public var paletteIssuers: [CommandPalette.IssuerChoice] {
+        guard let issuers = store.state.stack.first(where: { $0.kind == .issuers }) else { return [] }
+        return (0..<min(issuers.rowCount, Self.paletteIssuerLimit)).compactMap { index in
+            issuers.row(at: index).map { CommandPalette.IssuerChoice(id: $0.id, name: $0.title) }
+        }
+    }
+
+    /// Most issuers completion looks through.
+    static let paletteIssuerLimit = 1_000
+
     public func run(_ command: CommandPalette.Command) {
         switch command {
-        case .issuers: send(.jump(.issuers))
-        case .users: send(.jump(.users))
-        case .webhooks: send(.jump(.webhooks))
-        case .events: send(.jump(.events))
-        case .errors: send(.jump(.errors))
+        case .jump(let target): send(.jump(target))
+        case .jumpInIssuer(let target, let issuer): send(.jumpInIssuer(target, issuer: issuer))
+        case .open(let id): send(.jumpToID(id))
+        case .unavailable(let message):
+            notice = BannerModel(severity: .warning, title: "Not available", detail: message)
+            changed()
         case .quit: send(.quit)
         case .profile(let name):
             if let onProfileSwitch {

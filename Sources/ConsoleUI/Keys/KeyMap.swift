@@ -32,14 +32,24 @@ public enum KeyMap {
         if let filterHelp = descriptor.filterHelp {
             list.append(KeyBinding([.character("/")], label: "/", .filter, filterHelp, hint: "filter"))
         }
-        list.append(KeyBinding([.character(":")], label: ":", .palette,
-                               "command palette: :issuers :users :webhooks :events :errors :profile NAME :quit",
-                               hint: "command"))
+        list.append(KeyBinding([.character(":")], label: ":", .palette, paletteHelp, hint: "command"))
         list.append(KeyBinding([.character("r")], label: "r", .refresh, "refresh the pane"))
+        if descriptor.sortsRows {
+            list += [
+                KeyBinding([.character("o")], label: "o", .sortNextColumn,
+                           "sort by the next column (▲ in its header; after the last, unsorted); a list not all "
+                               + "loaded sorts the loaded rows and says so (G loads all)", hint: "sort"),
+                KeyBinding([.character("O")], label: "O", .reverseSort, "reverse the sort order (▲ / ▼)"),
+            ]
+        }
         if descriptor.marksRows {
-            list.append(KeyBinding([.character(" ")], label: "space", .mark,
-                                   "mark / unmark the row (bulk actions act on marks)",
-                                   hint: descriptor.hasBulkActions ? "mark" : nil))
+            list += [
+                KeyBinding([.character(" ")], label: "space", .mark,
+                           "mark / unmark the row and move down (bulk actions act on marks)", hint: "mark"),
+                KeyBinding([.character("*")], label: "*", .markAll, "mark every row shown (the loaded ones)"),
+                KeyBinding([.character("M")], label: "M", .markRange, "mark from the last marked row to this one"),
+                KeyBinding([.character("u")], label: "u", .clearMarks, "clear every mark of the pane"),
+            ]
         }
         if descriptor.editsUser {
             list.append(KeyBinding([.character("e")], label: "e", .edit, "edit the user (form)", hint: "edit"))
@@ -51,9 +61,16 @@ public enum KeyMap {
             KeyBinding([.character("y")], label: "y", .copyID, "copy the selected id (OSC 52)"),
             KeyBinding([.character("?")], label: "?", .help, "help: every key of this pane, searchable", hint: "help"),
             KeyBinding([.character("q")], label: "q", .quit, "quit (asks if an edit is unsaved)", hint: "quit"),
+            suspendBinding,
         ]
         return list
     }
+
+    /// What `:` offers, from the palette's own table.
+    static var paletteHelp: String { "command palette: " + CommandPalette.summary }
+
+    static let suspendBinding = KeyBinding(
+        [.control("z")], label: "Ctrl-Z", .suspendToShell, "suspend to the shell; fg brings the console back")
 
     /// The binding of a pane's action: its key, its help line, its verb as the hint.
     static func binding(_ action: RowActionKind) -> KeyBinding {
@@ -97,9 +114,9 @@ public enum KeyMap {
         KeyBinding([.character("n")], label: "n", .nextMatch, "next match of the search"),
         KeyBinding([.escape, .backspace], label: "Esc / Backspace", .back, "back to the list", hint: "back"),
         KeyBinding([.character("y")], label: "y", .copyID, "copy the id (OSC 52)", hint: "copy id"),
-        KeyBinding([.character(":")], label: ":", .palette,
-                   "command palette: :issuers :users :webhooks :events :errors :profile NAME :quit", hint: "command"),
+        KeyBinding([.character(":")], label: ":", .palette, paletteHelp, hint: "command"),
         KeyBinding([.character("?")], label: "?", .help, "help: every key of this pane, searchable", hint: "help"),
         KeyBinding([.character("q")], label: "q", .quit, "quit (asks if an edit is unsaved)", hint: "quit"),
+        suspendBinding,
     ]
 }

@@ -22,6 +22,12 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case open, back, nextSibling, previousSibling
     case filter, palette, refresh, mark, describe, edit
+    /// `*` marks every row shown, `u` clears the marks, `M` marks from the last marked row to the selection.
+    case markAll, clearMarks, markRange
+    /// `o` sorts by the next column, `O` reverses the order.
+    case sortNextColumn, reverseSort
+    /// Ctrl-Z: suspends the console to the shell (`fg` brings it back).
+    case suspendToShell
     case row(ActionKey)
     case copyID, help, quit
     /// Stops a long load (G loading every page).
@@ -38,7 +44,8 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
 
     public static let allCases: [KeyAction] = [
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .back, .nextSibling, .previousSibling,
-        .filter, .palette, .refresh, .mark, .describe, .edit,
+        .filter, .palette, .refresh, .mark, .describe, .edit, .markAll, .clearMarks, .markRange, .sortNextColumn,
+        .reverseSort, .suspendToShell,
     ] + ActionKey.allCases.map(KeyAction.row) + [
         .copyID, .help, .quit, .stop, .toggleWrap, .scrollLeft, .scrollRight, .nextMatch,
     ]

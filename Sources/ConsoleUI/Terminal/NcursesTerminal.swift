@@ -190,6 +190,14 @@ public final class NcursesTerminal: Terminal {
         sequence.withCString { cn_write_raw($0, strlen($0)) }
     }
 
+    public func suspendToShell() {
+        guard isOpen else { return }
+        cn_suspend_to_shell()
+        // Back from `fg`: the terminal may have another size; the caller draws the whole screen again.
+        size = TerminalSize(columns: Int(cn_cols()), rows: Int(cn_lines()))
+        curs_set(cursorVisible ? 1 : 0)
+    }
+
     public func restore() {
         stopWatchingInput()
         guard isOpen else { return }
