@@ -81,7 +81,7 @@ import ConsoleCore
         #expect(CommandPalette.complete(":we") == "webhooks")
         #expect(CommandPalette.complete("pro", profiles: ["staging"]) == "profile ")
         #expect(CommandPalette.complete("profile st", profiles: ["staging", "prod"]) == "profile staging")
-        #expect(CommandPalette.parse(":users") == .success(.users))
+        #expect(CommandPalette.parse(":users") == .success(.jump(.users)))
         #expect(CommandPalette.parse("profile staging") == .success(.profile("staging")))
         #expect(CommandPalette.parse("quit") == .success(.quit))
         guard case .failure(let error) = CommandPalette.parse(":frob") else {

@@ -36,9 +36,11 @@ public struct PaneDescriptor: Sendable {
     /// Whether any action is offered for marked rows (then the hint line offers space to mark).
     public var hasBulkActions: Bool { actions.contains { $0.reach == .rows(bulk: true) } }
 
-    /// Whether rows can be marked (space, `*`, `u`, `M`): only where an action acts on marked rows, so no pane
-    /// offers marks that nothing uses.
-    public var marksRows: Bool { hasBulkActions }
+    /// Whether rows can be marked (space, `*`, `u`, `M`): only where a row action acts on the marked rows, so no
+    /// pane offers marks that nothing uses.
+    public var marksRows: Bool {
+        actions.contains { if case .rows = $0.reach { true } else { false } }
+    }
 
     /// The position of the column colored by status, if any.
     public var statusColumn: Int? { columns.firstIndex { $0.showsStatus } }

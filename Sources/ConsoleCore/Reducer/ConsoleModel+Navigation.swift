@@ -2,6 +2,8 @@ extension ConsoleModel {
     /// Opens a pane on top of the stack; the pane it covers stops its requests.
     mutating func push(_ kind: PaneKind, context: PaneContext, _ environment: ConsoleEnvironment) -> [Effect] {
         var effects = state.stack.last.map { cancelRequests(ofPane: $0.id) } ?? []
+        // Walking on from a jump's pane: Back now walks up its parents, not to the stack from before the jump.
+        jumpReturn = nil
         // An info banner speaks of the pane it was raised on ("Choose an issuer first"): not of the next one.
         if state.banner?.severity == .info { state.banner = nil }
         state.stack.append(PaneState(id: nextPaneID, kind: kind, context: context))

@@ -45,7 +45,8 @@ public enum KeyMap {
         if descriptor.marksRows {
             list += [
                 KeyBinding([.character(" ")], label: "space", .mark,
-                           "mark / unmark the row and move down (bulk actions act on marks)", hint: "mark"),
+                           "mark / unmark the row and move down (bulk actions act on marks)",
+                           hint: descriptor.hasBulkActions ? "mark" : nil),
                 KeyBinding([.character("*")], label: "*", .markAll, "mark every row shown (the loaded ones)"),
                 KeyBinding([.character("M")], label: "M", .markRange, "mark from the last marked row to this one"),
                 KeyBinding([.character("u")], label: "u", .clearMarks, "clear every mark of the pane"),
