@@ -104,12 +104,17 @@ public struct PaneState: Sendable, Identifiable {
     /// What a sort put in order, said under the rows while the list is not complete in memory: a sort of a lazily
     /// paged list orders only what is loaded. Nil without a sort, or when every row is loaded (nothing to caveat).
     public var sortScope: String? {
+        sortCaveat.map { $0 + " · G loads all, then sorts" }
+    }
+
+    /// The short form, for the line above the rows: "sorted: 300 loaded rows of 1,000,000+".
+    public var sortCaveat: String? {
         guard sort != nil, list.hasFirstPage else { return nil }
         let held = list.residentRowCount
         if !list.hasMore, held == list.count { return nil }
         let known = DisplayFormat.count(list.count) + (list.hasMore ? "+" : "")
         let rows = held == 1 ? "row" : "rows"
-        return "sorted: \(DisplayFormat.count(held)) loaded \(rows) of \(known) · G loads all, then sorts"
+        return "sorted: \(DisplayFormat.count(held)) loaded \(rows) of \(known)"
     }
 
     /// Marked rows that the filter currently hides.

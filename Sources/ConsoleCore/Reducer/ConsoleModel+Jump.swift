@@ -77,15 +77,13 @@ extension ConsoleModel {
     /// `:users ISSUER`: the issuer named by id, or by the name shown on the Issuers pane (as loaded).
     mutating func jump(_ target: JumpTarget, issuer text: String, _ environment: ConsoleEnvironment) -> [Effect] {
         guard target.isIssuerScoped else { return jumping { $0.jump(target, environment) } }
-        let loaded = state.stack.first(where: { $0.kind == .issuers }).map { pane in
-            (0..<pane.rowCount).compactMap { pane.row(at: $0) }
-        } ?? []
+        let loaded = state.knownIssuers
         let wanted = text.lowercased()
-        if let row = loaded.first(where: { $0.id == text })
-            ?? loaded.first(where: { $0.title.lowercased() == wanted })
+        if let issuer = loaded.first(where: { $0.id == text })
+            ?? loaded.first(where: { $0.name.lowercased() == wanted })
             ?? Self.uniquePrefixMatch(wanted, in: loaded)
         {
-            return jumping { $0.openIssuerPane(target.pane, issuerID: row.id, issuerName: row.title, environment) }
+            return jumping { $0.openIssuerPane(target.pane, issuerID: issuer.id, issuerName: issuer.name, environment) }
         }
         if ResourceIDKind(id: text) == .issuer {
             // An id not among the loaded issuers: the list answers for it (a 404 banner if there is none).
@@ -97,8 +95,8 @@ extension ConsoleModel {
             environment)
     }
 
-    private static func uniquePrefixMatch(_ prefix: String, in rows: [ConsoleRow]) -> ConsoleRow? {
-        let matches = rows.filter { $0.title.lowercased().hasPrefix(prefix) }
+    private static func uniquePrefixMatch(_ prefix: String, in issuers: [KnownIssuer]) -> KnownIssuer? {
+        let matches = issuers.filter { $0.name.lowercased().hasPrefix(prefix) }
         return matches.count == 1 ? matches[0] : nil
     }
 

@@ -62,6 +62,7 @@ extension ConsoleModel {
         pageFetches[paneID] = nil
         readSucceeded(paneID: paneID)
         let cached = page.rows.map { row in row.needsHydration ? knownUser(listed: row) : row }
+        if state.stack.first(where: { $0.id == paneID })?.kind == .issuers { rememberIssuers(page.rows) }
         withPane(paneID) { pane in
             pane.list.complete(fetch, with: RowPage(rows: cached, nextCursor: page.nextCursor, hasMore: page.hasMore))
         }
@@ -166,5 +167,13 @@ extension ConsoleModel {
             state.loadToEnd = nil
         }
         return effects
+    }
+
+    /// Issuers listed by a page: remembered (bounded) for `:users NAME` wherever the user is.
+    mutating func rememberIssuers(_ rows: [ConsoleRow]) {
+        var known = Set(state.knownIssuers.map(\.id))
+        for row in rows where known.count < ConsoleState.knownIssuersLimit && known.insert(row.id).inserted {
+            state.knownIssuers.append(KnownIssuer(id: row.id, name: row.title))
+        }
     }
 }

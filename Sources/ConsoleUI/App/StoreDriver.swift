@@ -128,7 +128,8 @@ public final class StoreDriver: ConsoleDriver {
             pane.filterScan.map { "\(pane.filterText) · \($0.summary(shown: pane.rowCount))" } ?? pane.filterText
         }
         var breadcrumb = BreadcrumbModel(
-            crumbs: state.breadcrumb, filter: filterDraft ?? applied, isEditingFilter: filterDraft != nil)
+            crumbs: state.breadcrumb, filter: filterDraft ?? applied, isEditingFilter: filterDraft != nil,
+            note: pane?.sortCaveat)
         if case .describe = state.dialog, describeSearchDraft != nil || describeSearch != nil {
             // In describe, the line shows the search instead of the pane's filter.
             breadcrumb.filter = describeSearchDraft ?? describeSearch
@@ -605,14 +606,8 @@ public final class StoreDriver: ConsoleDriver {
 
     /// The issuers loaded on the Issuers pane, for `:users ` completion.
     public var paletteIssuers: [CommandPalette.IssuerChoice] {
-        guard let issuers = store.state.stack.first(where: { $0.kind == .issuers }) else { return [] }
-        return (0..<min(issuers.rowCount, Self.paletteIssuerLimit)).compactMap { index in
-            issuers.row(at: index).map { CommandPalette.IssuerChoice(id: $0.id, name: $0.title) }
-        }
+        store.state.knownIssuers.map { CommandPalette.IssuerChoice(id: $0.id, name: $0.name) }
     }
-
-    /// Most issuers completion looks through.
-    static let paletteIssuerLimit = 1_000
 
     public func run(_ command: CommandPalette.Command) {
         switch command {

@@ -32,12 +32,19 @@ public struct BreadcrumbModel: Sendable, Equatable {
     public var filter: String?
     /// The filter is being typed: the cursor sits at its end.
     public var isEditingFilter: Bool
+    /// Said at the right before the filter, in sight wherever the list is scrolled ("sorted: 300 loaded rows
+    /// of 1,000,000+").
+    public var note: String?
 
-    public init(crumbs: [String], rowCount: String? = nil, filter: String? = nil, isEditingFilter: Bool = false) {
+    public init(
+        crumbs: [String], rowCount: String? = nil, filter: String? = nil, isEditingFilter: Bool = false,
+        note: String? = nil
+    ) {
         self.crumbs = crumbs
         self.rowCount = rowCount
         self.filter = filter
         self.isEditingFilter = isEditingFilter
+        self.note = note
     }
 }
 
