@@ -49,7 +49,8 @@ extension ConsoleModel {
                     (id: $0.id, name: Optional($0.title))
                 }
             guard let issuer else {
-                return raise(
+                // On Issuers, where one can be chosen.
+                return popToRoot(keeping: .issuers, environment) + raise(
                     Banner(severity: .info, kind: .info, title: "Choose an issuer first",
                            detail: "the \(target.pane.title) pane lists those of one issuer: select one, or :\(target.rawValue) ISSUER"),
                     environment)
