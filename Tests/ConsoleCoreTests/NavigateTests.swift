@@ -240,6 +240,30 @@ struct NavigateTests {
         }
     }
 
+    // MARK: Measurement (not part of the normal run)
+
+    /// `CONSOLE_BENCH=1`: `G` over 50,000 users, unsorted and then with a sort on (every page kept, the sort
+    /// computed when the progress shows and at the end). Prints the times; asserts only that both reach the end.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CONSOLE_BENCH"] == "1"))
+    func sortedWalkToTheEndMeasured() async throws {
+        for sorted in [false, true] {
+            try await withHarness(users: 50_000, pageSize: 100) { h in
+                try await h.openUsers()
+                if sorted { h.store.send(.sortNextColumn) }
+                let started = ContinuousClock.now
+                h.store.send(.moveToEnd)
+                #expect(await h.store.waitUntil(timeout: .seconds(600)) {
+                    $0.loadToEnd == nil && $0.current?.list.hasMore == false
+                })
+                let seconds = (ContinuousClock.now - started) / .seconds(1)
+                let pane = try #require(h.store.state.current)
+                print("G over \(pane.list.count) users, sorted: \(sorted): \(String(format: "%.1f", seconds)) s, "
+                    + "\(Int(Double(pane.list.count) / seconds)) rows/s, \(pane.list.residentRowCount) rows resident")
+                #expect(pane.list.count == 50_000)
+            }
+        }
+    }
+
     // MARK: Helpers
 
     /// A user of an issuer other than the first one listed (so the lookup has to try more than one).

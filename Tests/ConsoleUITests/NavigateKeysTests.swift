@@ -40,6 +40,9 @@ import Testing
         #expect(CommandPalette.complete(":users i_c", choices: issuers) == "users i_cccccccccccccc")
         #expect(CommandPalette.completions(for: "cl", choices: issuers) == ["clients"])
         #expect(CommandPalette.completions(for: "usr_", choices: issuers).isEmpty)
+        // With no completion, an id says what ⏎ does with it instead of "no command matches".
+        #expect(CommandPalette.emptyCompletionHint(for: ":ses_") == "⏎ opens the session with this id, wherever it lives")
+        #expect(CommandPalette.emptyCompletionHint(for: "frob").hasPrefix("no command matches"))
     }
 
     @Test func paletteHistoryRecallsCommandsWithTheUpArrow() {

@@ -48,9 +48,9 @@ extension ConsoleModel {
             return []
         }
         self.walk?.lastShown = environment.elapsed
-        // A filter or sort is recomputed over the loaded rows when the progress shows (and at the end), not on
-        // every page: sorting the whole list again per page would make the walk quadratic.
-        if filteredOrSorted {
+        // A filter is applied over the loaded rows when the progress shows, not on every page; a sort only at the
+        // end (sorting everything loaded again at each progress made a 50,000-row walk 65 times slower).
+        if filteredOrSorted, state.stack[position].sort == nil {
             state.stack[position].recomputeDisplay()
             state.stack[position].selection = max(state.stack[position].rowCount - 1, 0)
         }

@@ -180,6 +180,16 @@ public enum CommandPalette {
         complete(input, choices: Choices(profiles: profiles))
     }
 
+    /// What the palette says when no completion is listed: an id opens its resource; anything else matches no
+    /// command.
+    public static func emptyCompletionHint(for input: String) -> String {
+        let text = stripped(input).trimmingLeadingSpaces
+        if let kind = ResourceIDKind(id: text) ?? ResourceIDKind.allCases.first(where: { $0.prefix == text }) {
+            return "⏎ opens the \(kind.rawValue) with this id, wherever it lives"
+        }
+        return "no command matches — Tab completes, ⏎ runs, Esc closes"
+    }
+
     /// Parses a full command line; unknown commands are a clear error naming the known ones.
     public static func parse(_ input: String) -> Result<Command, ParseError> {
         let text = stripped(input).trimmingLeadingSpaces
