@@ -14,6 +14,8 @@
 #include <unistd.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <sys/ioctl.h>
 
 // Function-like macros and macro constants do not import into Swift: expose them as inline functions.
 static inline attr_t cn_attr_bold(void) { return A_BOLD; }
@@ -147,6 +149,34 @@ static inline int cn_watch_resize(void) {
     action.sa_flags = SA_RESTART;
     sigaction(SIGWINCH, &action, cn_previous_winch());
     return fds[0];
+}
+
+/* Ctrl-Z (raw mode makes it a key, not a signal): gives the terminal back, stops the process with SIGTSTP's
+   default action (the shell sees a stopped job), and on SIGCONT (`fg`) takes the terminal again. Returns when the
+   process runs again. */
+static inline void cn_suspend_to_shell(void) {
+    endwin();
+    struct sigaction stop, previous;
+    memset(&stop, 0, sizeof(stop));
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &previous);
+    sigset_t unblock, saved;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &unblock, &saved);
+    raise(SIGTSTP);
+    /* Running again (SIGCONT). */
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
+    sigaction(SIGTSTP, &previous, NULL);
+    /* The shell may have changed the terminal's modes: raw again, then a redraw (the caller repaints). */
+    reset_prog_mode();
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_row > 0 && size.ws_col > 0
+        && (size.ws_row != LINES || size.ws_col != COLS)) {
+        resizeterm(size.ws_row, size.ws_col);
+    }
+    refresh();
 }
 
 #endif

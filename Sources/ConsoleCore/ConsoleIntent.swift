@@ -21,15 +21,31 @@ public enum ConsoleIntent: Sendable, Hashable {
     case nextSibling, previousSibling
     /// The command palette's `:issuers :users :webhooks :events :errors :apikeys`.
     case jump(JumpTarget)
+    /// `:users ISSUER` (`:clients ISSUER`, …): the pane of that issuer, named by id or by name.
+    case jumpInIssuer(JumpTarget, issuer: String)
+    /// `:usr_…`, `:ses_…`, `:wh_…`, `:i_…`: opens that resource where it lives, its parents on the stack (an
+    /// id whose issuer is unknown is looked for in the issuers, with progress).
+    case jumpToID(String)
     /// The filter line: `key:value` words the API supports go to the server, the rest filters loaded rows
     /// (or is sent as `q` where the API has it).
     case setFilter(String)
     case clearFilter
     /// Sort the loaded rows by a column; again on the same column reverses, a third time clears.
     case sort(column: Int)
-    /// Space: mark / unmark the selected row.
+    /// `o`: sort by the next column (ascending); after the last column, no sort.
+    case sortNextColumn
+    /// `O`: reverse the order of the sort (▲ / ▼).
+    case reverseSort
+    /// Space: mark / unmark the selected row, and move down.
     case toggleMark
+    /// `u`: clear every mark of the pane.
     case clearMarks
+    /// `*`: mark every row shown (the filter's matches, when filtered).
+    case markAll
+    /// `M`: mark the rows from the last one marked to the selection.
+    case markRange
+    /// A character typed into the filter: applied after a pause (debounced), not on every key.
+    case typeFilter(String)
     /// r: refetch, keeping the selection on the same id.
     case refresh
     /// Retry a failed page fetch.

@@ -32,6 +32,10 @@ public struct ConsoleState: Sendable {
     public internal(set) var panesBeforeRefresh: [Int: PaneState] = [:]
         /// What the view keeps between frames (drafts, scroll positions, its overlays, notices).
     public internal(set) var view = ViewState()
+        /// Issuers seen in the Issuers pane's pages (id, name), kept when that pane is left: `:users NAME` and its
+    /// completion read them from anywhere. At most `knownIssuersLimit`.
+    public internal(set) var knownIssuers: [KnownIssuer] = []
+    public static let knownIssuersLimit = 1_000
         /// Set when the user asked to quit and nothing holds it back.
     public internal(set) var shouldQuit = false
 
@@ -156,4 +160,10 @@ public struct LoadToEndProgress: Sendable, Hashable {
         self.startedRows = startedRows
         self.startedAt = startedAt
     }
+}
+
+/// An issuer the console has listed: its id and name.
+public struct KnownIssuer: Sendable, Hashable {
+    public var id: String
+    public var name: String
 }

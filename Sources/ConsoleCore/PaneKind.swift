@@ -67,7 +67,34 @@ public enum PaneKind: String, Sendable, Hashable, CaseIterable {
     public static let organizationScope: [PaneKind] = [.members, .groups, .invitations, .organizationAPIKeys]
 }
 
-/// Command palette targets (`:issuers :users :webhooks :events :errors :apikeys :events chart :requests`).
+/// Command palette targets (`:issuers :users :webhooks :events :errors :clients :agents :orgs :sessions :apikeys :events chart :requests`).
 public enum JumpTarget: String, Sendable, CaseIterable {
-    case issuers, users, webhooks, events, errors, apiKeys, eventsChart, requests
+    case issuers, users, webhooks, events, errors
+    /// The lists of an issuer (the one in context, or selected on Issuers, or named).
+    case clients, agents, organizations
+    /// The sessions of the user in context.
+    case sessions
+    /// The account's API keys; the events chart; the console's own request log.
+    case apiKeys, eventsChart, requests
+
+    /// The pane it opens.
+    public var pane: PaneKind {
+        switch self {
+        case .issuers: .issuers
+        case .users: .users
+        case .webhooks: .webhooks
+        case .events: .events
+        case .errors: .errors
+        case .clients: .clients
+        case .agents: .agents
+        case .organizations: .organizations
+        case .sessions: .sessions
+        case .apiKeys: .apiKeys
+        case .eventsChart: .eventsChart
+        case .requests: .requests
+        }
+    }
+
+    /// Whether it lists the resources of one issuer.
+    public var isIssuerScoped: Bool { PaneKind.issuerScope.contains(pane) }
 }

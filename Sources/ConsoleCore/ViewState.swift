@@ -20,6 +20,9 @@ public struct ViewState: Sendable, Hashable {
     public var overlay: ViewOverlay?
     /// When the first Ctrl-C was pressed (clock time): a second one soon after quits whatever the state.
     public var quitRequestedAt: Duration?
+    /// Commands run from the palette, newest last (at most `paletteHistoryLimit`): ↑ recalls them.
+    public var paletteHistory: [String] = []
+    public static let paletteHistoryLimit = 50
 
     public init() {}
 }
@@ -58,6 +61,6 @@ public struct ViewNotice: Sendable, Hashable {
 public enum ViewOverlay: Sendable, Hashable {
     /// Key help: the pane it was opened over (nil: the describe view), the search typed, the scroll.
     case help(pane: PaneKind?, query: String, scroll: Int)
-    /// The command palette: what is typed, the highlighted completion, the last error.
-    case palette(input: String, selectedCompletion: Int, error: String?)
+    /// The command palette: what is typed, the highlighted completion, the last error, the history entry shown.
+    case palette(input: String, selectedCompletion: Int, error: String?, historyIndex: Int?)
 }

@@ -204,8 +204,8 @@ struct StoreEmulatorTests {
     @Test func serverAndClientFiltersSortAndMarks() async throws {
         try await withHarness(users: 500) { h in
             try await h.openUsers()
-            h.store.send(.toggleMark)
             let marked = try #require(h.store.state.current?.selectedRow?.id)
+            h.store.send(.toggleMark)
             h.store.send(.setFilter("status:blocked"))
             #expect(await h.waitForRows(.users))
             let statuses = Set((0..<(h.store.state.current?.list.count ?? 0)).compactMap { h.store.state.current?.row(at: $0)?.status })

@@ -75,16 +75,17 @@ import ConsoleCore
     }
 
     @Test func paletteCompletesAndParses() {
-        #expect(CommandPalette.completions(for: "e") == ["events", "events chart", "errors", "export "])
-        #expect(CommandPalette.parse(":events chart") == .success(.eventsChart))
-        #expect(CommandPalette.parse(":requests") == .success(.requests))
+        #expect(CommandPalette.completions(for: "e") == ["events", "errors", "export "])
+        #expect(CommandPalette.completions(for: "events c") == ["events chart"])
+        #expect(CommandPalette.parse(":events chart") == .success(.jump(.eventsChart)))
+        #expect(CommandPalette.parse(":requests") == .success(.jump(.requests)))
         #expect((try? CommandPalette.parse(":events graph").get()) == nil)
         #expect(CommandPalette.complete("e") == "e")
         #expect(CommandPalette.complete("ev") == "events")
         #expect(CommandPalette.complete(":we") == "webhooks")
         #expect(CommandPalette.complete("pro", profiles: ["staging"]) == "profile ")
         #expect(CommandPalette.complete("profile st", profiles: ["staging", "prod"]) == "profile staging")
-        #expect(CommandPalette.parse(":users") == .success(.users))
+        #expect(CommandPalette.parse(":users") == .success(.jump(.users)))
         #expect(CommandPalette.parse("profile staging") == .success(.profile("staging")))
         #expect(CommandPalette.parse("quit") == .success(.quit))
         guard case .failure(let error) = CommandPalette.parse(":frob") else {

@@ -15,9 +15,12 @@ ANSI = re.compile(r"\x1b\[[0-9;:?]*[A-Za-z]")
 class Tmux:
     def __init__(self, command, cols=100, rows=30, env=None, cwd=None):
         self.session = "authpi-e2e-" + uuid.uuid4().hex[:8]
-        self.socket = "authpi-e2e"
+        # One tmux server per test process: a server started by another run (another worktree, another build)
+        # would run its own binary paths and environment.
+        self.socket = f"authpi-e2e-{os.getpid()}"
+        # The test's variables go to the session only (-e below), never into the server's global environment,
+        # which a later session would inherit: a test without credentials must not get an earlier test's.
         full_env = dict(os.environ)
-        full_env.update(env or {})
         full_env.setdefault("LANG", "C.UTF-8")
         full_env.setdefault("LC_ALL", "C.UTF-8")
         full_env["TERM"] = "tmux-256color" if _has_terminfo("tmux-256color") else "screen-256color"

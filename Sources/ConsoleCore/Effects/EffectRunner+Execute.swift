@@ -213,6 +213,19 @@ extension EffectRunner {
                 let entries = source.recentRequests()
                 send(.requestLogRead(paneID: paneID, entries: entries))
             }
+        case .locate(let id, let issuerLimit, let token):
+            handle = run {
+                let started = clock.elapsed
+                let result: Result<LocateOutcome, ConsoleFailure>?
+                do {
+                    result = .success(try await source.locate(id, issuerLimit: issuerLimit) { tried, total in
+                        send(.locateProgress(token: token, tried: tried, total: total))
+                    })
+                } catch {
+                    result = Self.failure(error).map { .failure($0) }
+                }
+                send(.located(token: token, id: id, result: result, latency: clock.elapsed - started))
+            }
         }
         guard let id = effect.id else { return }
         // A new effect under a name replaces the one running under it.

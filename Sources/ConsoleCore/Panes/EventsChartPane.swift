@@ -48,6 +48,6 @@ enum EventsChartPane {
     ]
 
     static let descriptor = PaneDescriptor(
-        kind: .eventsChart, title: "Events chart", columns: rows.paneColumns, marksRows: false,
+        kind: .eventsChart, title: "Events chart", columns: rows.paneColumns, sortsRows: false,
         paneKeys: windowKeys)
 }

@@ -21,8 +21,8 @@ public struct PaneDescriptor: Sendable {
     public var drillDown: DrillDown?
     /// What Tab / Shift-Tab do, when anything.
     public var tab: TabNavigation?
-    /// Whether rows can be marked (space) for bulk actions; the user detail's rows are fields.
-    public var marksRows = true
+    /// Whether `o` / `O` sort the rows (the user detail's rows are fields in a fixed order).
+    public var sortsRows = true
     /// Whether `e` edits a user from here.
     public var editsUser = false
     /// The row and pane actions, in help order.
@@ -42,6 +42,12 @@ public struct PaneDescriptor: Sendable {
 
     /// Whether any action is offered for marked rows (then the hint line offers space to mark).
     public var hasBulkActions: Bool { actions.contains { $0.reach == .rows(bulk: true) } }
+
+    /// Whether rows can be marked (space, `*`, `u`, `M`): only where a row action acts on the marked rows, so no
+    /// pane offers marks that nothing uses.
+    public var marksRows: Bool {
+        actions.contains { if case .rows = $0.reach { true } else { false } }
+    }
 
     /// The position of the column colored by status, if any.
     public var statusColumn: Int? { columns.firstIndex { $0.showsStatus } }

@@ -39,7 +39,7 @@ enum RequestsPane {
         return RowMapping.prettyJSON(object)
     }
 
-    static let descriptor = PaneDescriptor(kind: .requests, title: "Requests", columns: rows.paneColumns, marksRows: false)
+    static let descriptor = PaneDescriptor(kind: .requests, title: "Requests", columns: rows.paneColumns, sortsRows: false)
 }
 
 extension RequestLogEntry {

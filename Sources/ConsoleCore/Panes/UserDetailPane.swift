@@ -6,5 +6,5 @@ enum UserDetailPane {
         filterHelp: nil,
         drillDown: DrillDown(PaneKind.userScope, context: .same, help: "the selected list (sessions, tokens, trusted devices, verifiers)"),
         tab: TabNavigation(.opens(PaneKind.userScope, first: .sessions, context: .same), help: "sessions / tokens / trusted devices / verifiers"),
-        marksRows: false, editsUser: true)
+        sortsRows: false, editsUser: true)
 }

@@ -68,6 +68,10 @@ enum ConsoleEvent: Sendable {
     case eventCountsArrived(paneID: Int, token: Int, result: Result<EventCounts, ConsoleFailure>?, latency: Duration)
     /// The console's request log, newest first.
     case requestLogRead(paneID: Int, entries: [RequestLogEntry])
+    /// The id lookup of a jump has tried `tried` of `total` issuers.
+    case locateProgress(token: Int, tried: Int, total: Int)
+    /// The id lookup ended: where the resource lives, or why not (`result` nil: cancelled).
+    case located(token: Int, id: String, result: Result<LocateOutcome, ConsoleFailure>?, latency: Duration)
     /// A timer the reducer started is due.
     case timerFired(TimerID)
 }

@@ -40,7 +40,6 @@ extension ConsoleModel {
         state.stack[position].list.begin(fetch)
         state.stack[position].list.complete(fetch, with: page)
         let filteredOrSorted = state.stack[position].isFilteredOrSorted
-        if filteredOrSorted { state.stack[position].recomputeDisplay() }
         state.stack[position].selection = max(state.stack[position].rowCount - 1, 0)
         if !filteredOrSorted {
             state.stack[position].list.evict(
@@ -74,6 +73,12 @@ extension ConsoleModel {
             return []
         }
         self.walk?.lastShown = environment.elapsed
+        // A filter is applied over the loaded rows when the progress shows, not on every page; a sort only at the
+        // end (sorting everything loaded again at each progress made a 50,000-row walk 65 times slower).
+        if state.stack[position].isFilteredOrSorted, state.stack[position].sort == nil {
+            state.stack[position].recomputeDisplay()
+            state.stack[position].selection = max(state.stack[position].rowCount - 1, 0)
+        }
         state.stack[position].clampSelection(viewport: viewport)
         if var progress = state.loadToEnd {
             let list = state.stack[position].list
@@ -121,6 +126,7 @@ extension ConsoleModel {
         let viewport = self.viewport
         withPane(paneID) { pane in
             pane.list.cancelInFlight()
+            if pane.isFilteredOrSorted { pane.recomputeDisplay() }
             pane.selection = max(pane.rowCount - 1, 0)
             pane.clampSelection(viewport: viewport)
         }

@@ -2,6 +2,8 @@ extension ConsoleModel {
     /// Opens a pane on top of the stack; the pane it covers stops its requests.
     mutating func push(_ kind: PaneKind, context: PaneContext, _ environment: ConsoleEnvironment) -> [Effect] {
         var effects = state.stack.last.map { cancelRequests(ofPane: $0.id) } ?? []
+        // Walking on from a jump's pane: Back now walks up its parents, not to the stack from before the jump.
+        jumpReturn = nil
         // An info banner speaks of the pane it was raised on ("Choose an issuer first"): not of the next one.
         if state.banner?.severity == .info { state.banner = nil }
         state.stack.append(PaneState(id: nextPaneID, kind: kind, context: context))
@@ -37,6 +39,7 @@ extension ConsoleModel {
     }
 
     mutating func back(_ environment: ConsoleEnvironment) -> [Effect] {
+        if let returned = returnFromJump(environment) { return returned }
         guard state.stack.count > 1, let top = state.stack.last else { return [] }
         var effects = cancelRequests(ofPane: top.id)
         state.stack.removeLast()
@@ -64,9 +67,11 @@ extension ConsoleModel {
         case .cycles(let siblings):
             guard let index = siblings.firstIndex(of: pane.kind) else { return [] }
             let next = siblings[(index + step + siblings.count) % siblings.count]
-            let effects = cancelRequests(ofPane: pane.id)
+            var effects = cancelRequests(ofPane: pane.id)
+            keepMarks(of: pane)
             state.stack.removeLast()
-            return effects + push(next, context: pane.context, environment)
+            effects += push(next, context: pane.context, environment)
+            return effects + restoreMarks(leaving: pane, environment)
         case .opens(let kinds, let first, let opened):
             guard let last = kinds.last, let context = opened.context(from: pane.context, row: pane.selectedRow)
             else { return [] }
@@ -74,58 +79,15 @@ extension ConsoleModel {
         }
     }
 
-    mutating func jump(_ target: JumpTarget, _ environment: ConsoleEnvironment) -> [Effect] {
-        switch target {
-        case .issuers: return popToRoot(keeping: .issuers, environment)
-        case .webhooks: return popToRoot(keeping: .webhooks, environment)
-        case .events: return popToRoot(keeping: .events, environment)
-        case .errors: return popToRoot(keeping: .errors, environment)
-        case .apiKeys: return popToRoot(keeping: .apiKeys, environment)
-        case .requests: return popToRoot(keeping: .requests, environment)
-        case .eventsChart:
-            var effects = popToRoot(keeping: .events, environment)
-            effects += openChart(query: state.current?.filter.serverQuery ?? [:], environment)
-            return effects
-        case .users:
-            // The users of the issuer in context, or of the issuer selected on the Issuers pane.
-            let issuer =
-                state.stack.last(where: { $0.context.issuerID != nil }).map {
-                    (id: $0.context.issuerID ?? "", name: $0.context.issuerName)
-                }
-                ?? state.stack.first(where: { $0.kind == .issuers })?.selectedRow.map { (id: $0.id, name: Optional($0.title)) }
-            var effects = popToRoot(keeping: .issuers, environment)
-            guard let issuer else {
-                return effects
-                    + raise(
-                        Banner(severity: .info, kind: .info, title: "Choose an issuer first",
-                               detail: "the Users pane lists the users of one issuer"), environment)
-            }
-            effects += push(.users, context: PaneContext(issuerID: issuer.id, issuerName: issuer.name), environment)
-            return effects
-        }
-    }
-
-    /// Leaves only a root pane of this kind: the existing root when it is one (as it was), else a new one.
-    private mutating func popToRoot(keeping kind: PaneKind, _ environment: ConsoleEnvironment) -> [Effect] {
-        var effects: [Effect] = []
-        while state.stack.count > 1, let top = state.stack.last {
-            effects += cancelRequests(ofPane: top.id)
-            state.stack.removeLast()
-        }
-        if let root = state.stack.first, root.kind == kind { return effects + startPane(root.id, environment) }
-        if let root = state.stack.first { effects += cancelRequests(ofPane: root.id) }
-        state.stack = []
-        return effects + push(kind, context: PaneContext(), environment)
-    }
-
-    mutating func toggleMark() {
-        withCurrentPane { pane in
-            guard let id = pane.selectedRow?.id, pane.kind.isServerList else { return }
-            if pane.marks.contains(id) { pane.marks.remove(id) } else { pane.marks.insert(id) }
-        }
-    }
-
     mutating func setFilter(_ text: String, _ environment: ConsoleEnvironment) -> [Effect] {
+        guard let pane = state.current else { return [] }
+        // ⏎ or Esc settles what was being typed: the pause's timer has nothing left to apply.
+        var debounce: [Effect] = []
+        if pendingFilters.removeValue(forKey: pane.id) != nil { debounce.append(.cancel(.timer(.filterDebounce(paneID: pane.id)))) }
+        return debounce + applyFilter(text, environment)
+    }
+
+    private mutating func applyFilter(_ text: String, _ environment: ConsoleEnvironment) -> [Effect] {
         guard let pane = state.current else { return [] }
         let before = pane.filter
         let after = ListFilter(text, kind: pane.kind)
@@ -181,13 +143,33 @@ extension ConsoleModel {
 
     mutating func sort(column: Int, _ environment: ConsoleEnvironment) -> [Effect] {
         guard let pane = state.current, column >= 0, column < pane.kind.columns.count else { return [] }
+        let next: SortOrder? = if let sort = pane.sort, sort.column == column {
+            sort.ascending ? SortOrder(column: column, ascending: false) : nil
+        } else {
+            SortOrder(column: column)
+        }
+        return setSort(next, environment)
+    }
+
+    /// `o`: the next column, ascending; after the last column, no sort.
+    mutating func sortNextColumn(_ environment: ConsoleEnvironment) -> [Effect] {
+        guard let pane = state.current, pane.kind.descriptor.sortsRows else { return [] }
+        let column = pane.sort.map { $0.column + 1 } ?? 0
+        return setSort(column < pane.kind.columns.count ? SortOrder(column: column) : nil, environment)
+    }
+
+    /// `O`: the other order on the same column (the first column, descending, when nothing is sorted).
+    mutating func reverseSort(_ environment: ConsoleEnvironment) -> [Effect] {
+        guard let pane = state.current, pane.kind.descriptor.sortsRows else { return [] }
+        let sort = pane.sort.map { SortOrder(column: $0.column, ascending: !$0.ascending) }
+            ?? SortOrder(column: 0, ascending: false)
+        return setSort(sort, environment)
+    }
+
+    private mutating func setSort(_ sort: SortOrder?, _ environment: ConsoleEnvironment) -> [Effect] {
         let viewport = self.viewport
         withCurrentPane { pane in
-            if let sort = pane.sort, sort.column == column {
-                pane.sort = sort.ascending ? SortOrder(column: column, ascending: false) : nil
-            } else {
-                pane.sort = SortOrder(column: column)
-            }
+            pane.sort = sort
             pane.recomputeDisplay()
             pane.clampSelection(viewport: viewport)
         }

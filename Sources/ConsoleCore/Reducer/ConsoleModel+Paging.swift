@@ -62,15 +62,20 @@ extension ConsoleModel {
         pageFetches[paneID] = nil
         readSucceeded(paneID: paneID)
         let cached = page.rows.map { row in row.needsHydration ? knownUser(listed: row) : row }
+        if state.stack.first(where: { $0.id == paneID })?.kind == .issuers { rememberIssuers(page.rows) }
         withPane(paneID) { pane in
             pane.list.complete(fetch, with: RowPage(rows: cached, nextCursor: page.nextCursor, hasMore: page.hasMore))
         }
         if !continueRefresh(paneID) {
             let viewport = self.viewport
+            let wanted = pendingSelections[paneID]
             withPane(paneID) { pane in
                 pane.recomputeDisplay()
+                if let wanted, let index = pane.displayIndex(ofID: wanted) { pane.selection = index }
                 pane.clampSelection(viewport: viewport)
             }
+            // A jump's row is looked for in the first page only: later pages are the user's to page through.
+            pendingSelections[paneID] = nil
         }
         return isCurrent(paneID) ? selectionChanged(environment) : []
     }
@@ -164,11 +169,22 @@ extension ConsoleModel {
             effects.append(.cancel(.chart(paneID: paneID)))
             withPane(paneID) { $0.list.cancelInFlight() }
         }
+        if pendingFilters.removeValue(forKey: paneID) != nil {
+            effects.append(.cancel(.timer(.filterDebounce(paneID: paneID))))
+        }
         if walk != nil, state.loadToEnd?.paneID == paneID {
             effects.append(.cancel(.walk))
             walk = nil
             state.loadToEnd = nil
         }
         return effects
+    }
+
+    /// Issuers listed by a page: remembered (bounded) for `:users NAME` wherever the user is.
+    mutating func rememberIssuers(_ rows: [ConsoleRow]) {
+        var known = Set(state.knownIssuers.map(\.id))
+        for row in rows where known.count < ConsoleState.knownIssuersLimit && known.insert(row.id).inserted {
+            state.knownIssuers.append(KnownIssuer(id: row.id, name: row.title))
+        }
     }
 }

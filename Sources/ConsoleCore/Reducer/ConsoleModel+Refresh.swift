@@ -110,6 +110,7 @@ extension ConsoleModel {
         if state.dialog != nil { return cancelDialog(environment) }
         if state.export != nil { return cancelExport() }
         if state.loadToEnd != nil { return stopLoadToEnd(environment) }
+        if let stopped = stopLocating() { return stopped }
         if let pane = state.current, pane.filterScan?.isRunning == true {
             // Esc stops the scan first; the matches found stay, a second Esc clears the filter.
             return stopFilterScan(pane.id)

@@ -64,6 +64,16 @@ struct ConsoleModel: Sendable {
     let followInterval: Duration
     /// The export, while it runs: its token, and when (elapsed) its progress was last published.
     var exportRun: (token: Int, lastShown: Duration, job: ExportJob)?
+    /// The filter being typed, by pane, waiting for the pause after the last key (`filterDebounce`).
+    var pendingFilters: [Int: String] = [:]
+    /// Marks of sibling panes left with Tab, for when the user comes back.
+    var keptMarks: [MarksKey: Set<String>] = [:]
+    /// After a jump: the pane it opened and the stack from before, which Back from that pane puts back.
+    var jumpReturn: (paneID: Int, stack: [PaneState])?
+    /// A row to select in a pane once its page shows it (a jump to a session selects it in the user's Sessions).
+    var pendingSelections: [Int: String] = [:]
+    /// The token of the id lookup of a jump (`:usr_…`), while it runs.
+    var locating: Int?
     /// Set by an event whose change need not be published now (a page of `G` between two progress updates); the
     /// shell clears it.
     var isQuiet = false

@@ -98,6 +98,12 @@ enum ConsoleReducer {
             return model.exportProgressed(token: token, rows: rows, pages: pages, environment)
         case .exportEnded(let token, let outcome):
             return model.exportEnded(token: token, outcome: outcome, environment)
+        case .locateProgress(let token, let tried, let total):
+            return model.locateProgress(token: token, tried: tried, total: total, environment)
+        case .located(let token, let id, let result, let latency):
+            return model.located(result, id: id, token: token, latency: latency, environment)
+        case .timerFired(.filterDebounce(let paneID)):
+            return model.filterPauseEnded(paneID: paneID, environment)
         case .timerFired(.countdown):
             return model.countdownTicked(environment)
         case .timerFired(.autoRetry(let paneID)):
@@ -132,16 +138,19 @@ enum ConsoleReducer {
         case .escape: return model.escape(environment)
         case .nextSibling: return model.sibling(step: 1, environment)
         case .previousSibling: return model.sibling(step: -1, environment)
-        case .jump(let target): return model.jump(target, environment)
+        case .jump(let target): return model.jumping { $0.jump(target, environment) }
+        case .jumpInIssuer(let target, let issuer): return model.jump(target, issuer: issuer, environment)
+        case .jumpToID(let id): return model.jumpToID(id, environment)
         case .setFilter(let text): return model.setFilter(text, environment)
         case .clearFilter: return model.setFilter("", environment)
         case .sort(let column): return model.sort(column: column, environment)
-        case .toggleMark:
-            model.toggleMark()
-            return []
-        case .clearMarks:
-            model.withCurrentPane { $0.marks = [] }
-            return []
+        case .sortNextColumn: return model.sortNextColumn(environment)
+        case .reverseSort: return model.reverseSort(environment)
+        case .toggleMark: return model.toggleMark(environment)
+        case .clearMarks: return model.clearMarks(environment)
+        case .markAll: return model.markAll(environment)
+        case .markRange: return model.markRange(environment)
+        case .typeFilter(let text): return model.typeFilter(text, environment)
         case .refresh: return model.refreshCurrentPane(environment)
         case .setAutoRefresh(let seconds): return model.setAutoRefresh(seconds)
         case .setField(let field, let value):

@@ -53,6 +53,9 @@ enum Effect: Sendable, Equatable {
     /// `:export`: walks the list like `walkToEnd`, writing each page to the job's file: `.exportProgressed` per
     /// page, `.exportEnded` once.
     case export(ExportJob, token: Int)
+    /// `:usr_…` and the like: finds where the resource lives (its issuer, its user), trying at most
+    /// `issuerLimit` issuers; `.locateProgress` while it tries, then one `.located`.
+    case locate(String, issuerLimit: Int, token: Int)
     /// Cancels the running effect with this id (its answer, if any, comes back marked cancelled or stale).
     case cancel(EffectID)
 }
@@ -76,6 +79,8 @@ enum EffectID: Sendable, Hashable {
     case requestLog(paneID: Int)
     /// The export (one at a time).
     case export
+    /// The id lookup of a jump (one at a time).
+    case locate
 }
 
 /// The timers the reducer starts.
@@ -88,6 +93,8 @@ enum TimerID: Sendable, Hashable {
     case autoRefresh
     /// The followed Events pane's next poll is due.
     case follow(paneID: Int)
+    /// The pause after the last key typed into a pane's filter: then the filter applies.
+    case filterDebounce(paneID: Int)
 }
 
 extension Effect {
@@ -99,6 +106,7 @@ extension Effect {
         case .startTimer(let timer, _): .timer(timer)
         case .walkToEnd: .walk
         case .export: .export
+        case .locate: .locate
         case .readForDescribe: .describe
         case .fetchScanPage(_, let paneID, _), .fetchScanUsers(_, _, _, let paneID, _): .scan(paneID: paneID)
         case .loadUserDetail(_, _, _, _, let paneID, _): .userDetail(paneID: paneID)

@@ -221,6 +221,10 @@ public final class ConsoleApp {
             renderer.invalidate()
             return false
         }
+        if KeyMap.suspendBinding.keys.contains(key) {
+            suspendToShell()
+            return false
+        }
         let screen = routingScreen(size: size)
         if size.columns < ScreenRenderer.minimumSize.columns || size.rows < ScreenRenderer.minimumSize.rows {
             // Only quit works on the "too small" note, and only with no dialog open; other keys would act on a
@@ -266,7 +270,7 @@ public final class ConsoleApp {
         case .help:
             localOverlay = .help(HelpModel(scope: screen.scope))
         case .palette:
-            localOverlay = .palette(PaletteModel(profiles: driver.profiles))
+            localOverlay = .palette(PaletteModel(choices: paletteChoices))
         case .copyID:
             if let id = driver.selectedID {
                 terminal.copyToClipboard(id)
@@ -312,6 +316,19 @@ public final class ConsoleApp {
         return screen
     }
 
+    /// Ctrl-Z: the shell gets the terminal until `fg`; then the whole screen is drawn again (at its new size).
+    private func suspendToShell() {
+        terminal.suspendToShell()
+        renderer.invalidate()
+        lastFrame = nil
+        needsRender = true
+        tellSizeIfChanged()
+    }
+
+    private var paletteChoices: CommandPalette.Choices {
+        CommandPalette.Choices(profiles: driver.profiles, issuers: driver.paletteIssuers)
+    }
+
     private func showNotice(_ banner: BannerModel) {
         notice = (banner, clock.elapsed + Self.noticeDuration)
     }
@@ -355,8 +372,13 @@ public final class ConsoleApp {
             localOverlay = nil
             return
         case (.complete, _):
-            palette.input = CommandPalette.complete(palette.input, profiles: palette.profiles)
+            palette.input = CommandPalette.complete(palette.input, choices: palette.choices)
             palette.selectedCompletion = 0
+            palette.historyIndex = nil
+        case (.choose, _) where palette.historyIndex != nil
+            || (key == .up && palette.input.isEmpty && !driver.viewState.paletteHistory.isEmpty):
+            // ↑ / ↓ on an empty line (or while walking the history) recall the commands run before.
+            recallHistory(&palette, older: key == .up)
         case (.choose, .down):
             palette.selectedCompletion = min(palette.selectedCompletion + 1, max(0, palette.completions.count - 1))
         case (.choose, _):
@@ -368,20 +390,25 @@ public final class ConsoleApp {
             }
             palette.input.removeLast()
             palette.selectedCompletion = 0
+            palette.historyIndex = nil
         case (_, .control("u")):
             // As in a shell and in the form's fields: clears what was typed.
             palette.input = ""
             palette.selectedCompletion = 0
+            palette.historyIndex = nil
         case (.run, _):
             // Enter runs what was typed; if that is not a command yet, the highlighted completion.
             var result = CommandPalette.parse(palette.input)
+            var line = palette.input
             if case .failure = result, let completion = palette.completions[safe: palette.selectedCompletion],
                !completion.hasSuffix(" ") {
                 result = CommandPalette.parse(completion)
+                line = completion
             }
             switch result {
             case .success(let command):
                 localOverlay = nil
+                remember(line)
                 driver.run(command)
                 return
             case .failure(let error):
@@ -394,10 +421,42 @@ public final class ConsoleApp {
             }
             palette.input.append(character)
             palette.selectedCompletion = 0
+            palette.historyIndex = nil
         default:
             terminal.bell()
         }
         localOverlay = .palette(palette)
+    }
+
+    /// ↑: the previous command run (older each time); ↓: the next, then an empty line.
+    private func recallHistory(_ palette: inout PaletteModel, older: Bool) {
+        let history = driver.viewState.paletteHistory
+        guard !history.isEmpty else {
+            terminal.bell()
+            return
+        }
+        let next = older ? (palette.historyIndex.map { $0 + 1 } ?? 0) : (palette.historyIndex ?? 0) - 1
+        if next < 0 {
+            palette.historyIndex = nil
+            palette.input = ""
+        } else {
+            let index = min(next, history.count - 1)
+            palette.historyIndex = index
+            palette.input = history[history.count - 1 - index]
+        }
+        palette.selectedCompletion = 0
+    }
+
+    /// Keeps a command run in the history (the same line twice in a row once), bounded.
+    private func remember(_ line: String) {
+        let text = line.hasPrefix(":") ? String(line.dropFirst()) : line
+        guard !text.isEmpty else { return }
+        driver.updateView { view in
+            if view.paletteHistory.last != text { view.paletteHistory.append(text) }
+            if view.paletteHistory.count > ViewState.paletteHistoryLimit {
+                view.paletteHistory.removeFirst(view.paletteHistory.count - ViewState.paletteHistoryLimit)
+            }
+        }
     }
 }
 
@@ -406,9 +465,9 @@ extension ConsoleApp {
         switch overlay {
         case .help(let pane, let query, let scroll):
             .help(HelpModel(scope: pane.map(KeyScope.pane) ?? .describe, query: query, scrollOffset: scroll))
-        case .palette(let input, let selectedCompletion, let error):
-            .palette(PaletteModel(input: input, selectedCompletion: selectedCompletion, profiles: driver.profiles,
-                                  error: error))
+        case .palette(let input, let selectedCompletion, let error, let historyIndex):
+            .palette(PaletteModel(input: input, selectedCompletion: selectedCompletion, error: error,
+                                  choices: paletteChoices, historyIndex: historyIndex))
         }
     }
 
@@ -418,7 +477,8 @@ extension ConsoleApp {
             let pane: PaneKind? = if case .pane(let kind) = help.scope { kind } else { nil }
             return .help(pane: pane, query: help.query, scroll: help.scrollOffset)
         case .palette(let palette):
-            return .palette(input: palette.input, selectedCompletion: palette.selectedCompletion, error: palette.error)
+            return .palette(input: palette.input, selectedCompletion: palette.selectedCompletion, error: palette.error,
+                            historyIndex: palette.historyIndex)
         default:
             return nil
         }

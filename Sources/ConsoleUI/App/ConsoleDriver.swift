@@ -33,6 +33,8 @@ public protocol ConsoleDriver: AnyObject {
     var selectedRowJSON: String? { get }
     /// Profile names the palette offers after `:profile `.
     var profiles: [String] { get }
+    /// Issuers the palette completes after `:users ` (the ones loaded).
+    var paletteIssuers: [CommandPalette.IssuerChoice] { get }
     /// True once the user quit (and confirmed, if an edit was unsaved).
     var isFinished: Bool { get }
     /// The one-time secret on screen, for the clipboard (nil when none is shown).
@@ -46,4 +48,8 @@ extension ConsoleDriver {
 extension ConsoleDriver {
     public var selectedRowJSON: String? { nil }
     public func mouse(_ action: MouseAction, size: TerminalSize) {}
+}
+
+extension ConsoleDriver {
+    public var paletteIssuers: [CommandPalette.IssuerChoice] { [] }
 }

@@ -144,7 +144,8 @@ public final class StoreDriver: ConsoleDriver {
         }
         let segments = state.breadcrumbSegments
         var breadcrumb = BreadcrumbModel(
-            crumbs: segments.map(\.text), filter: filterDraft ?? applied, isEditingFilter: filterDraft != nil)
+            crumbs: segments.map(\.text), filter: filterDraft ?? applied, isEditingFilter: filterDraft != nil,
+            note: pane?.sortCaveat)
         breadcrumb.backLevels = segments.map { state.stack.count - 1 - $0.stackPosition }
         if case .describe = state.dialog, describeSearchDraft != nil || describeSearch != nil {
             // In describe, the line shows the search instead of the pane's filter.
@@ -300,8 +301,10 @@ public final class StoreDriver: ConsoleDriver {
         case .end: footer = .end
         case .failed(let message): footer = .failed(message)
         }
-        if let scope = pane.filterScope, pane.filterScan != nil || footer != .loading {
-            // A filter says what it searched (and a scan how far it got) instead of a bare end or "more".
+        let scope = [pane.filterScope, pane.sortScope].compactMap { $0 }.joined(separator: " · ")
+        if !scope.isEmpty, pane.filterScan != nil || footer != .loading {
+            // A filter says what it searched (and a scan how far it got), a sort of a list not all loaded what it
+            // put in order, instead of a bare end or "more".
             if case .failed = footer {} else { footer = .note(scope) }
         }
         if let progress = state.loadToEnd, progress.paneID == pane.id { footer = .loadingAll(loaded: progress.loadedRows, rowsPerSecond: progress.rowsPerSecond) }
@@ -311,8 +314,14 @@ public final class StoreDriver: ConsoleDriver {
             if chart.counts != nil, pane.filterText.isEmpty { empty = chart.emptyText }
             if let summary = chart.summary, footer == .end { footer = .note(summary) }
         }
+        var columns = ColumnSpecs.columns(for: pane.kind)
+        if let sort = pane.sort, sort.column < columns.count {
+            // The sorted column says so in its header: `NAME ▲`.
+            columns[sort.column].title += sort.ascending ? " ▲" : " ▼"
+            columns[sort.column].minWidth = max(columns[sort.column].minWidth, columns[sort.column].title.count)
+        }
         return TableModel(
-            columns: ColumnSpecs.columns(for: pane.kind), rows: rows, firstRowIndex: pane.scrollTop,
+            columns: columns, rows: rows, firstRowIndex: pane.scrollTop,
             selectedIndex: pane.rowCount == 0 ? nil : pane.selection, scrollOffset: pane.scrollTop, footer: footer,
             emptyMessage: empty)
     }
@@ -412,6 +421,11 @@ public final class StoreDriver: ConsoleDriver {
         case .refresh:
             if case .failed = store.state.current?.footer { send(.retry) } else { send(.refresh) }
         case .mark: send(.toggleMark)
+        case .markAll: send(.markAll)
+        case .clearMarks: send(.clearMarks)
+        case .markRange: send(.markRange)
+        case .sortNextColumn: send(.sortNextColumn)
+        case .reverseSort: send(.reverseSort)
         case .describe:
             describeScroll = 0
             describeWraps = true
@@ -429,7 +443,7 @@ public final class StoreDriver: ConsoleDriver {
         case .row(let key): send(.action(key))
         case .stop: send(.stopLoading)
         case .quit: send(.quit)
-        case .copyID, .copyRow, .help, .palette: break
+        case .copyID, .copyRow, .help, .palette, .suspendToShell: break  // the app's own
         case .toggleWrap, .scrollLeft, .scrollRight, .nextMatch: break  // describe only
         case .pane(let command): send(.paneCommand(command))
         case .openBannerRequest: send(.openBannerRequest)
@@ -601,11 +615,11 @@ public final class StoreDriver: ConsoleDriver {
         switch key {
         case .control("u"):
             filterDraft = ""
-            changed()
+            typed("")
             return
         case .backspace where replacesSelection:
             filterDraft = ""
-            changed()
+            typed("")
             return
         case .character where replacesSelection:
             draft = ""
@@ -623,8 +637,9 @@ public final class StoreDriver: ConsoleDriver {
             return
         case .backspace:
             if draft.isEmpty {
+                // Backspace on an empty filter closes it, with the list unfiltered (as typed so far).
                 filterDraft = nil
-                changed()
+                send(.setFilter(""))
                 return
             }
             draft.removeLast()
@@ -638,9 +653,15 @@ public final class StoreDriver: ConsoleDriver {
             }
             draft.append(character)
         default:
-            break
+            return
         }
         filterDraft = draft
+        typed(draft)
+    }
+
+    /// The filter as typed so far: the store applies it once the typing pauses (debounced on its clock).
+    private func typed(_ draft: String) {
+        store.send(.typeFilter(draft))
         changed()
     }
 
@@ -770,16 +791,19 @@ public final class StoreDriver: ConsoleDriver {
         changed()
     }
 
+    /// The issuers loaded on the Issuers pane, for `:users ` completion.
+    public var paletteIssuers: [CommandPalette.IssuerChoice] {
+        store.state.knownIssuers.map { CommandPalette.IssuerChoice(id: $0.id, name: $0.name) }
+    }
+
     public func run(_ command: CommandPalette.Command) {
         switch command {
-        case .issuers: send(.jump(.issuers))
-        case .users: send(.jump(.users))
-        case .webhooks: send(.jump(.webhooks))
-        case .events: send(.jump(.events))
-        case .errors: send(.jump(.errors))
-        case .apiKeys: send(.jump(.apiKeys))
-        case .eventsChart: send(.jump(.eventsChart))
-        case .requests: send(.jump(.requests))
+        case .jump(let target): send(.jump(target))
+        case .jumpInIssuer(let target, let issuer): send(.jumpInIssuer(target, issuer: issuer))
+        case .open(let id): send(.jumpToID(id))
+        case .unavailable(let message):
+            notice = BannerModel(severity: .warning, title: "Not available", detail: message)
+            changed()
         case .quit: send(.quit)
         case .export(let path):
             // Absolute, so that the banners say where the file is whatever the directory the console started in.

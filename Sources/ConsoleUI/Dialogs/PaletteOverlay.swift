@@ -18,7 +18,7 @@ enum PaletteOverlay {
             y += 1
         }
         if completions.isEmpty, y < inner.maxY {
-            buffer.put("no command matches — Tab completes, ⏎ runs, Esc closes".truncated(toWidth: inner.width),
+            buffer.put(CommandPalette.emptyCompletionHint(for: model.input).truncated(toWidth: inner.width),
                        x: inner.x, y: y, style: theme[.dim], clip: inner)
         }
         for (index, completion) in completions.prefix(listRows).enumerated() where y < inner.maxY - 1 || index == 0 {

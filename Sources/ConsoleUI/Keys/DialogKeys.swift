@@ -94,7 +94,7 @@ public enum DialogKeys {
     /// `:`: the command line.
     public static let palette: [DialogBinding] = [
         DialogBinding([.tab], "Tab", "complete", .complete),
-        DialogBinding([.up, .down], "↑↓", "choose", .choose, inDialog: false),
+        DialogBinding([.up, .down], "↑↓", "history / choose", .choose, inDialog: false),
         DialogBinding([.enter], "⏎", "run", .run),
         DialogBinding([.escape], "Esc", "close", .close),
     ]

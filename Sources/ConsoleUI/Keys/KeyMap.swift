@@ -32,14 +32,25 @@ public enum KeyMap {
         if let filterHelp = descriptor.filterHelp {
             list.append(KeyBinding([.character("/")], label: "/", .filter, filterHelp, hint: "filter"))
         }
-        list.append(KeyBinding([.character(":")], label: ":", .palette,
-                                KeyMap.paletteHelp,
-                               hint: "command"))
+        list.append(KeyBinding([.character(":")], label: ":", .palette, paletteHelp, hint: "command"))
         list.append(KeyBinding([.character("r")], label: "r", .refresh, "refresh the pane"))
+        if descriptor.sortsRows {
+            list += [
+                KeyBinding([.character("o")], label: "o", .sortNextColumn,
+                           "sort by the next column (▲ in its header; after the last, unsorted); a list not all "
+                               + "loaded sorts the loaded rows and says so (G loads all)", hint: "sort"),
+                KeyBinding([.character("O")], label: "O", .reverseSort, "reverse the sort order (▲ / ▼)"),
+            ]
+        }
         if descriptor.marksRows {
-            list.append(KeyBinding([.character(" ")], label: "space", .mark,
-                                   "mark / unmark the row (bulk actions act on marks)",
-                                   hint: descriptor.hasBulkActions ? "mark" : nil))
+            list += [
+                KeyBinding([.character(" ")], label: "space", .mark,
+                           "mark / unmark the row and move down (bulk actions act on marks)",
+                           hint: descriptor.hasBulkActions ? "mark" : nil),
+                KeyBinding([.character("*")], label: "*", .markAll, "mark every row shown (the loaded ones)"),
+                KeyBinding([.character("M")], label: "M", .markRange, "mark from the last marked row to this one"),
+                KeyBinding([.character("u")], label: "u", .clearMarks, "clear every mark of the pane"),
+            ]
         }
         if let create = descriptor.creates {
             list.append(KeyBinding([.character("n")], label: "n", .create, create.help, hint: "new"))
@@ -62,9 +73,16 @@ public enum KeyMap {
             openBannerRequest,
             KeyBinding([.character("?")], label: "?", .help, "help: every key of this pane, searchable", hint: "help"),
             KeyBinding([.character("q")], label: "q", .quit, "quit (asks if an edit is unsaved)", hint: "quit"),
+            suspendBinding,
         ]
         return list
     }
+
+    /// What `:` offers, from the palette's own table.
+    static var paletteHelp: String { "command palette: " + CommandPalette.summary }
+
+    static let suspendBinding = KeyBinding(
+        [.control("z")], label: "Ctrl-Z", .suspendToShell, "suspend to the shell; fg brings the console back")
 
     /// The binding of a pane's action: its key, its help line, its verb as the hint.
     static func binding(_ action: RowActionKind) -> KeyBinding {
@@ -87,8 +105,6 @@ public enum KeyMap {
     }
 
     /// What `:` offers, for help.
-    static let paletteHelp =
-        "command palette: :issuers :users :webhooks :events :events chart :errors :requests :apikeys :profile NAME :export PATH :quit"
 
     /// `L` on every pane: the banner's request in the Requests pane.
     static let openBannerRequest = KeyBinding(
@@ -118,9 +134,9 @@ public enum KeyMap {
         KeyBinding([.escape, .backspace], label: "Esc / Backspace", .back, "back to the list", hint: "back"),
         KeyBinding([.character("y")], label: "y", .copyID, "copy the id (OSC 52)", hint: "copy id"),
         KeyBinding([.character("Y")], label: "Y", .copyRow, "copy the resource as JSON, secrets removed (OSC 52)"),
-        KeyBinding([.character(":")], label: ":", .palette,
-                    KeyMap.paletteHelp, hint: "command"),
+        KeyBinding([.character(":")], label: ":", .palette, paletteHelp, hint: "command"),
         KeyBinding([.character("?")], label: "?", .help, "help: every key of this pane, searchable", hint: "help"),
         KeyBinding([.character("q")], label: "q", .quit, "quit (asks if an edit is unsaved)", hint: "quit"),
+        suspendBinding,
     ]
 }

@@ -24,6 +24,12 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
     case filter, palette, refresh, mark, describe, edit
     /// n: the pane's create form.
     case create
+    /// `*` marks every row shown, `u` clears the marks, `M` marks from the last marked row to the selection.
+    case markAll, clearMarks, markRange
+    /// `o` sorts by the next column, `O` reverses the order.
+    case sortNextColumn, reverseSort
+    /// Ctrl-Z: suspends the console to the shell (`fg` brings it back).
+    case suspendToShell
     case row(ActionKey)
     case copyID, help, quit
     /// Y: copies the selected row as JSON (secrets removed).
@@ -52,7 +58,8 @@ public enum KeyAction: Sendable, Hashable, CaseIterable {
 
     public static let allCases: [KeyAction] = [
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .back, .nextSibling, .previousSibling,
-        .filter, .palette, .refresh, .mark, .describe, .edit, .create,
+        .filter, .palette, .refresh, .mark, .describe, .edit, .create, .markAll, .clearMarks, .markRange, .sortNextColumn,
+        .reverseSort, .suspendToShell,
     ] + ActionKey.allCases.map(KeyAction.row) + [
         .copyID, .copyRow, .help, .quit, .stop, .toggleWrap, .scrollLeft, .scrollRight, .nextMatch, .openBannerRequest,
         .pane(.toggleFollow), .pane(.openChart),

@@ -37,12 +37,19 @@ public struct BreadcrumbModel: Sendable, Equatable {
     public var isEditingFilter: Bool
     /// For each crumb, how many panes back a click on it goes (0: the pane on screen); empty: not clickable.
     public var backLevels: [Int] = []
+    /// Said at the right before the filter, in sight wherever the list is scrolled ("sorted: 300 loaded rows
+    /// of 1,000,000+").
+    public var note: String?
 
-    public init(crumbs: [String], rowCount: String? = nil, filter: String? = nil, isEditingFilter: Bool = false) {
+    public init(
+        crumbs: [String], rowCount: String? = nil, filter: String? = nil, isEditingFilter: Bool = false,
+        note: String? = nil
+    ) {
         self.crumbs = crumbs
         self.rowCount = rowCount
         self.filter = filter
         self.isEditingFilter = isEditingFilter
+        self.note = note
     }
 }
 

@@ -172,18 +172,27 @@ public struct HelpModel: Sendable, Equatable {
 public struct PaletteModel: Sendable, Equatable {
     public var input: String
     public var selectedCompletion: Int
-    /// Profile names offered after `:profile `.
-    public var profiles: [String]
+    /// What completion offers besides command names (profiles, loaded issuers).
+    public var choices: CommandPalette.Choices
     public var error: String?
+    /// While ↑ / ↓ walk the history: the entry shown (0 = the newest).
+    public var historyIndex: Int?
 
-    public init(input: String = "", selectedCompletion: Int = 0, profiles: [String] = [], error: String? = nil) {
+    public init(
+        input: String = "", selectedCompletion: Int = 0, profiles: [String] = [], error: String? = nil,
+        choices: CommandPalette.Choices? = nil, historyIndex: Int? = nil
+    ) {
         self.input = input
         self.selectedCompletion = selectedCompletion
-        self.profiles = profiles
+        self.choices = choices ?? CommandPalette.Choices(profiles: profiles)
         self.error = error
+        self.historyIndex = historyIndex
     }
 
-    public var completions: [String] { CommandPalette.completions(for: input, profiles: profiles) }
+    /// Profile names offered after `:profile `.
+    public var profiles: [String] { choices.profiles }
+
+    public var completions: [String] { CommandPalette.completions(for: input, choices: choices) }
 }
 
 /// The overlay on top of the panes, at most one.

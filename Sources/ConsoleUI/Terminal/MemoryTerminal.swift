@@ -96,6 +96,10 @@ public final class MemoryTerminal: Terminal {
     public func copyToClipboard(_ text: String) { clipboard.append(text) }
     public func restore() { restored = true }
 
+    /// Times Ctrl-Z suspended the console (a memory terminal returns at once, as after `fg`).
+    public private(set) var suspensions = 0
+    public func suspendToShell() { suspensions += 1 }
+
     /// The screen as text, one line per row, trailing spaces removed.
     public func text() -> String {
         grid.lines().map { line in

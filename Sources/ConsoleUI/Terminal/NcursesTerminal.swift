@@ -235,6 +235,17 @@ public final class NcursesTerminal: Terminal {
         sequence.withCString { cn_write_raw($0, strlen($0)) }
     }
 
+    public func suspendToShell() {
+        guard isOpen else { return }
+        // The shell must not receive mouse reports while the console is stopped; on `fg` they are asked for again.
+        if reportsMouse { Self.mouseOff.withCString { cn_write_raw($0, strlen($0)) } }
+        cn_suspend_to_shell()
+        if reportsMouse { Self.mouseOn.withCString { cn_write_raw($0, strlen($0)) } }
+        // Back from `fg`: the terminal may have another size; the caller draws the whole screen again.
+        size = TerminalSize(columns: Int(cn_cols()), rows: Int(cn_lines()))
+        curs_set(cursorVisible ? 1 : 0)
+    }
+
     public func restore() {
         stopWatchingInput()
         guard isOpen else { return }

@@ -21,6 +21,9 @@ public protocol Terminal: AnyObject {
     func bell()
     /// Puts text on the user's clipboard with OSC 52 (works through ssh and tmux with set-clipboard).
     func copyToClipboard(_ text: String)
+    /// Ctrl-Z: gives the terminal to the shell and stops the process; returns once it runs again (`fg`), with
+    /// the terminal taken back. The caller redraws the whole screen.
+    func suspendToShell()
     /// Gives the terminal back to the shell as it was. Safe to call more than once.
     func restore()
 }

@@ -25,10 +25,13 @@ enum Chrome {
         _ model: BreadcrumbModel, row: Rect, into buffer: inout ScreenBuffer, theme: Theme
     ) -> (x: Int, y: Int)? {
         buffer.fill(row, style: theme[.normal])
-        var right = ""
+        var parts: [String] = []
+        // While the filter is typed it has the space (its end stays in sight).
+        if let note = model.note, !model.isEditingFilter { parts.append(note) }
         if model.isEditingFilter || !(model.filter ?? "").isEmpty {
-            right = "/filter: \(model.filter ?? "")" + (model.isEditingFilter ? " " : "")
+            parts.append("/filter: \(model.filter ?? "")" + (model.isEditingFilter ? " " : ""))
         }
+        let right = parts.joined(separator: " · ")
         let rightWidth = min(right.displayWidth, max(0, row.width / 2))
         let leftArea = Rect(x: row.x, y: row.y, width: row.width - rightWidth - (rightWidth > 0 ? 1 : 0), height: 1)
         // When the path is too long, the first crumbs give way to "…": where you are matters most.
