@@ -235,6 +235,27 @@ struct CreateFormTests {
         }
     }
 
+    @Test func regeneratedBackupCodesAreShownOnceAndConditionally() async throws {
+        try await withHarness { h in
+            h.store.start()
+            try await h.openUserList(.verifiers, of: EmulatorDemo.userWithSessionsID)
+            let verifierID = try #require(h.store.state.current?.selectedRow?.id)
+            h.store.send(.action(.rotate))
+            guard case .confirm = h.store.state.dialog else { Issue.record("regenerate did not ask"); return }
+            #expect(try await logged(h, "POST", pathSuffix: "/regenerate").isEmpty, "nothing before yes")
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { if case .secret = $0.dialog { true } else { false } })
+            guard case .secret(let shown) = h.store.state.dialog else { return }
+            let codes = shown.secret.reveal().split(separator: " ").map(String.init)
+            #expect(codes.count == 8 && codes.allSatisfy { $0.count == 10 })
+            let regenerate = try await logged(h, "POST", pathSuffix: "/verifiers/\(verifierID)/regenerate")
+            #expect(regenerate.count == 1 && header(regenerate[0], "If-Match")?.isEmpty == false)
+            h.store.send(.cancelDialog)
+            let after = stateText(h)
+            #expect(codes.allSatisfy { !after.contains($0) }, "the codes must be gone once the dialog closes")
+        }
+    }
+
     @Test func aCreatedTokenShowsItsValueOnce() async throws {
         try await withHarness { h in
             try await h.openUserList(.tokens, of: EmulatorDemo.userWithSessionsID)

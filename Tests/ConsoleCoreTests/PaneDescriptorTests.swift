@@ -88,7 +88,7 @@ import Testing
     @Test func actionNamesAreUnique() {
         let names = RowActionKind.allCases.map(\.name)
         #expect(Set(names).count == names.count)
-        #expect(RowActionKind.allCases.count == 24)
+        #expect(RowActionKind.allCases.count == 25)
     }
 
     /// Every server list pane, fetched over real HTTP: its rows have one cell per column, and the cells are the

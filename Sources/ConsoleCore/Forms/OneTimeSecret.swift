@@ -69,7 +69,8 @@ public struct SecretReveal: Sendable, Hashable {
 /// Field names whose values are one-time secrets: removed from a created or rotated resource's row (list, describe)
 /// before it reaches the state.
 enum SecretFields {
-    static let names: Set<String> = ["secret", "secret_plain", "token_plain", "client_secret", "key_secret"]
+    // `codes`: regenerated backup codes.
+    static let names: Set<String> = ["secret", "secret_plain", "token_plain", "client_secret", "key_secret", "codes"]
 
     /// The object without secret fields, also inside nested objects (a webhook's `auth.secret`).
     static func stripped(_ object: JSONObject) -> JSONObject {
