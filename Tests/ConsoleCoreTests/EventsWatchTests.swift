@@ -134,6 +134,23 @@ struct EventsWatchTests {
 
     // MARK: Chart
 
+    /// `:events chart` opens the chart over Events and reads its counts, like `c` on Events.
+    @Test func thePalettesEventsChartOpensAndReadsTheChart() async throws {
+        let clock = ManualClock()
+        try await withHarness(clock: clock) { h in
+            try await h.appendEvents(Array(repeating: (type: "chart.palette", ago: 5), count: 2))
+            h.store.start()
+            h.store.send(.jump(.eventsChart))
+            #expect(h.store.state.stack.map(\.kind) == [.events, .eventsChart])
+            #expect(await h.store.settle())
+            let chart = try #require(h.store.state.current?.chart?.counts)
+            #expect(chart.total(of: "chart.palette") == 2)
+            // Back right after a jump returns where the user was (Issuers), as after any jump.
+            h.store.send(.back)
+            #expect(h.store.state.current?.kind == .issuers)
+        }
+    }
+
     @Test func theChartShowsExactlyTheServersCountsPerWindow() async throws {
         let clock = ManualClock()
         try await withHarness(clock: clock) { h in

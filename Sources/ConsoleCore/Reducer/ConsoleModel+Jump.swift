@@ -72,6 +72,11 @@ extension ConsoleModel {
             let context = state.stack[detail].context
             return effects + push(.sessions, context: context, environment)
         }
+        if target == .eventsChart {
+            // The chart sits on Events (Esc goes back to them) and counts with the Events filter in use.
+            let query = state.current?.filter.serverQuery ?? [:]
+            return popToRoot(keeping: .events, environment) + openChart(query: query, environment)
+        }
         return popToRoot(keeping: target.pane, environment)
     }
 
