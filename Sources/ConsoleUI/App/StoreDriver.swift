@@ -688,49 +688,21 @@ public final class StoreDriver: ConsoleDriver {
             return
         }
         let name = field.name
-        var characters = Array(form[name])
-        var cursor = min(resourceFormCursor[name] ?? characters.count, characters.count)
         if case .send(let intent) = DialogKeys.action(for: key, in: DialogKeys.editForm) {
             send(intent)
             return
         }
-        switch key {
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(characters.count, cursor + 1)
-        case .home, .control("a"): cursor = 0
-        case .end, .control("e"): cursor = characters.count
-        case .backspace:
-            guard cursor > 0 else { return }
-            characters.remove(at: cursor - 1)
-            resourceFormCursor[name] = cursor - 1
-            send(.setFormValue(name, String(characters)))
-            return
-        case .delete:
-            guard cursor < characters.count else { return }
-            characters.remove(at: cursor)
+        let cursor = resourceFormCursor[name] ?? form[name].count
+        switch TextFieldEditing.apply(key, to: form[name], cursor: cursor, maxLength: Self.maxFieldLength) {
+        case .moved(let cursor):
             resourceFormCursor[name] = cursor
-            send(.setFormValue(name, String(characters)))
-            return
-        case .control("u"):
-            resourceFormCursor[name] = 0
-            send(.setFormValue(name, ""))
-            return
-        case .character(let character):
-            guard characters.count < Self.maxFieldLength else {
-                notice = BannerModel(severity: .warning, title: "\(field.label) too long",
-                                     detail: "at most \(Self.maxFieldLength) characters in a field; the rest was not typed")
-                changed()
-                return
-            }
-            characters.insert(character, at: cursor)
-            resourceFormCursor[name] = cursor + 1
-            send(.setFormValue(name, String(characters)))
-            return
-        default:
-            return
+            changed()
+        case .edited(let text, let cursor):
+            resourceFormCursor[name] = cursor
+            send(.setFormValue(name, text))
+        case .tooLong: fieldTooLong(field.label)
+        case .ignored: break
         }
-        resourceFormCursor[name] = cursor
-        changed()
     }
 
     private func formInput(_ key: KeyEvent, form: UserEditForm) {
@@ -745,49 +717,27 @@ public final class StoreDriver: ConsoleDriver {
             return
         }
         let field = form.focus
-        var characters = Array(form.values[field])
-        var cursor = min(formCursor[field] ?? characters.count, characters.count)
         if case .send(let intent) = DialogKeys.action(for: key, in: DialogKeys.editForm) {
             send(intent)
             return
         }
-        switch key {
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(characters.count, cursor + 1)
-        case .home, .control("a"): cursor = 0
-        case .end, .control("e"): cursor = characters.count
-        case .backspace:
-            guard cursor > 0 else { return }
-            characters.remove(at: cursor - 1)
-            cursor -= 1
+        let cursor = formCursor[field] ?? form.values[field].count
+        switch TextFieldEditing.apply(key, to: form.values[field], cursor: cursor, maxLength: Self.maxFieldLength) {
+        case .moved(let cursor):
             formCursor[field] = cursor
-            send(.setField(field, String(characters)))
-            return
-        case .delete:
-            guard cursor < characters.count else { return }
-            characters.remove(at: cursor)
+            changed()
+        case .edited(let text, let cursor):
             formCursor[field] = cursor
-            send(.setField(field, String(characters)))
-            return
-        case .control("u"):
-            formCursor[field] = 0
-            send(.setField(field, ""))
-            return
-        case .character(let character):
-            guard characters.count < Self.maxFieldLength else {
-                notice = BannerModel(severity: .warning, title: "\(field.label) too long",
-                                     detail: "at most \(Self.maxFieldLength) characters in a field; the rest was not typed")
-                changed()
-                return
-            }
-            characters.insert(character, at: cursor)
-            formCursor[field] = cursor + 1
-            send(.setField(field, String(characters)))
-            return
-        default:
-            return
+            send(.setField(field, text))
+        case .tooLong: fieldTooLong(field.label)
+        case .ignored: break
         }
-        formCursor[field] = cursor
+    }
+
+    /// A character not typed because the field is full: said, not dropped silently.
+    private func fieldTooLong(_ label: String) {
+        notice = BannerModel(severity: .warning, title: "\(label) too long",
+                             detail: "at most \(Self.maxFieldLength) characters in a field; the rest was not typed")
         changed()
     }
 
