@@ -394,10 +394,14 @@ struct ManageResourcesTests {
             h.store.send(.open)
             #expect(await h.waitForRows(.agentVerifiers))
             tryEvery([.delete])
+            h.store.send(.jump(.issuers))
+            #expect(await h.waitForRows(.issuers))
+            try await h.openUserList(.verifiers, of: EmulatorDemo.userWithSessionsID)
+            tryEvery([.delete, .rotate])  // R regenerates backup codes there
             #expect(refused == [
                 "apiKeys:block", "apiKeys:unblock", "apiKeys:revoke", "apiKeys:delete", "webhooks:enable",
                 "webhooks:disable", "webhooks:delete", "members:delete", "groups:delete", "invitations:resend",
-                "invitations:revoke", "clients:delete", "agentVerifiers:delete",
+                "invitations:revoke", "clients:delete", "agentVerifiers:delete", "verifiers:delete", "verifiers:rotate",
             ])
             await h.store.settle()
             let writes = try await h.requests().filter { $0.method != "GET" }
