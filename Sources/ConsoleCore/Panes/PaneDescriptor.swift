@@ -80,25 +80,22 @@ public enum OpenedContext: Sendable, Hashable {
                 issuerID: links["issuer_id"], userID: links["user_id"], webhookID: links["webhook_id"])
         case .rowIsIssuer: return row.map { PaneContext(issuerID: $0.id, issuerName: $0.title) }
         case .rowIsWebhook: return row.map { PaneContext(webhookID: $0.id, webhookName: $0.title) }
-        case .rowIsUser:
-            guard let row else { return nil }
-            var context = context
-            context.userID = row.id
-            context.userName = row.title
-            return context
-        case .rowIsOrganization:
-            guard let row else { return nil }
-            var context = context
-            context.organizationID = row.id
-            context.organizationName = row.title
-            return context
-        case .rowIsAgent:
-            guard let row else { return nil }
-            var context = context
-            context.agentID = row.id
-            context.agentName = row.title
-            return context
+        case .rowIsUser: return Self.context(context, naming: row, \.userID, \.userName)
+        case .rowIsOrganization: return Self.context(context, naming: row, \.organizationID, \.organizationName)
+        case .rowIsAgent: return Self.context(context, naming: row, \.agentID, \.agentName)
         }
+    }
+
+    /// The pane's own context with the selected row as its user, organization or agent (id and name).
+    private static func context(
+        _ context: PaneContext, naming row: ConsoleRow?, _ id: WritableKeyPath<PaneContext, String?>,
+        _ name: WritableKeyPath<PaneContext, String?>
+    ) -> PaneContext? {
+        guard let row else { return nil }
+        var context = context
+        context[keyPath: id] = row.id
+        context[keyPath: name] = row.title
+        return context
     }
 }
 
