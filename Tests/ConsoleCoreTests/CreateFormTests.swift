@@ -256,6 +256,28 @@ struct CreateFormTests {
         }
     }
 
+    @Test func regeneratingAVerifierChangedSinceShownAsksAgainAndSendsNothingUntilYes() async throws {
+        try await withHarness { h in
+            h.store.start()
+            try await h.openUserList(.verifiers, of: EmulatorDemo.userWithSessionsID)
+            let verifierID = try #require(h.store.state.current?.selectedRow?.id)
+            // A second writer disables the verifier after the console showed it active (a change the row shows;
+            // the console asks again when the row no longer looks as shown).
+            _ = try await h.otherClient().issuer(EmulatorDemo.issuerID).user(EmulatorDemo.userWithSessionsID)
+                .verifiers.update(verifierID, ["status": "disabled"])
+            h.store.send(.action(.rotate))
+            h.store.send(.confirm)
+            #expect(await h.store.waitUntil { if case .actionConflict = $0.dialog { true } else { false } })
+            #expect(try await logged(h, "POST", pathSuffix: "/regenerate").isEmpty, "nothing regenerated yet")
+            h.store.send(.cancelDialog)
+            #expect(await h.store.settle())
+            #expect(try await logged(h, "POST", pathSuffix: "/regenerate").isEmpty, "no means no")
+            let verifier = try await h.otherClient().issuer(EmulatorDemo.issuerID).user(EmulatorDemo.userWithSessionsID)
+                .verifiers.get(verifierID)
+            #expect(verifier.value.json["status"]?.stringValue == "disabled", "their change stays")
+        }
+    }
+
     @Test func aCreatedTokenShowsItsValueOnce() async throws {
         try await withHarness { h in
             try await h.openUserList(.tokens, of: EmulatorDemo.userWithSessionsID)
