@@ -73,6 +73,8 @@ let package = Package(
             name: "AuthPIEmulator",
             dependencies: [
                 emulatorOnly("Hummingbird", "hummingbird"),
+                // The HTTP/1.1 child channel, wrapped so a connection dropped at shutdown cannot trap (ConnectionGuard).
+                emulatorOnly("HummingbirdCore", "hummingbird"),
                 // Graceful shutdown of the in-process server (cancelling its task can trap inside NIO).
                 emulatorOnly("ServiceLifecycle", "swift-service-lifecycle"),
                 // A JSON 400 for requests that are not valid HTTP (HTTPParserError → HTTPRequestPart).
@@ -151,6 +153,9 @@ let package = Package(
                 // Raw TCP clients for bad input, load and slow-client tests.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                // A connection set up, activated and dropped unserved, as NIO's accept loop can at shutdown.
+                emulatorOnly("HummingbirdCore", "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             // Recorded response bytes, read from the source tree by GoldenResponseTests.
             exclude: ["Golden"],

@@ -9,8 +9,8 @@ public enum Emulator {
     public static func start(_ options: EmulatorOptions = .init()) async throws -> RunningEmulator {
         let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let application = try buildApplication(options: options) { _, port in continuation.yield(.success(port)) }
-        // Run under a ServiceGroup so shutdown is graceful: cancelling the server's task instead traps inside
-        // NIO ("Deinited NIOAsyncWriter without calling finish()") when a connection is accepted meanwhile.
+        // Run under a ServiceGroup so shutdown is graceful: cancelling the server's task drops connections
+        // accepted meanwhile unserved (see ConnectionGuard for what keeps those from trapping).
         let group = ServiceGroup(configuration: .init(
             services: [application], gracefulShutdownSignals: [],
             logger: Logger(label: "authpi-emulator", factory: { _ in SwiftLogNoOpLogHandler() })))
@@ -135,7 +135,7 @@ public func buildApplication(
     let host = options.host
     return Application(
         responder: responder,
-        server: .http1(configuration: .init(
+        server: .guardedHTTP1(configuration: .init(
             additionalChannelHandlers: [MalformedRequestHandler()],
             idleTimeout: .milliseconds(Int64(options.idleTimeoutSeconds * 1000))
         )),

@@ -1,4 +1,8 @@
 import Foundation
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOEmbedded
 import Testing
 @testable import AuthPIEmulator
 
@@ -51,5 +55,28 @@ private func hammer(port: Int, until deadline: ContinuousClock.Instant) -> Int {
         let again = try await Emulator.start(EmulatorOptions(port: port))
         #expect(again.port == port)
         await again.shutdown()
+    }
+
+    /// Regression (CI, 2026-11-29): NIO's accept loop can drop a connection it has set up and activated without
+    /// serving it when the listening socket closes meanwhile; releasing that connection's unfinished writer
+    /// trapped the whole process ("Deinited NIOAsyncWriter without calling finish()"). This replays that drop
+    /// deterministically: without ConnectionGuard the `connection = nil` line below traps.
+    @Test func aConnectionDroppedUnservedAtShutdownIsClosedCleanly() async throws {
+        let channel = NIOAsyncTestingChannel()
+        let guarded = ConnectionGuard(base: HTTP1Channel(
+            responder: { _, _, _ in throw CancellationError() }, configuration: .init()))
+        // Set up as the accept path does, before the connection is active...
+        var connection: ConnectionGuard.Value? = try await channel.testingEventLoop.flatSubmit {
+            guarded.setup(channel: channel, logger: Logger(label: "test"))
+        }.get()
+        // ...then active: from here the returned value alone owns the writer...
+        try await channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1))
+        #expect(try await channel.testingEventLoop.submit { channel.isActive }.get())
+        // ...and NIO drops it unserved.
+        connection = nil
+        #expect(connection == nil)
+        // Closing the connection finishes the writer: the close completes and nothing traps.
+        try await channel.close()
+        #expect(try await channel.testingEventLoop.submit { !channel.isActive }.get())
     }
 }
