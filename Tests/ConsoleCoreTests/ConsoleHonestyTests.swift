@@ -221,7 +221,41 @@ struct ConsoleHonestyTests {
         await emulator.shutdown()
     }
 
+    /// Only a wait and its end are reported: an answer while no wait is shown says nothing (reporting every
+    /// answer made the console publish, and draw, once per page of a walk).
+    @Test func theWaitObserverReportsAWaitAndItsEndAndNothingElse() async throws {
+        let emulator = try await Emulator.start(EmulatorOptions())
+        let reports = WaitReports()
+        let client = try AuthPIClient(
+            credentials: .apiKey(id: EmulatorDemo.apiKeyID, secret: EmulatorDemo.apiKeySecret),
+            configuration: Configuration(
+                baseURL: emulator.baseURL, accountID: EmulatorDemo.accountID,
+                retries: RetryPolicy(limit: 2, delay: .milliseconds(10)),
+                middlewares: [RateLimitWaitObserver { reports.append($0) }]))
+        do {
+            for _ in 0..<5 { _ = try await client.issuers.list(limit: 3) }
+            #expect(reports.values.isEmpty, "answers with no wait shown: \(reports.values)")
+            try await emulatorControl(emulator, "POST", "/_emulator/faults",
+                                      body: ["method": "GET", "path": "/v1/accounts/*/issuers", "status": 429, "count": 1, "retry_after": 0])
+            _ = try await client.issuers.list(limit: 3)
+            #expect(reports.values == [0, nil], "the wait (Retry-After: 0), then its end")
+            for _ in 0..<3 { _ = try await client.issuers.list(limit: 3) }
+            #expect(reports.values == [0, nil], "nothing more once the wait is over")
+        } catch {
+            Issue.record("\(error)")
+        }
+        try? await client.close()
+        await emulator.shutdown()
+    }
+
     // MARK: Helpers
+
+    final class WaitReports: @unchecked Sendable {
+        private let lock = NSLock()
+        private var reported: [Int?] = []
+        func append(_ value: Int?) { lock.withLock { reported.append(value) } }
+        var values: [Int?] { lock.withLock { reported } }
+    }
 
     struct PickerEnvironment {
         let store: ConsoleStore

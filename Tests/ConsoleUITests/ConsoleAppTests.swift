@@ -25,9 +25,20 @@ final class RecordingDriver: ConsoleDriver {
 
     var selectedID: String? { Fixtures.users[safe: selected]?.id }
 
+    /// A request in flight (the header's spinner runs) and, optionally, G's progress line under the rows.
+    var inFlight: (requests: Int, walkLoaded: Int?)?
+
     func screen(size: TerminalSize) -> ScreenModel {
         screensBuilt += 1
-        return Fixtures.usersScreen(selected: selected, overlay: overlay)
+        var screen = Fixtures.usersScreen(selected: selected, overlay: overlay)
+        if let inFlight {
+            screen.header.requestsInFlight = inFlight.requests
+            if let loaded = inFlight.walkLoaded, case .table(var table) = screen.body {
+                table.footer = .loadingAll(loaded: loaded, rowsPerSecond: 1_000)
+                screen.body = .table(table)
+            }
+        }
+        return screen
     }
 
     func perform(_ action: KeyAction, size: TerminalSize) {
@@ -222,6 +233,50 @@ final class RecordingDriver: ConsoleDriver {
         driver.manualClock.advance(by: .milliseconds(1))
         app.step()
         #expect(!terminal.text().contains("Copied"))
+    }
+
+    @Test func theSpinnerTicksOnTheClockWhileARequestIsOut() {
+        let (app, _, driver) = Self.make()
+        driver.inFlight = (requests: 1, walkLoaded: nil)
+        driver.revision += 1
+        app.step()
+        let frames = app.renderer.framesDrawn
+        for _ in 0..<10 {
+            driver.manualClock.advance(by: ConsoleApp.tickInterval)
+            app.step()
+        }
+        #expect(app.renderer.framesDrawn == frames + 10, "one spinner frame per tick")
+    }
+
+    /// During G the progress line moves a few times a second; the spinner steps with it and draws no frames of
+    /// its own (ten a second were a large share of the console's CPU through a million rows).
+    @Test func duringGTheSpinnerStepsWithTheProgressLineNotOnATimer() {
+        let (app, terminal, driver) = Self.make()
+        driver.inFlight = (requests: 1, walkLoaded: 100)
+        driver.revision += 1
+        app.step()
+        let frames = app.renderer.framesDrawn
+        let header = terminal.text().split(separator: "\n").first.map(String.init)
+        for _ in 0..<10 {
+            driver.manualClock.advance(by: ConsoleApp.tickInterval)
+            app.step()
+        }
+        #expect(app.renderer.framesDrawn == frames, "no frame for the clock alone")
+        #expect(terminal.text().split(separator: "\n").first.map(String.init) == header)
+        // The next progress: one frame, and the spinner has moved in it.
+        driver.inFlight = (requests: 1, walkLoaded: 200)
+        driver.revision += 1
+        app.step()
+        #expect(app.renderer.framesDrawn == frames + 1)
+        #expect(terminal.text().split(separator: "\n").first.map(String.init) != header, "the spinner stepped")
+        // The walk ended: the spinner is back on its timer while a request is still out.
+        driver.inFlight = (requests: 1, walkLoaded: nil)
+        driver.revision += 1
+        app.step()
+        let after = app.renderer.framesDrawn
+        driver.manualClock.advance(by: ConsoleApp.tickInterval)
+        app.step()
+        #expect(app.renderer.framesDrawn == after + 1)
     }
 
     @Test func aSecondControlCOutsideTheWindowAsksAgain() {

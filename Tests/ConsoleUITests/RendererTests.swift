@@ -52,6 +52,25 @@ import Testing
         #expect(terminal.appliedDiffs.count == 1)
     }
 
+    @Test func aFrameThatOnlyMovesTheCursorIsDrawn() {
+        let size = TerminalSize(columns: 60, rows: 16)
+        let terminal = MemoryTerminal(size: size)
+        let renderer = Renderer(terminal: terminal)
+        var frame = ScreenRenderer.render(Fixtures.sessionsScreen, size: size, theme: .colored)
+        frame.cursor = (x: 3, y: 4)
+        renderer.render(frame)
+        frame.cursor = (x: 4, y: 4)
+        let moved = renderer.render(frame)
+        #expect(moved != .none)
+        #expect(terminal.appliedDiffs.count == 2)
+        #expect(terminal.appliedDiffs.last?.runs.isEmpty == true)
+        #expect(terminal.appliedDiffs.last?.cursor?.x == 4)
+        frame.cursor = nil
+        renderer.render(frame)
+        #expect(terminal.appliedDiffs.count == 3, "hiding the cursor is a change too")
+        #expect(renderer.render(frame) == .none)
+    }
+
     @Test func diffsReproduceEveryScreenAfterAnyOther() {
         // Drawing B over A through a diff must give the same grid as drawing B on a blank terminal.
         let size = TerminalSize(columns: 60, rows: 16)

@@ -53,7 +53,8 @@ extension ConsoleModel {
         let isWaitBanner = state.banner?.kind == .rateLimited && state.banner?.retriesAutomatically == true
             && state.banner?.request == Self.clientWaitRequest
         guard let seconds else {
-            if isWaitBanner { state.banner = nil }
+            // Nothing shown to clear: nothing to publish either.
+            if isWaitBanner { state.banner = nil } else { isQuiet = true }
             return []
         }
         var banner = Banner(

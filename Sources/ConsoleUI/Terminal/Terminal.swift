@@ -50,11 +50,13 @@ public final class Renderer {
     /// Draws `frame`, writing only what changed since the last one. Returns the frame's cost.
     @discardableResult
     public func render(_ frame: ScreenBuffer) -> FrameStats {
-        if let previous, previous == frame {
+        // One pass over the cells: the diff itself says whether anything changed (comparing the frames first
+        // walked every cell twice).
+        let diff = frame.diff(from: previous)
+        if let previous, diff.isEmpty, previous.cursor?.x == frame.cursor?.x, previous.cursor?.y == frame.cursor?.y {
             lastStats = .none
             return .none
         }
-        let diff = frame.diff(from: previous)
         terminal.apply(diff)
         previous = frame
         framesDrawn += 1
