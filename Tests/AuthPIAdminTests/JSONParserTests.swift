@@ -19,6 +19,39 @@ struct JSONParserTests {
         #expect(value["o"] == ["k": "v"])
     }
 
+    @Test func readsAListEnvelopeWithoutItsItems() {
+        func next(_ text: String) -> ListContinuation? { JSONParser.listContinuation(Array(text.utf8)) }
+        #expect(next(FuzzCorpus.userPage) == ListContinuation(hasMore: true, nextCursor: "YzE="))
+        // Any key order; quotes, backslashes and brackets inside the skipped items' strings; nested values.
+        let tricky = #"{"next_cursor":"c\"2","data":[{"q":"]}\\","n":[1,{"x":"{["}],"d":-1.5e3,"t":true,"z":null}],"has_more":true}"#
+        #expect(next(tricky) == ListContinuation(hasMore: true, nextCursor: "c\"2"))
+        #expect(next(#" {"data":[],"has_more":false,"next_cursor":null} "#) == ListContinuation(hasMore: false, nextCursor: nil))
+        #expect(next(#"{"has_more":true,"next_cursor":"a","has_more":false}"#) == ListContinuation(hasMore: false, nextCursor: "a"),
+                "a repeated key: the last one wins, as in the full parse")
+        #expect(next("{}") == ListContinuation(hasMore: false, nextCursor: nil))
+        #expect(next("\u{FEFF}{\"has_more\":true,\"next_cursor\":\"a\"}") == ListContinuation(hasMore: true, nextCursor: "a"))
+        for notAnEnvelope in ["", "[1]", "null", #"{"data":[1,2"#, #"{"data":"abc"#, #"{"has_more" true}"#] {
+            #expect(next(notAnEnvelope) == nil, "\(notAnEnvelope)")
+        }
+    }
+
+    /// Whatever the bytes, the envelope read early says what the full parse says whenever that succeeds: the
+    /// read-ahead never requests a page the parsed page would not.
+    @Test func theEarlyEnvelopeAgreesWithTheFullParse() {
+        var random = SeededGenerator.fromEnvironment()
+        let seed = random.seed
+        var compared = 0
+        for _ in 0..<fuzzCaseCount(3_000) {
+            var bytes = Array(FuzzCorpus.userPage.utf8)
+            for _ in 0..<Int.random(in: 1...3, using: &random) { bytes = bytes.mutated(using: &random) }
+            guard case .object(let object)? = try? JSONParser.parse(bytes) else { continue }
+            let full = ListContinuation(hasMore: object["has_more"]?.boolValue ?? false, nextCursor: object["next_cursor"]?.stringValue)
+            #expect(JSONParser.listContinuation(bytes) == full, "seed \(seed): \(String(decoding: bytes, as: UTF8.self))")
+            compared += 1
+        }
+        #expect(compared > 100, "seed \(seed): only \(compared) mutated pages still parsed")
+    }
+
     @Test func decodesUnicodeEscapesAndRawUTF8() throws {
         #expect(try parse(#""\u00e9\u4e2d\ud83d\ude00""#) == "é中😀")
         #expect(try parse("\"é中😀\"") == "é中😀")

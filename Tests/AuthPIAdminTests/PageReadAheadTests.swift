@@ -38,6 +38,54 @@ struct PageReadAheadTests {
         }
     }
 
+    /// The page after is requested as soon as this page's body arrives, before the page is handed over: a fetch
+    /// that holds its page back after the body came stands in for a long parse.
+    @Test func thePageAfterIsRequestedWhileThisPageIsStillBeingRead() async throws {
+        try await withTestEmulator(EmulatorOptions(users: 20)) { emulator in
+            let client = try emulator.client()
+            let users = client.issuer(issuerID).users
+            let gate = Gate()
+            let pages = PageSequence<UserListItem> { cursor in
+                let page = try await users.list(limit: 3, cursor: cursor)
+                if cursor != nil { await gate.wait() }  // every page after the first, held once its body is in
+                return page
+            }
+            let consumer = Task {
+                var ids: [String] = []
+                for try await user in pages {
+                    ids.append(user.id)
+                    if ids.count == 6 { break }
+                }
+                return ids
+            }
+            // Page 2 is held, yet page 3 was requested when page 2's body arrived.
+            let requested = try await waitForUserListRequests(3, emulator)
+            await gate.open()
+            #expect(requested == 3)
+            let ids = try await consumer.value
+            #expect(ids.count == 6 && Set(ids).count == 6)
+            try await client.close()
+        }
+    }
+
+    /// The parsed page is the truth: a page that ends the list ends the walk, whatever its body's envelope
+    /// started early.
+    @Test func theParsedPageDecidesWhereTheWalkGoes() async throws {
+        try await withTestEmulator(EmulatorOptions(users: 20)) { emulator in
+            let client = try emulator.client()
+            let users = client.issuer(issuerID).users
+            let pages = PageSequence<UserListItem> { cursor in
+                let page = try await users.list(limit: 3, cursor: cursor)
+                // The second page's body says there is more; the page handed over says it is the last.
+                return cursor == nil ? page : Page(data: page.data, hasMore: false)
+            }
+            var count = 0
+            for try await _ in pages { count += 1 }
+            #expect(count == 6)
+            try await client.close()
+        }
+    }
+
     @Test func onDemandRequestsPageTwoOnlyWhenPageOneIsUsedUp() async throws {
         try await withTestEmulator(EmulatorOptions(users: 20)) { emulator in
             let client = try emulator.client()
@@ -181,5 +229,22 @@ struct PageReadAheadTests {
             }
             try await client.close()
         }
+    }
+}
+
+/// Holds every waiter until opened; waiting after it opened returns at once.
+actor Gate {
+    private var isOpen = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func open() {
+        isOpen = true
+        for waiter in waiters { waiter.resume() }
+        waiters = []
     }
 }

@@ -151,7 +151,14 @@ final class ClientCore: Sendable, CustomReflectable {
     }
 
     func page<T: AuthPIModel>(_ path: [PathPart], query: Query, options: RequestOptions) async throws -> Page<T> {
-        let result = try await perform(.get, path, query: query, options: options)
+        // For a read-ahead: the envelope's cursor as soon as the body arrives (see PageContinuationHook).
+        var onBody: (@Sendable ([UInt8]) -> Void)?
+        if let tell = PageContinuationHook.current {
+            onBody = { bytes in
+                if let next = JSONParser.listContinuation(bytes) { tell(next) }
+            }
+        }
+        let result = try await perform(.get, path, query: query, options: options, onBody: onBody)
         do {
             return try Page<T>(decoding: result.body)
         } catch let error as AuthPIError {
@@ -190,7 +197,8 @@ final class ClientCore: Sendable, CustomReflectable {
 
     func perform(
         _ method: HTTPMethodName, _ path: [PathPart], query: Query = Query(), body: (any RequestBody)? = nil,
-        ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions
+        ifMatch: String? = nil, idempotencyKey: String? = nil, options: RequestOptions,
+        onBody: (@Sendable ([UInt8]) -> Void)? = nil
     ) async throws -> RawResult {
         _ = try await auth.snapshot()  // closed-client check before anything else
         let needsAccount = path.contains { if case .account = $0 { true } else { false } }
@@ -198,13 +206,15 @@ final class ClientCore: Sendable, CustomReflectable {
         let pathText = try PathPart.build(path, account: account)
         return try await execute(
             method, pathText, query: query, body: body, ifMatch: ifMatch, idempotencyKey: idempotencyKey,
-            options: options)
+            options: options, onBody: onBody)
     }
 
     /// Sends a request whose path is already built, with retries, refresh, error mapping and scrubbing.
+    /// `onBody` sees the bytes of a successful answer before they are parsed.
     func execute(
         _ method: HTTPMethodName, _ pathText: String, query: Query, body: (any RequestBody)?,
-        ifMatch: String?, idempotencyKey: String?, options: RequestOptions
+        ifMatch: String?, idempotencyKey: String?, options: RequestOptions,
+        onBody: (@Sendable ([UInt8]) -> Void)? = nil
     ) async throws -> RawResult {
         try PathPart.refuseMeAlias(pathText)
         let operation = "\(method.rawValue) \(pathText)"
@@ -253,6 +263,12 @@ final class ClientCore: Sendable, CustomReflectable {
             log(operation, status: response.status, started: started, attempt: attempt, failure: nil)
 
             if (200...299).contains(response.status) {
+                if let onBody {
+                    onBody(response.body)
+                    // The request onBody may have started (the next page) is a task of its own: let it go out
+                    // before this body is parsed, or on a busy CPU it waits for the parse.
+                    await Task.yield()
+                }
                 return RawResult(
                     body: try decodeBody(response, operation: operation), etag: response.header("ETag"),
                     operation: operation)

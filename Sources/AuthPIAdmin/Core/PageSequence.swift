@@ -1,8 +1,9 @@
 /// All items of a list endpoint, page after page.
 ///
-/// With `.readAhead` (the default) the next page is requested as soon as the current page arrives, so
-/// its round trip overlaps the caller's work on the current items; at most one page is ever fetched
-/// ahead. With `.onDemand` the next page is requested only when iteration reaches it. Either way an
+/// With `.readAhead` (the default) the next page is requested as soon as the current page's cursor is
+/// known — when its body arrives, before its items are parsed — so the next round trip overlaps both the
+/// parse and the caller's work on the current items; at most one page beyond the one being iterated (or
+/// waited for) is ever requested. With `.onDemand` the next page is requested only when iteration reaches it. Either way an
 /// error while fetching a page is thrown from `next()` only after every item of the page before it has
 /// been returned. Iteration ends when a page says `has_more: false`, has no cursor, or repeats a cursor
 /// already seen. A cancelled task stops fetching (`next()` throws `CancellationError` at the next page
@@ -38,7 +39,7 @@ public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
 
         let fetch: Fetch
         let fetching: PageFetching
-        let readAhead = PageReadAhead<Element>()
+        let readAhead: PageReadAhead<Element>
         var buffer: [Element] = []
         var index = 0
         var upcoming = Upcoming.firstPage
@@ -47,6 +48,7 @@ public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
         init(fetch: @escaping Fetch, fetching: PageFetching) {
             self.fetch = fetch
             self.fetching = fetching
+            self.readAhead = PageReadAhead(fetch: fetch)
         }
 
         /// The next item, fetching the next page when the current one is used up; `nil` after the last.
@@ -58,7 +60,13 @@ public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
                     try Task.checkCancellation()
                     switch upcoming {
                     case .end: return nil
-                    case .firstPage: page = try await fetch(nil)
+                    case .firstPage:
+                        switch fetching {
+                        case .onDemand: page = try await fetch(nil)
+                        case .readAhead:
+                            readAhead.request(cursor: nil)
+                            page = try await readAhead.take()
+                        }
                     case .onDemand(let cursor): page = try await fetch(cursor)
                     case .readAhead: page = try await readAhead.take()
                     }
@@ -76,9 +84,13 @@ public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
                     case .onDemand:
                         upcoming = .onDemand(cursor: next)
                     case .readAhead:
-                        readAhead.start(cursor: next, fetch: fetch)
+                        // Usually already requested when this page's body arrived.
+                        readAhead.request(cursor: next)
                         upcoming = .readAhead
                     }
+                } else {
+                    // The end: a request the body's envelope started early is not wanted.
+                    readAhead.cancel()
                 }
             }
             defer { index += 1 }

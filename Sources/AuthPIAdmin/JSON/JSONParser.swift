@@ -41,6 +41,97 @@ struct JSONParser {
         }
     }
 
+    /// What a list page's envelope says of the next page — its top-level `has_more` and `next_cursor` — read
+    /// without building the items (they are stepped over). Nil when the bytes are not a JSON object; the full
+    /// parse then says what is wrong. A repeated key: the last one wins, as in `parse`.
+    static func listContinuation(_ bytes: [UInt8]) -> ListContinuation? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(buffer)
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+            return try? parser.scanContinuation()
+        }
+    }
+
+    private mutating func scanContinuation() throws -> ListContinuation {
+        var next = ListContinuation(hasMore: false, nextCursor: nil)
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw failure("expected an object") }
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { return next }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key") }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
+            index += 1
+            skipWhitespace()
+            switch key {
+            case "has_more": next.hasMore = try parseValue().boolValue ?? false
+            case "next_cursor": next.nextCursor = try parseValue().stringValue
+            default: try skipValue()
+            }
+            skipWhitespace()
+            guard index < bytes.count else { throw failure("unexpected end") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+            } else if bytes[index] == UInt8(ascii: "}") {
+                return next
+            } else {
+                throw failure("expected ',' or '}'")
+            }
+        }
+    }
+
+    /// Steps over one value without building it: strings with their escapes, brackets counted. It checks only
+    /// what it needs to find the value's end.
+    private mutating func skipValue() throws {
+        guard index < bytes.count else { throw failure("unexpected end") }
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            try skipString()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            var nesting = 0
+            repeat {
+                guard index < bytes.count else { throw failure("unexpected end") }
+                switch bytes[index] {
+                case UInt8(ascii: "\""):
+                    try skipString()
+                    continue
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    nesting += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    nesting -= 1
+                default:
+                    break
+                }
+                index += 1
+            } while nesting > 0
+        default:
+            // A number or a literal: up to the next delimiter.
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || byte == 0x20
+                    || byte == 0x0A || byte == 0x0D || byte == 0x09 { break }
+                index += 1
+            }
+        }
+    }
+
+    private mutating func skipString() throws {
+        index += 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return
+            }
+            index += byte == UInt8(ascii: "\\") ? 2 : 1
+        }
+        throw failure("unterminated string")
+    }
+
     private func failure(_ reason: String) -> Failure { Failure(offset: index, reason: reason) }
 
     private mutating func skipWhitespace() {
@@ -320,4 +411,10 @@ struct JSONParser {
         guard let value = Double(text), value.isFinite else { throw failure("number out of range") }
         return .double(value)
     }
+}
+
+/// What a list page's envelope says of the page after it (see `JSONParser.listContinuation`).
+struct ListContinuation: Sendable, Equatable {
+    var hasMore: Bool
+    var nextCursor: String?
 }
