@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small, strict JSON parser producing ``JSONValue`` straight from bytes.
 ///
 /// Foundation's `JSONDecoder` decoding into an enum has to try each type in turn, which made list pages
@@ -119,15 +121,18 @@ struct JSONParser {
         }
     }
 
+    /// Steps over a string: `memchr` finds each quote (most of a page's bytes are inside strings); a quote after
+    /// an odd run of backslashes is escaped.
     private mutating func skipString() throws {
         index += 1
+        guard let base = bytes.baseAddress else { throw failure("unterminated string") }
         while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return
-            }
-            index += byte == UInt8(ascii: "\\") ? 2 : 1
+            guard let found = memchr(base + index, Int32(UInt8(ascii: "\"")), bytes.count - index) else { break }
+            let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var backslashes = 0
+            while quote - backslashes - 1 >= index, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            index = quote + 1
+            if backslashes.isMultiple(of: 2) { return }
         }
         throw failure("unterminated string")
     }

@@ -1,3 +1,4 @@
+import AuthPIAdmin
 import Foundation
 
 /// Executes the reducer's effects: each request against the data source and each timer on the clock, sending
@@ -326,9 +327,9 @@ extension EffectRunner {
     /// How often the walk of `G` hands the pages it skipped to the main actor: one hop per page was a cost of its own.
     nonisolated static let walkHandOverInterval: Duration = .milliseconds(100)
 
-    /// The walk of `G`: pages in order with one page requested ahead (the next cursor is known as soon as a page
-    /// arrives, so the server works while the console stores the page). Bounded by the list's end; ends with
-    /// exactly one `.walkEnded`.
+    /// The walk of `G`: pages in order with one page requested ahead (the next cursor is known as soon as a page's
+    /// body arrives, so the server works while the client parses the page and the console stores it). Bounded by
+    /// the list's end; ends with exactly one `.walkEnded`.
     /// Off the main actor: the next page is requested the moment a page arrives, even while the main actor is
     /// busy drawing a frame; only handing the page over waits for it.
     /// With `mappedTail`, the last `mappedTail` pages wait here unmapped until the next ones push them out (they go
@@ -337,33 +338,35 @@ extension EffectRunner {
         from request: PageRequest, paneID: Int, token: Int, mappedTail: Int?, source: any ConsoleDataSource,
         clock: ConsoleClock, send: @escaping @MainActor @Sendable (ConsoleEvent) -> Void
     ) async {
-        func pageTask(at cursor: String?) -> Task<UnmappedRowPage, any Error> {
+        // The client's read-ahead: the next page is requested as soon as this page's body arrives (before it is
+        // parsed), one page ahead at most, and cancelled with the walk (the runner owns the walk; the walk owns
+        // the iterator). One element per page: the walk hands over pages, not items.
+        let pages = PageSequence<UnmappedRowPage>(fetching: .readAhead) { cursor in
             var next = request
-            next.cursor = cursor
-            return Task { try await source.fetchUnmappedPage(next) }
+            next.cursor = cursor ?? request.cursor
+            let page = try await source.fetchUnmappedPage(next)
+            return Page(data: [page], hasMore: page.hasMore, nextCursor: page.nextCursor)
         }
-        // One request ahead, cancelled with the walk (the runner owns the walk; the walk owns this).
-        var pending: (cursor: String?, task: Task<UnmappedRowPage, any Error>)? =
-            (request.cursor, pageTask(at: request.cursor))
-        defer { pending?.task.cancel() }
+        var iterator = pages.makeAsyncIterator()
         var tail: [(cursor: String?, page: UnmappedRowPage)] = []
         var skipped: [PagedList.SkippedPage] = []
         var handedOver = clock.elapsed
         var failed: (fetch: PagedList.Fetch, failure: ConsoleFailure?)?
         var latency = Duration.zero
-        while let (cursor, task) = pending.map({ ($0.cursor, $0.task) }), !Task.isCancelled {
+        // The cursor of the page being read.
+        var upcoming = request.cursor
+        while !Task.isCancelled {
             let requested = clock.elapsed
-            let result = await withTaskCancellationHandler { await task.result } onCancel: { task.cancel() }
             let page: UnmappedRowPage
-            switch result {
-            case .success(let arrived):
+            do {
+                guard let arrived = try await iterator.next() else { break }
                 page = arrived
-            case .failure(let error):
-                pending = nil
-                failed = (.append(cursor: cursor), Self.failure(error))
-                continue
+            } catch {
+                failed = (.append(cursor: upcoming), Self.failure(error))
+                break
             }
-            pending = page.hasMore ? (page.nextCursor, pageTask(at: page.nextCursor)) : nil
+            let cursor = upcoming
+            upcoming = page.nextCursor
             latency = clock.elapsed - requested
             guard let mappedTail else {
                 await send(.walkPageArrived(
