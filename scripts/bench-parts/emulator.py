@@ -104,26 +104,27 @@ def rows_from(results, page_bytes):
     rows = []
     for name, label in (("get", "GET one user"), ("list", "list users, limit=100")):
         rps, p99 = pick(name, 0), pick(name, 2)
+        # Issue 15's goals: one user at 0.6× the constant route; the list is judged against a ceiling of its size.
+        goal = ("≥ 0.6× the ceiling (issue 15)", rps >= 0.6 * ceiling_rps) if name == "get" else (None, None)
         rows.append(b.row(WRK_SECTION, f"{label}: requests per second", rps, "req/s", wrk_cmd,
-                          "ceiling (constant route)", ceiling_rps, "higher", "≥ 50 % of the ceiling",
-                          rps >= 0.5 * ceiling_rps))
+                          "ceiling (constant route)", ceiling_rps, "higher", *goal))
         rows.append(b.row(WRK_SECTION, f"{label}: latency p99", p99, "ms", wrk_cmd,
                           "ceiling (constant route)", ceiling_p99, "lower", "≤ 2 × the ceiling's p99",
                           p99 <= 2 * ceiling_p99))
     for name, label in (("get", "GET one user"), ("list", "list users, limit=100")):
         cpu = pick(name, 3) * 1000
+        goal = ("≤ 300 µs (issue 15)", cpu <= 300) if name == "list" else (None, None)
         rows.append(b.row(WRK_SECTION, f"{label}: server CPU per request", cpu, "µs", wrk_cmd,
-                          "ceiling (constant route)", pick("ceiling", 3) * 1000, "lower", None, None,
+                          "ceiling (constant route)", pick("ceiling", 3) * 1000, "lower", *goal,
                           "user + system CPU of the server process over the wrk run, divided by its requests: "
                           "hardly affected by other load on the machine, unlike requests per second"))
     sized_rps = pick("sized", 0)
     list_rps = pick("list", 0)
     rows.append(b.row(WRK_SECTION, "list users, limit=100: requests per second, against a ceiling of the same size",
                       list_rps, "req/s", wrk_cmd, f"ceiling serving a constant {page_bytes:,}-byte body", sized_rps,
-                      "higher", None, None,
-                      f"not a goal of the issue: shows how much of the gap is the page's bytes, and how much is "
-                      f"building the page; server CPU per request {pick('list', 3) * 1000:.0f} µs vs "
-                      f"{pick('sized', 3) * 1000:.0f} µs"))
+                      "higher", "≥ 0.5× (issue 15)", list_rps >= 0.5 * sized_rps,
+                      f"the page's bytes served as a constant: what is left is building the page; server CPU per "
+                      f"request {pick('list', 3) * 1000:.0f} µs vs {pick('sized', 3) * 1000:.0f} µs"))
     rows.append(b.row(WRK_SECTION, "ceiling: requests per second", ceiling_rps, "req/s", wrk_cmd,
                       notes="authpi-bench-ceiling: Hummingbird 2, one route returning a constant 20-byte JSON"))
     return rows
@@ -209,7 +210,9 @@ def main():
     ]
     list_rps = b.median([r[0] for r in results["list"]])
     ceiling_rps = b.median([r[0] for r in results["ceiling"]])
-    if list_rps < 0.5 * ceiling_rps:
+    sized_rps = b.median([r[0] for r in results["sized"]])
+    get_rps = b.median([r[0] for r in results["get"]])
+    if list_rps < 0.5 * sized_rps or get_rps < 0.6 * ceiling_rps:
         notes.append(PROFILE_NOTE)
     b.write_results("emulator", rows, notes)
 
@@ -221,7 +224,13 @@ PROFILE_NOTE = (
     "without Foundation; responses stay byte-identical (`Tests/AuthPIEmulatorTests/Golden`). Server CPU per page "
     "fell from ~263 µs to ~114 µs (main and this branch measured side by side). Of the server's samples the users "
     "route is now 6 %, the socket write of the ~28 KB page 13 %, and the rest is Hummingbird/NIO request handling, "
-    "which the ceiling pays too; a page costs about 1.6× the same-size ceiling's CPU."
+    "which the ceiling pays too; a page costs about 1.6× the same-size ceiling's CPU. On a quiet machine the "
+    "ceilings run at the speed of their CPU (19k req/s), so the ratios are the CPU ratios: 123 µs against 53 µs "
+    "for a page (0.43×, goal 0.5×) and 91 µs against 51 µs for one user (0.56×, goal 0.6×); at load 8–11 "
+    "the same CPU costs gave 0.80× and 0.62×, because the ceilings were held back by the load more than the "
+    "emulator. A profile of GET one user (perf, 2026-11-30) is flat: the store's handling (route match, lookup, "
+    "writing the user) is about 11 % of the server's samples and the rest is spread over NIO/Hummingbird's "
+    "request path, HTTP parsing and allocation; no single cost stands out."
 )
 
 
