@@ -7,6 +7,24 @@ import Testing
 struct PureTests {
     // MARK: Headers
 
+    /// The fast paths (ASCII header names, ids and query values that need no escaping) agree with Foundation.
+    @Test func fastHeaderNamesAndEscapingAgreeWithFoundation() {
+        let cases: [(String, String, Bool)] = [
+            ("ETag", "etag", true), ("Retry-After", "RETRY-after", true), ("X-Request-Id", "x-request-id", true),
+            ("ETag", "ETa", false), ("ETag", "ETaq", false), ("", "", true), ("k", "K", true),
+            ("Ä", "ä", false),  // header names are ASCII tokens: only ASCII letters fold
+        ]
+        for (a, b, equal) in cases { #expect(HeaderName.equal(a, b) == equal, "\(a) vs \(b)") }
+        let response = TransportResponse(status: 200, headers: [(name: "etag", value: "\"e1\"")], body: [])
+        #expect(response.header("ETag") == "\"e1\"")
+        var samples = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        samples += ["usr_01JB", "Yz0xMDA=", "a b", "é", "😀x", "a/b", "~-._", "!$&'()*+,;=:@", ""]
+        for sample in samples {
+            #expect(PathPart.encodeSegment(sample) == (sample.addingPercentEncoding(withAllowedCharacters: PathPart.segmentAllowed) ?? sample))
+            #expect(PathPart.encodeQuery(sample) == (sample.addingPercentEncoding(withAllowedCharacters: PathPart.queryAllowed) ?? sample))
+        }
+    }
+
     @Test func headersProtectAuthorizationHostAndUserAgent() throws {
         let headers = try HeaderBuilder.build(
             authorization: "Basic a2V5X3JlYWw6cw==", hasBody: true,

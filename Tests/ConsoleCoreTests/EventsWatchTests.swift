@@ -311,6 +311,11 @@ struct EventsWatchTests {
         #expect(RequestLogRecorder.loggedPath("https://user:pw@api.example/v1/x?limit=5&access_token=abc&cursor=c1")
             == "/v1/x?limit=5&access_token=(redacted)&cursor=c1")
         #expect(!RequestLogRecorder.loggedPath("http://h/p?client_secret=s3cr3t").contains("s3cr3t"))
+        #expect(RequestLogRecorder.loggedPath("http://127.0.0.1:8080/v1/a%2Fb?limit=100&cursor=Yz0xMDA%3D#frag")
+            == "/v1/a%2Fb?limit=100&cursor=Yz0xMDA%3D")
+        #expect(RequestLogRecorder.loggedPath("http://h") == "/")
+        #expect(RequestLogRecorder.loggedPath("http://h?Password=x&flag") == "/?Password=(redacted)&flag")
+        #expect(RequestLogRecorder.loggedPath("http://h/p?") == "/p")
     }
 
     @Test func prependedRowsPinTheFirstPage() {

@@ -185,7 +185,7 @@ struct JSONParser {
         // its final size: growing it member by member rehashed every key several times (a third of the
         // time spent reading a list page).
         let base = memberStack.count
-        defer { memberStack.removeSubrange(base...) }
+        defer { memberStack.removeLast(memberStack.count - base) }  // cheaper than removeSubrange(base...)
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key") }
@@ -224,7 +224,7 @@ struct JSONParser {
         }
         // Same idea as objects: elements on a shared stack, the array allocated once at its final size.
         let base = elementStack.count
-        defer { elementStack.removeSubrange(base...) }
+        defer { elementStack.removeLast(elementStack.count - base) }
         while true {
             skipWhitespace()
             let value = try parseValue()

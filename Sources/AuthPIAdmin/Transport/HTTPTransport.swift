@@ -35,7 +35,7 @@ public struct TransportRequest: Sendable, CustomStringConvertible, CustomDebugSt
 
     /// The first value of a header (case-insensitive name).
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { HeaderName.equal($0.name, name) }?.value
     }
 
     /// A description safe to log: it shows no credential or secret.
@@ -69,7 +69,7 @@ public struct TransportResponse: Sendable, CustomStringConvertible, CustomDebugS
 
     /// The first value of a header (case-insensitive name).
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { HeaderName.equal($0.name, name) }?.value
     }
 
     /// A description safe to log: it shows no credential or secret.
@@ -108,4 +108,16 @@ public protocol ClientMiddleware: Sendable {
         _ request: TransportRequest,
         next: @Sendable (TransportRequest) async throws -> TransportResponse
     ) async throws -> TransportResponse
+}
+
+/// Header names compared as HTTP does, ASCII letters without case: Foundation's `caseInsensitiveCompare` was a
+/// visible share of every request's CPU (a few lookups per answer).
+enum HeaderName {
+    static func equal(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8) { lower($0) == lower($1) }
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
 }
