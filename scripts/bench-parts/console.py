@@ -30,6 +30,8 @@ COLS, ROWS = 120, 40
 COMMAND = "scripts/bench-parts/30-console"
 SECTION = "Console in a real terminal (tmux 120×40, release)"
 ENV_KEYS = {"AUTHPI_API_KEY_ID": "key_demo", "AUTHPI_API_KEY_SECRET": "demo_secret"}
+# G's progress line: `⋯ loading every page: 120,000 rows so far · …`.
+LOADED = re.compile(r"loading every page: ([\d,]+) rows")
 # An issuer row: demo issuer ids have the real shape, `i_` + 14 lowercase letters and digits.
 ISSUER_ROW = re.compile(r"\bi_[a-z0-9]{14}\b")
 
@@ -252,7 +254,11 @@ def scroll_memory(console, emulator):
                 break
             if time.monotonic() > deadline:
                 raise SystemExit(f"bench console: G did not reach the end in {SCROLL_TIMEOUT}s; screen:\n{screen}")
-            time.sleep(0.5)
+            # Every 0.5 s (a capture costs CPU 0, which the console shares), every 50 ms once 90 % is loaded, so
+            # the end is seen within 50 ms instead of up to half a second late.
+            loaded = LOADED.search(screen)
+            near_end = loaded is not None and int(loaded.group(1).replace(",", "")) >= 0.9 * SCROLL_USERS
+            time.sleep(0.05 if near_end else 0.5)
         seconds = time.monotonic() - started
         time.sleep(1.0)
         after = b.rss_mib(pid)
@@ -337,7 +343,8 @@ def main():
     rows.append(b.row(SECTION, f"G through {SCROLL_USERS:,} users: rows per second", g_rate, "rows/s", COMMAND,
                       "the client's listAll over the same emulator, same CPU", walk_rate, "higher",
                       "≥ 0.8× the client's walk", g_rate >= 0.8 * walk_rate,
-                      f"{seconds:.1f} s from G to the last row on screen (polled every 0.5 s); limit=100 pages for both"))
+                      f"{seconds:.1f} s from G to the last row on screen (polled every 0.5 s, every 50 ms from 90 % loaded); "
+                      "limit=100 pages for both"))
     b.write_results("console", rows, [
         "The console runs in tmux (120×40, TERM=tmux-256color) pinned to CPU 1 (the million-user scroll: console "
         "on CPU 0, emulator on CPU 1); the harness polls `capture-pane`, so every latency includes tmux's own "
@@ -349,8 +356,8 @@ def main():
         "thousand frames a second, most writing nothing: console CPU during G 8.9 s -> 5.4 s), and the header "
         "spinner now steps with the progress line instead of drawing ten frames a second of its own. G also uses "
         "the client's read-ahead (next page requested when the body arrives), which made the client's own walk, "
-        "the reference here, about a quarter faster as well. G's end is seen by polling every 0.5 s, so the "
-        "figure carries up to about 5 % of error.",
+        "the reference here, about a quarter faster as well. G's end is seen by polling the screen (every 50 ms "
+        "once 90 % is loaded).",
     ])
 
 
