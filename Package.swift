@@ -138,6 +138,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // What more than one test target needs (the emulator's control API): one copy.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
             name: "AuthPIAdminTests",
             dependencies: ["AuthPIAdmin", "AuthPIEmulator", .product(name: "Logging", package: "swift-log")],
@@ -163,7 +165,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsoleCoreTests",
-            dependencies: ["ConsoleCore", "AuthPIAdmin", "AuthPIEmulator"],
+            dependencies: ["ConsoleCore", "AuthPIAdmin", "AuthPIEmulator", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -173,7 +175,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsoleUITests",
-            dependencies: ["ConsoleUI", "ConsoleCore", "AuthPIEmulator"],
+            dependencies: ["ConsoleUI", "ConsoleCore", "AuthPIEmulator", "TestSupport"],
             exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),

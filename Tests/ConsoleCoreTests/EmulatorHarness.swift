@@ -2,6 +2,7 @@ import AuthPIAdmin
 import AuthPIEmulator
 import ConsoleCore
 import Foundation
+import TestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -172,20 +173,7 @@ final class Harness {
 /// A call to the emulator's control API (`/_emulator/…`); a non-2xx answer throws with its body.
 @discardableResult
 nonisolated(nonsending) func emulatorControl(_ emulator: RunningEmulator, _ method: String, _ path: String, body: [String: Any]? = nil) async throws -> Data {
-    guard let url = URL(string: emulator.baseURL + path) else { throw HarnessError("bad url") }
-    var request = URLRequest(url: url)
-    request.httpMethod = method
-    // No keep-alive connection may outlive the emulator.
-    request.setValue("close", forHTTPHeaderField: "Connection")
-    if let body {
-        request.httpBody = try JSONSerialization.data(withJSONObject: body)
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-    }
-    let (data, response) = try await URLSession.shared.data(for: request)
-    guard let http = response as? HTTPURLResponse, (200..<300).contains(http.statusCode) else {
-        throw HarnessError("control \(method) \(path) failed: \(String(decoding: data, as: UTF8.self))")
-    }
-    return data
+    try await EmulatorControl.call(baseURL: emulator.baseURL, method, path, body: body)
 }
 
 /// Starts a harness, runs `body`, and always stops the harness (emulator, client, store) before returning.

@@ -2,6 +2,7 @@ import AuthPIAdmin
 import AuthPIEmulator
 import ConsoleCore
 import Foundation
+import TestSupport
 import Testing
 @testable import ConsoleUI
 #if canImport(FoundationNetworking)
@@ -231,20 +232,7 @@ final class StoreHarness {
     }
 
     nonisolated static func control(baseURL: String, _ method: String, _ path: String, body: [String: Any]? = nil) async throws -> Data {
-        guard let url = URL(string: baseURL + path) else { throw HarnessFailure("bad url \(path)") }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        // No keep-alive connection may outlive the emulator.
-        request.setValue("close", forHTTPHeaderField: "Connection")
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        guard let http = response as? HTTPURLResponse, (200..<300).contains(http.statusCode) else {
-            throw HarnessFailure("control \(method) \(path) failed: \(String(decoding: data, as: UTF8.self))")
-        }
-        return data
+        try await EmulatorControl.call(baseURL: baseURL, method, path, body: body)
     }
 
     /// The screen without its header line, whose latency varies from run to run.
