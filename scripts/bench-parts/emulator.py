@@ -224,13 +224,13 @@ PROFILE_NOTE = (
     "without Foundation; responses stay byte-identical (`Tests/AuthPIEmulatorTests/Golden`). Server CPU per page "
     "fell from ~263 µs to ~114 µs (main and this branch measured side by side). Of the server's samples the users "
     "route is now 6 %, the socket write of the ~28 KB page 13 %, and the rest is Hummingbird/NIO request handling, "
-    "which the ceiling pays too; a page costs about 1.6× the same-size ceiling's CPU. On a quiet machine the "
-    "ceilings run at the speed of their CPU (19k req/s), so the ratios are the CPU ratios: 123 µs against 53 µs "
-    "for a page (0.43×, goal 0.5×) and 91 µs against 51 µs for one user (0.56×, goal 0.6×); at load 8–11 "
-    "the same CPU costs gave 0.80× and 0.62×, because the ceilings were held back by the load more than the "
-    "emulator. A profile of GET one user (perf, 2026-11-30) is flat: the store's handling (route match, lookup, "
-    "writing the user) is about 11 % of the server's samples and the rest is spread over NIO/Hummingbird's "
-    "request path, HTTP parsing and allocation; no single cost stands out."
+    "which the ceiling pays too. On a quiet machine the ceilings run at the speed of their CPU (19–22k req/s), so "
+    "the ratios are CPU ratios: two full runs on 2026-11-30 at load 1.6–1.8 gave 0.43× and 0.49× for a page "
+    "(114–123 µs against 53–56 µs) and 0.56× and 0.51× for one user (86–91 µs against 44–51 µs); at load 8–11 "
+    "the same CPU costs read 0.80× and 0.62×, the ceilings being held back more than the emulator. A profile of "
+    "GET one user (perf, 2026-11-30) is flat: the store's handling (route match, lookup, writing the user) is "
+    "about 11 % of the server's samples, the rest spread over NIO/Hummingbird's request path, HTTP parsing and "
+    "allocation, most of which the ceiling pays too; no single cost stands out."
 )
 
 
