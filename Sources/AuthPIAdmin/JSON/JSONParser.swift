@@ -62,14 +62,7 @@ struct JSONParser {
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { return next }
         while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key") }
-            let key = try parseString()
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
-            index += 1
-            skipWhitespace()
-            switch key {
+            switch try parseMemberKey() {
             case "has_more": next.hasMore = try parseValue().boolValue ?? false
             case "next_cursor": next.nextCursor = try parseValue().stringValue
             default: try skipValue()
@@ -172,6 +165,18 @@ struct JSONParser {
         if depth > Self.maxDepth { throw failure("nesting deeper than \(Self.maxDepth)") }
     }
 
+    /// An object member's key and its colon; stops at the value.
+    private mutating func parseMemberKey() throws -> String {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key") }
+        let key = try parseString()
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
+        index += 1
+        skipWhitespace()
+        return key
+    }
+
     private mutating func parseObject() throws -> JSONValue {
         try enter()
         index += 1
@@ -187,13 +192,7 @@ struct JSONParser {
         let base = memberStack.count
         defer { memberStack.removeLast(memberStack.count - base) }  // cheaper than removeSubrange(base...)
         while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key") }
-            let key = try parseString()
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
-            index += 1
-            skipWhitespace()
+            let key = try parseMemberKey()
             let value = try parseValue()
             memberStack.append((key, value))
             skipWhitespace()
