@@ -40,7 +40,7 @@ enum HeaderBuilder {
             try validate(name: name, value: value)
             let lower = name.lowercased()
             guard !protectedNames.contains(lower) else { return }
-            headers.removeAll { $0.name.lowercased() == lower }
+            headers.removeAll { HeaderName.equal($0.name, name) }
             headers.append((name, value))
         }
         for (name, value) in defaults.sorted(by: { $0.key < $1.key }) { try set(name, value) }
