@@ -215,7 +215,7 @@ struct DecodingFuzzTests {
                 #expect(error.code == AuthPIError.code(forStatus: status), "seed \(seed): \(error)")
                 #expect(error.statusCode == status)
                 #expect((error.rawBody?.utf8.count ?? 0) <= AuthPIError.maxRawBodyBytes)
-                #expect(!error.errorCode.isEmpty && !error.errorDescription.isEmpty)
+                #expect(!error.errorCode.isEmpty && !error.errorDescription.isEmpty, "seed \(seed): \(Self.show(body))")
                 _ = (error.description, error.debugDescription, String(reflecting: error))
             }
         }

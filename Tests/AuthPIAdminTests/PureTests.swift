@@ -134,6 +134,14 @@ struct PureTests {
         #expect(error.rawBody == nil)
     }
 
+    /// Found by the decoding fuzz (seed 15611163969486338192): an empty `error` gave an error with no code.
+    @Test func emptyErrorFieldsFallBackLikeMissingOnes() {
+        let error = AuthPIError.fromResponse(status: 404, body: Array(#"{"error":"","error_description":""}"#.utf8), retryAfterHeader: nil)
+        #expect(error.errorCode == "unknown")
+        #expect(!error.errorDescription.isEmpty)
+        #expect(error.code == .notFound)
+    }
+
     /// 1.4.0 keeps `fields` as the raw list of dicts: nothing of an item is lost here either.
     @Test func validationFieldsAreKeptLosslessly() {
         let body = Array(#"{"error":"invalid_request","fields":[{"field":"profile.age","code":"range","message":"too young","min":18,"path":["profile","age"]},{"code":"missing_one_of","message":"email or phone","one_of":["email","phone"]},"free text"]}"#.utf8)

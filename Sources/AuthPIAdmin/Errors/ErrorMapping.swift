@@ -19,8 +19,9 @@ extension AuthPIError {
         }
 
         let code = code(forStatus: status)
-        let errorCode = object["error"]?.stringValue ?? "unknown"
-        let description = object["error_description"]?.stringValue ?? statusText(status)
+        // An empty string says no more than a missing one: the same fallbacks, so an error always names its code.
+        let errorCode = object["error"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
+        let description = object["error_description"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? statusText(status)
         let retryable = object["retryable"]?.boolValue ?? [408, 429, 502, 503, 504].contains(status)
 
         var fields: [FieldError] = []
