@@ -19,7 +19,7 @@ struct ConnectionGuard: ServerChildChannel {
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         base.setup(channel: channel, logger: logger).map { connection in
-            channel.closeFuture.whenComplete { _ in connection.outbound.finish() }
+            channel.closeFuture.whenComplete { _ in (connection as any OutboundFinishing).finishOutbound() }
             return connection
         }
     }
@@ -27,6 +27,17 @@ struct ConnectionGuard: ServerChildChannel {
     func handle(value: Value, logger: Logger) async {
         await base.handle(value: value, logger: logger)
     }
+}
+
+/// NIO deprecates `outbound` for `executeThenClose`, which a close callback cannot use; going through a protocol keeps
+/// this one needed use without a deprecation warning at the call.
+private protocol OutboundFinishing {
+    func finishOutbound()
+}
+
+extension NIOAsyncChannel: OutboundFinishing {
+    @available(*, deprecated, message: "Only for ConnectionGuard: finishing the writer of a connection that was never served")
+    fileprivate func finishOutbound() { outbound.finish() }
 }
 
 extension HTTPServerBuilder {
