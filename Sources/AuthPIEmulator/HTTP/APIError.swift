@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An error answer of the emulated API: always rendered as the AuthPI JSON error body.
 struct APIError: Error, Sendable {
     struct FieldError: Sendable {
@@ -90,10 +92,18 @@ struct APIError: Error, Sendable {
 
 /// A fresh reference per request, `req_` and 16 digits: errors carry it so a user can find the request
 /// in the request log. Digits only, so masked snapshots of screens that show it stay stable.
+/// A counter scrambled from a random start: unique and unguessable enough for a reference, without a system call
+/// for random bytes on every request.
 enum RequestReference {
-    static func make() -> String {
+    private static let start: UInt64 = {
         var generator = SystemRandomNumberGenerator()
-        let value = generator.next(upperBound: UInt64(10_000_000_000_000_000))
+        return generator.next()
+    }()
+    private static let counter = Atomic<UInt64>(0)
+
+    static func make() -> String {
+        let count = counter.wrappingAdd(1, ordering: .relaxed).newValue
+        let value = Deterministic.mix(start &+ count) % 10_000_000_000_000_000
         let digits = String(value)
         return "req_" + String(repeating: "0", count: 16 - digits.count) + digits
     }

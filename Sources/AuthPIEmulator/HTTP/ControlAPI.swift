@@ -5,11 +5,11 @@ import Hummingbird
 struct ControlAPI {
     let store: EmulatorStore
 
-    func respond(method: String, segments: [String], query: [String: String], body: [UInt8]?, reference: String) async -> Response {
-        EmulatorResponder.render(await result(method: method, segments: segments, query: query, body: body), reference: reference)
+    func respond(method: String, segments: [String], query: [String: String], body: [UInt8]?, reference: String) -> Response {
+        EmulatorResponder.render(result(method: method, segments: segments, query: query, body: body), reference: reference)
     }
 
-    private func result(method: String, segments: [String], query: [String: String], body raw: [UInt8]?) async -> Result<APIResponse, APIError> {
+    private func result(method: String, segments: [String], query: [String: String], body raw: [UInt8]?) -> Result<APIResponse, APIError> {
         guard let raw else { return .failure(.tooLarge(limit: EmulatorResponder.maximumBodyBytes)) }
         var body: JSON?
         if !raw.isEmpty {
@@ -20,7 +20,7 @@ struct ControlAPI {
         case ("GET", ["health"]):
             return .success(APIResponse(status: 200, body: ["status": "ok"]))
         case ("GET", ["faults"]):
-            return .success(APIResponse(status: 200, body: ["data": await store.faults]))
+            return .success(APIResponse(status: 200, body: ["data": store.faults]))
         case ("POST", ["faults"]):
             guard let body else { return .failure(.badRequest("A fault object (or an array of them) is required")) }
             let items = body.arrayValue ?? [body]
@@ -30,20 +30,20 @@ struct ControlAPI {
                     return .failure(.validation([.init(field: "fault", code: "invalid", message: error.description)], message: error.description))
                 }
             }
-            for rule in rules { await store.addFault(rule) }
-            return .success(APIResponse(status: 201, body: ["data": await store.faults]))
+            for rule in rules { store.addFault(rule) }
+            return .success(APIResponse(status: 201, body: ["data": store.faults]))
         case ("DELETE", ["faults"]):
-            await store.clearFaults()
+            store.clearFaults()
             return .success(.noContent)
         case ("POST", ["reset"]):
-            await store.reset()
+            store.reset()
             return .success(APIResponse(status: 200, body: ["reset": true]))
         case ("GET", ["requests"]):
             let limit = query["limit"].flatMap(Int.init) ?? 100
             guard (1...EmulatorState.requestLogLimit).contains(limit) else {
                 return .failure(.badRequest("limit must be between 1 and \(EmulatorState.requestLogLimit)", field: "limit"))
             }
-            return .success(APIResponse(status: 200, body: ["data": await store.requests(limit: limit)]))
+            return .success(APIResponse(status: 200, body: ["data": store.requests(limit: limit)]))
         case ("POST", ["events"]):
             // Events as if they had happened (now, or `ago_seconds` before): following and charts can be shown and
             // tested. They are listed in the order recorded, like every event.
@@ -51,7 +51,7 @@ struct ControlAPI {
             guard let items = object["events"]?.arrayValue else { return .failure(.badRequest("{\"events\": [{\"type\": …}]} is required", field: "events")) }
             let account = object["account_id"]?.stringValue ?? EmulatorDemo.accountID
             do {
-                let ids = try await store.appendEvents(items, account: account, now: Int(Date().timeIntervalSince1970))
+                let ids = try store.appendEvents(items, account: account, now: Int(Date().timeIntervalSince1970))
                 return .success(APIResponse(status: 201, body: ["data": .array(ids.map { .string($0) })]))
             } catch { return .failure(error) }
         case ("POST", ["access-tokens"]):
@@ -63,14 +63,14 @@ struct ControlAPI {
                 return .failure(.invalidField("ttl_seconds", "invalid", "ttl_seconds must be an integer between 1 and 604800"))
             }
             do {
-                let (token, expiresAt) = try await store.mintAccessToken(account: account, ttl: ttl, userID: object["user_id"]?.stringValue)
+                let (token, expiresAt) = try store.mintAccessToken(account: account, ttl: ttl, userID: object["user_id"]?.stringValue)
                 return .success(APIResponse(status: 201, body: [
                     "access_token": .string(token), "token_type": "Bearer", "account_id": .string(account),
                     "expires_in": .int(ttl), "expires_at": .int(Int(expiresAt)),
                 ]))
             } catch { return .failure(error) }
         case ("POST", let parts) where parts.count == 3 && parts[0] == "access-tokens" && parts[2] == "expire":
-            guard await store.expireAccessToken(parts[1]) else { return .failure(.notFound("Access token")) }
+            guard store.expireAccessToken(parts[1]) else { return .failure(.notFound("Access token")) }
             return .success(APIResponse(status: 200, body: ["expired": true]))
         default:
             let known: [[String]: [String]] = [["health"]: ["GET"], ["faults"]: ["GET", "POST", "DELETE"], ["reset"]: ["POST"], ["requests"]: ["GET"], ["access-tokens"]: ["POST"], ["events"]: ["POST"]]

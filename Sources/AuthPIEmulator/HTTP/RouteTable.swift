@@ -1,4 +1,4 @@
-/// Handles one matched request inside the store actor.
+/// Handles one matched request under the store's lock.
 typealias RouteHandler = @Sendable (inout EmulatorState, APIRequest) throws -> APIResponse
 
 /// The emulator's own router: literal segments beat parameters by registration order, a path that
@@ -33,8 +33,36 @@ struct RouteTable: Sendable {
     }
 
     private(set) var routes: [Route] = []
+    /// The same routes as a tree of segments, so a request looks only at the patterns its own segments lead to.
+    private var tree = Node()
     /// Routes added while this is set are the 0.3.0 aliases (deprecated in the document).
     var registeringLegacy = false
+
+    /// One place in the tree: the routes whose patterns end here (same shape, different methods or parameter
+    /// names), in registration order, and the patterns that go on.
+    private struct Node: Sendable {
+        var routes: [Route] = []
+        var literals: [String: Node] = [:]
+        var parameter: [Node] = []
+
+        mutating func insert(_ route: Route, at depth: Int) {
+            guard depth < route.pattern.count else { return routes.append(route) }
+            switch route.pattern[depth] {
+            case .literal(let text): literals[text, default: Node()].insert(route, at: depth + 1)
+            case .param:
+                if parameter.isEmpty { parameter = [Node()] }
+                parameter[0].insert(route, at: depth + 1)
+            }
+        }
+
+        /// The routes of the most specific pattern matching `segments` from `depth`: a literal is tried before a
+        /// parameter at every place, so the first pattern found wins exactly where the two first differ.
+        func lookup(_ segments: [String], at depth: Int) -> [Route]? {
+            guard depth < segments.count else { return routes.isEmpty ? nil : routes }
+            if let next = literals[segments[depth]], let found = next.lookup(segments, at: depth + 1) { return found }
+            return parameter.first?.lookup(segments, at: depth + 1)
+        }
+    }
 
     mutating func add(_ method: String, _ path: String, doc: RouteDoc? = nil, _ handler: @escaping RouteHandler) {
         let pattern = path.split(separator: "/").map { part -> Segment in
@@ -42,55 +70,29 @@ struct RouteTable: Sendable {
         }
         var doc = doc ?? RouteDoc.inferred(method: method, pattern: pattern)
         if registeringLegacy { doc.deprecated = true }
-        routes.append(Route(method: method, pattern: pattern, handler: handler, doc: doc))
+        let route = Route(method: method, pattern: pattern, handler: handler, doc: doc)
+        routes.append(route)
+        tree.insert(route, at: 0)
     }
 
     /// The most specific patterns matching the path decide: a literal segment beats a parameter at
     /// the first place they differ (`verifiers/complete-enrollment` is not the verifier
     /// `complete-enrollment`). Their methods are the path's `Allow`.
     func match(method: String, segments: [String]) -> Match {
-        var best: [Segment]?
-        var candidates: [(route: Route, params: [String: String])] = []
-        for route in routes where route.pattern.count == segments.count {
-            guard let params = Self.bind(route.pattern, segments) else { continue }
-            let order = best.map { Self.specificity(route.pattern, than: $0) } ?? 1
-            if order > 0 {
-                best = route.pattern
-                candidates = [(route, params)]
-            } else if order == 0 {
-                candidates.append((route, params))
-            }
-        }
-        guard !candidates.isEmpty else { return .notFound }
-        if let hit = candidates.first(where: { $0.route.method == method || (method == "HEAD" && $0.route.method == "GET") }) {
-            return .found(hit.route, hit.params)
+        guard let candidates = tree.lookup(segments, at: 0) else { return .notFound }
+        if let hit = candidates.first(where: { $0.method == method || (method == "HEAD" && $0.method == "GET") }) {
+            return .found(hit, Self.parameters(hit.pattern, segments))
         }
         var allowed: [String] = []
-        for candidate in candidates where !allowed.contains(candidate.route.method) { allowed.append(candidate.route.method) }
+        for candidate in candidates where !allowed.contains(candidate.method) { allowed.append(candidate.method) }
         return .methodNotAllowed(allowed)
     }
 
-    private static func bind(_ pattern: [Segment], _ segments: [String]) -> [String: String]? {
-        // Literals first: most routes of the same length fail there, before any dictionary is made.
-        for (part, segment) in zip(pattern, segments) {
-            if case .literal(let literal) = part, literal != segment { return nil }
-        }
+    private static func parameters(_ pattern: [Segment], _ segments: [String]) -> [String: String] {
         var params: [String: String] = [:]
         for (part, segment) in zip(pattern, segments) {
             if case .param(let name) = part { params[name] = segment }
         }
         return params
-    }
-
-    /// 1 when `pattern` is more specific than `other`, -1 when less, 0 when they have the same shape.
-    private static func specificity(_ pattern: [Segment], than other: [Segment]) -> Int {
-        for (mine, theirs) in zip(pattern, other) {
-            switch (mine, theirs) {
-            case (.literal, .param): return 1
-            case (.param, .literal): return -1
-            default: continue
-            }
-        }
-        return 0
     }
 }

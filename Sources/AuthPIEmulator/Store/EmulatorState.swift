@@ -1,6 +1,6 @@
 import Foundation
 
-/// Everything the emulator knows. Mutated only inside `EmulatorStore` (an actor), so every request
+/// Everything the emulator knows. Mutated only under `EmulatorStore`'s lock, so every request
 /// sees and changes it atomically: two writers with the same If-Match cannot both win.
 struct EmulatorState: Sendable {
     struct AccessToken: Sendable {
@@ -45,9 +45,17 @@ struct EmulatorState: Sendable {
 
     // MARK: Keys
 
-    static func accountKey(_ account: String) -> String { "/v1/accounts/\(account)" }
+    static func accountKey(_ account: String) -> String { "/v1/accounts/" + account }
+    /// Built by appending into one string: requests build several of these to check their parents.
     static func key(_ account: String, _ rest: String...) -> String {
-        ([accountKey(account)] + rest).joined(separator: "/")
+        var key = "/v1/accounts/"
+        key.reserveCapacity(13 + account.utf8.count + rest.reduce(0) { $0 + $1.utf8.count + 1 })
+        key += account
+        for part in rest {
+            key += "/"
+            key += part
+        }
+        return key
     }
     static func issuerKey(_ account: String, _ issuer: String) -> String { key(account, "issuers", issuer) }
     static func userKey(_ account: String, _ issuer: String, _ user: String) -> String { key(account, "issuers", issuer, "users", user) }

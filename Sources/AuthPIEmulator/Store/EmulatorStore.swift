@@ -1,18 +1,75 @@
 import Foundation
+import Synchronization
 
-/// The emulator's state behind an actor: each request's auth, checks and write run as one step.
-actor EmulatorStore {
+/// The emulator's state behind one lock: each request's auth, checks and write run as one step, as one critical
+/// section on the request's own thread. (It was an actor: three hops per request, each a possible thread switch,
+/// cost more CPU than the store's own work on a small request.) Route handlers are synchronous and short.
+final class EmulatorStore: Sendable {
+    let routes: RouteTable
+    private let contents: Mutex<EmulatorStoreContents>
+
+    init(seed: EmulatorSeed, users: Int?, faults: [FaultRule], routes: RouteTable, compatibility: EmulatorCompatibility? = nil) {
+        self.routes = routes
+        contents = Mutex(EmulatorStoreContents(seed: seed, users: users, faults: faults, compatibility: compatibility))
+    }
+
+    func reset() { contents.withLock { $0.reset() } }
+    func addFault(_ rule: FaultRule) { contents.withLock { $0.addFault(rule) } }
+    func clearFaults() { contents.withLock { $0.clearFaults() } }
+    var faults: JSON { contents.withLock { $0.faults } }
+    func takeFault(method: String, path: String) -> FaultRule? { contents.withLock { $0.takeFault(method: method, path: path) } }
+    func log(_ entry: RequestLogEntry) { contents.withLock { $0.log(entry) } }
+    func requests(limit: Int) -> JSON { contents.withLock { $0.requests(limit: limit) } }
+    func expireAccessToken(_ token: String) -> Bool { contents.withLock { $0.expireAccessToken(token) } }
+
+    func appendEvents(_ items: [JSON], account: String, now: Int) throws(APIError) -> [String] {
+        try contents.withLock { (contents) throws(APIError) in try contents.appendEvents(items, account: account, now: now) }
+    }
+
+    func mintAccessToken(account: String, ttl: Int, userID: String?) throws(APIError) -> (String, Double) {
+        let minted = try contents.withLock { (contents) throws(APIError) in
+            let (token, expiresAt) = try contents.mintAccessToken(account: account, ttl: ttl, userID: userID)
+            return MintedToken(token: token, expiresAt: expiresAt)
+        }
+        return (minted.token, minted.expiresAt)
+    }
+
+    private struct MintedToken: Sendable {
+        var token: String
+        var expiresAt: Double
+    }
+
+    func authenticate(_ authorization: String?) throws(APIError) -> Caller {
+        try contents.withLock { (contents) throws(APIError) in try contents.authenticate(authorization) }
+    }
+
+    /// Authenticates, checks the account and parents, applies idempotency and runs the handler.
+    func handle(
+        route: RouteTable.Route, params: [String: String], request: APIRequest, authorization: String?
+    ) -> Result<APIResponse, APIError> {
+        contents.withLock { $0.handle(route: route, params: params, request: request, authorization: authorization) }
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, without Foundation when neither end can be white space (a space or a
+    /// tab in ASCII): the usual header, on every request.
+    static func trimmingWhitespace(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") }
+        return plain(first) && plain(last) ? text : text.trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// What `EmulatorStore`'s lock guards; every method here runs with the lock held.
+struct EmulatorStoreContents: Sendable {
     private var state: EmulatorState
     private let seed: EmulatorSeed
     private let users: Int?
     private let compatibility: EmulatorCompatibility?
-    let routes: RouteTable
 
-    init(seed: EmulatorSeed, users: Int?, faults: [FaultRule], routes: RouteTable, compatibility: EmulatorCompatibility? = nil) {
+    init(seed: EmulatorSeed, users: Int?, faults: [FaultRule], compatibility: EmulatorCompatibility?) {
         self.seed = seed
         self.compatibility = compatibility
         self.users = users
-        self.routes = routes
         var state = Seed.build(seed: seed, users: users)
         state.faults = faults.map { EmulatorState.ArmedFault(rule: $0, remaining: $0.count) }
         self.state = state
@@ -21,7 +78,7 @@ actor EmulatorStore {
     // MARK: Control API
 
     /// Restores the seed; clears faults and idempotency records, keeps access tokens and the request log.
-    func reset() {
+    mutating func reset() {
         var fresh = Seed.build(seed: seed, users: users)
         fresh.accessTokens = state.accessTokens
         fresh.requestLog = state.requestLog
@@ -29,8 +86,8 @@ actor EmulatorStore {
         state = fresh
     }
 
-    func addFault(_ rule: FaultRule) { state.faults.append(.init(rule: rule, remaining: rule.count)) }
-    func clearFaults() { state.faults.removeAll() }
+    mutating func addFault(_ rule: FaultRule) { state.faults.append(.init(rule: rule, remaining: rule.count)) }
+    mutating func clearFaults() { state.faults.removeAll() }
     var faults: JSON {
         .array(state.faults.map { fault in
             var json = fault.rule.json
@@ -40,7 +97,7 @@ actor EmulatorStore {
     }
 
     /// The first armed fault matching the request, consuming one of its uses.
-    func takeFault(method: String, path: String) -> FaultRule? {
+    mutating func takeFault(method: String, path: String) -> FaultRule? {
         guard let index = state.faults.firstIndex(where: { $0.rule.matches(method: method, path: path) }) else { return nil }
         let rule = state.faults[index].rule
         if let remaining = state.faults[index].remaining {
@@ -49,7 +106,7 @@ actor EmulatorStore {
         return rule
     }
 
-    func log(_ entry: RequestLogEntry) {
+    mutating func log(_ entry: RequestLogEntry) {
         state.requestCount += 1
         state.requestLog.append(entry)
         if state.requestLog.count > EmulatorState.requestLogLimit {
@@ -60,7 +117,7 @@ actor EmulatorStore {
     /// Records events as if something had happened `ago_seconds` ago (control API): for tests and demos of
     /// following and charting. Each item: `type` (required), `ago_seconds` (0…2,592,000, default 0), `issuer_id`,
     /// `user_id`, `subject` (an object). Returns the new events' ids, in order.
-    func appendEvents(_ items: [JSON], account: String, now: Int) throws(APIError) -> [String] {
+    mutating func appendEvents(_ items: [JSON], account: String, now: Int) throws(APIError) -> [String] {
         guard (1...1_000).contains(items.count) else { throw .badRequest("between 1 and 1000 events are required", field: "events") }
         var checked: [(type: String, at: Int, issuer: String?, user: String?, subject: [String: JSON])] = []
         for (index, item) in items.enumerated() {
@@ -85,7 +142,7 @@ actor EmulatorStore {
         .array(state.requestLog.suffix(limit).map(\.json))
     }
 
-    func mintAccessToken(account: String, ttl: Int, userID: String?) throws(APIError) -> (String, Double) {
+    mutating func mintAccessToken(account: String, ttl: Int, userID: String?) throws(APIError) -> (String, Double) {
         guard state.collections["/v1/accounts"]?.get(account) != nil else { throw APIError.notFound("Account \(account)") }
         var generator = SystemRandomNumberGenerator()
         let token = "tok_" + (0..<3).map { _ in Deterministic.hex(generator.next(), width: 16) }.joined()
@@ -94,7 +151,7 @@ actor EmulatorStore {
         return (token, expiresAt)
     }
 
-    func expireAccessToken(_ token: String) -> Bool {
+    mutating func expireAccessToken(_ token: String) -> Bool {
         guard state.accessTokens[token] != nil else { return false }
         state.accessTokens[token]?.expiresAt = 0
         return true
@@ -102,14 +159,14 @@ actor EmulatorStore {
 
     // MARK: API requests
 
-    func authenticate(_ authorization: String?) throws(APIError) -> Caller {
-        guard let authorization = authorization.map(Self.trimmingWhitespace), !authorization.isEmpty else {
+    mutating func authenticate(_ authorization: String?) throws(APIError) -> Caller {
+        guard let authorization = authorization.map(EmulatorStore.trimmingWhitespace), !authorization.isEmpty else {
             throw APIError.unauthorized("Missing Authorization header", code: "missing_credentials")
         }
         let parts = authorization.split(separator: " ", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { throw APIError.unauthorized("Malformed Authorization header", code: "invalid_credentials") }
         let scheme = parts[0].lowercased()
-        let value = Self.trimmingWhitespace(parts[1])
+        let value = EmulatorStore.trimmingWhitespace(parts[1])
         if scheme == "basic" {
             let (keyID, secret) = try basicCredentials(value)
             guard let expected = state.apiKeySecrets[keyID], expected == secret, let accounts = state.apiKeyAccounts[keyID], !accounts.isEmpty else {
@@ -137,19 +194,11 @@ actor EmulatorStore {
         return Caller(kind: .accessToken(tokenID: value, userID: token.userID), accountIDs: [token.accountID])
     }
 
-    /// `trimmingCharacters(in: .whitespaces)`, without Foundation when neither end can be white space (a space or a
-    /// tab in ASCII): the usual header, on every request.
-    static func trimmingWhitespace(_ text: String) -> String {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
-        func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") }
-        return plain(first) && plain(last) ? text : text.trimmingCharacters(in: .whitespaces)
-    }
-
     /// Decoded Basic credentials by header value: a client sends the same header on every request, and decoding it
     /// is a visible share of a small request. Bounded; only the decoding is remembered, every check still runs.
     private var decodedBasic: [String: (keyID: String, secret: String)] = [:]
 
-    private func basicCredentials(_ value: String) throws(APIError) -> (keyID: String, secret: String) {
+    private mutating func basicCredentials(_ value: String) throws(APIError) -> (keyID: String, secret: String) {
         if let known = decodedBasic[value] { return known }
         guard let data = Data(base64Encoded: value), let decoded = String(data: data, encoding: .utf8),
             let colon = decoded.firstIndex(of: ":")
@@ -167,7 +216,7 @@ actor EmulatorStore {
     }
 
     /// Authenticates, checks the account and parents, applies idempotency and runs the handler.
-    func handle(
+    mutating func handle(
         route: RouteTable.Route, params: [String: String], request partial: APIRequest, authorization: String?
     ) -> Result<APIResponse, APIError> {
         do {
