@@ -1,5 +1,6 @@
 /// The demo seed's sessions: every field derived from the user's index and the session's number, so every run
-/// produces the same sessions (the values the dictionary builder `Models.session` produced before).
+/// produces the same sessions, the values the dictionary store seeded (its builder lives on, frozen, as the tests'
+/// `LegacySessionModel`).
 extension SessionRecord {
     private static let devices: [(type: String, os: String, browser: String)] = [
         ("desktop", "macOS 15", "Safari 19"), ("mobile", "iOS 19", "Mobile Safari"), ("desktop", "Windows 11", "Edge 140"),
