@@ -19,6 +19,9 @@ struct JSONWriter {
         if let value { JSON.writeString(value, to: &out) } else { raw("null") }
     }
     mutating func int(_ value: Int) { JSON.writeInt(value, to: &out) }
+    mutating func optionalInt(_ value: Int?) {
+        if let value { JSON.writeInt(value, to: &out) } else { raw("null") }
+    }
     mutating func double(_ value: Double) { JSON.writeDouble(value, to: &out) }
     mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
     mutating func value(_ value: JSON) { value.write(to: &out) }

@@ -21,6 +21,8 @@ struct EmulatorState: Sendable {
     }
 
     var collections: [String: RecordCollection] = [:]
+    /// Typed sessions, by their user's sessions key (see `EmulatorState+Sessions`).
+    var sessions: [String: UserSessions] = [:]
     /// Written list items of generated users (see `VirtualListItemCache`).
     var virtualListItems = VirtualListItemCache()
     /// Where each materialized record lives: id → collection key.
@@ -114,12 +116,21 @@ struct EmulatorState: Sendable {
             }
             collections[key] = nil
         }
+        let doomedSessions = sessions.keys.filter { $0.hasPrefix(prefix + "/") }
+        for key in doomedSessions {
+            for session in sessions[key]?.records ?? [] { locations[session.id] = nil }
+            sessions[key] = nil
+        }
     }
 
     /// 412 unless `If-Match` is absent, `*`, or the record's current ETag.
     func checkIfMatch(_ request: APIRequest, _ record: Record, id: String) throws {
+        try checkIfMatch(request, current: record.etag(for: id))
+    }
+
+    /// 412 unless `If-Match` is absent, `*`, or `current`.
+    func checkIfMatch(_ request: APIRequest, current: String) throws {
         guard let ifMatch = request.ifMatch?.trimmingCharacters(in: .whitespaces), !ifMatch.isEmpty, ifMatch != "*" else { return }
-        let current = record.etag(for: id)
         let candidates = ifMatch.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         func strip(_ tag: String) -> String { tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag }
         if !candidates.contains(where: { strip($0) == current || strip($0) == current.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }) {

@@ -159,7 +159,7 @@ enum Seed {
             let sessions = index == richUserIndex ? 5 : 1 + Deterministic.number(index, salt: 0x5E, below: 4)
             for number in 0..<sessions {
                 let id = sessionID(userIndex: index, number: number, tag: tag)
-                state.insert(Models.session(id: id, user: userID, issuer: issuer, index: index, number: number, base: t0), into: userKey + "/sessions")
+                state.insertSession(SessionRecord(seededID: id, user: userID, issuer: issuer, index: index, number: number, base: t0), into: userKey + "/sessions")
             }
             let tokens = index == richUserIndex ? 3 : Deterministic.number(index, salt: 0x70, below: 3)
             for number in 0..<tokens {
