@@ -52,6 +52,32 @@ struct TypedRecordEncodingTests {
         }
     }
 
+    @Test func handWrittenBase64DecodingAgreesWithFoundation() {
+        // Without padding, what Foundation decoded (after the url alphabet was mapped and padding added) the hand
+        // decoder decodes, and what it refused (bad characters, a lone last character) the hand decoder refuses.
+        // Padding, which cursors never carry, is taken only where it belongs (Foundation took stray ones too).
+        func foundation(_ text: String) -> String? {
+            var mapped = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            while mapped.count % 4 != 0 { mapped += "=" }
+            return Data(base64Encoded: mapped).flatMap { String(data: $0, encoding: .utf8) }
+        }
+        #expect(Cursor.base64Decoded("YzE=") == "c1" && Cursor.base64Decoded("Yw==") == "c")
+        #expect(Cursor.base64Decoded("YzE==") == nil && Cursor.base64Decoded("Yz=E") == nil && Cursor.base64Decoded("Yw===") == nil)
+        var texts = ["", "YzE", "YzE6", "Y", "YzE*", "Yz E", "4pyTIMOgIGxhIG1vZGU", "4pyT", "_-_-", "+/+/"]
+        for seq in [-1, 0, 7, 10_000_123] { texts.append(Cursor.encode(seq)) }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int.random(in: 0...20, using: &generator)).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
+            texts.append(Data(bytes).base64EncodedString().replacingOccurrences(of: "=", with: "")
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_"))
+            texts.append(String((0..<Int.random(in: 1...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for text in texts {
+            #expect(Cursor.base64Decoded(text) == foundation(text), "\(text)")
+        }
+    }
+
     @Test func handWrittenCursorsAreFoundationsBase64URL() {
         for seq in Array(-1...3_000) + [9_999_999, 10_000_000, 10_000_123, Int(Int32.max)] {
             let text = "c1:\(seq):\(Deterministic.hex(Deterministic.fnv("cur\(seq)"), width: 6))"
