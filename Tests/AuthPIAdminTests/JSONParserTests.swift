@@ -52,6 +52,28 @@ struct JSONParserTests {
         #expect(compared > 100, "seed \(seed): only \(compared) mutated pages still parsed")
     }
 
+    @Test func shortDecimalsReadExactlyAsTheStandardLibraryReadsThem() throws {
+        // The fast path (at most 15 digits, no exponent) against Double(String), bit for bit: edges, then random.
+        var texts = ["0.0", "-0.0", "0.1", "0.3", "1735000000.0", "-1735691815.5", "999999999999999.0", "0.000000000000001",
+                     "9007199254740.993", "1.7976931348623", "4.9406564584124", "123456789012345.6", "0.1234567890123456"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let integerDigits = Int.random(in: 1...15, using: &generator)
+            let fractionDigits = Int.random(in: 1...16, using: &generator)
+            var text = Bool.random(using: &generator) ? "-" : ""
+            text += String(Int.random(in: 1...9, using: &generator))
+            for _ in 1..<integerDigits { text += String(Int.random(in: 0...9, using: &generator)) }
+            text += "."
+            for _ in 0..<fractionDigits { text += String(Int.random(in: 0...9, using: &generator)) }
+            texts.append(text)
+        }
+        for text in texts {
+            let expected = try #require(Double(text))
+            guard case .double(let read) = try parse(text) else { Issue.record("\(text) did not read as a Double"); continue }
+            #expect(read.bitPattern == expected.bitPattern, "\(text): read \(read), expected \(expected)")
+        }
+    }
+
     @Test func decodesUnicodeEscapesAndRawUTF8() throws {
         #expect(try parse(#""\u00e9\u4e2d\ud83d\ude00""#) == "é中😀")
         #expect(try parse("\"é中😀\"") == "é中😀")

@@ -266,8 +266,10 @@ final class ClientCore: Sendable, CustomReflectable {
                 if let onBody {
                     onBody(response.body)
                     // The request onBody may have started (the next page) is a task of its own: let it go out
-                    // before this body is parsed, or on a busy CPU it waits for the parse.
+                    // before this body is parsed, or on a busy CPU it waits for the parse. The task yield lets it
+                    // reach the transport; the processor yield lets the I/O thread send it (see ProcessorYield).
                     await Task.yield()
+                    ProcessorYield.now()
                 }
                 return RawResult(
                     body: try decodeBody(response, operation: operation), etag: response.header("ETag"),

@@ -374,6 +374,11 @@ struct JSONParser {
         return value
     }
 
+    /// 10^0 … 10^15, each exactly representable as a Double.
+    private static let exactPowersOfTen: [Double] = (0...15).map { exponent in
+        (0..<exponent).reduce(1.0) { power, _ in power * 10 }
+    }
+
     private mutating func parseNumber() throws -> JSONValue {
         let start = index
         var isInteger = true
@@ -386,14 +391,19 @@ struct JSONParser {
         } else {
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
         }
+        let integerEnd = index
+        var fractionDigits = 0
+        var hasExponent = false
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             isInteger = false
             index += 1
             let digits = index
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
             guard index > digits else { throw failure("invalid number") }
+            fractionDigits = index - digits
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            hasExponent = true
             isInteger = false
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -409,6 +419,18 @@ struct JSONParser {
             let negative = bytes[start] == UInt8(ascii: "-")
             for byte in bytes[(negative ? start + 1 : start)..<index] { value = value * 10 + Int64(byte - UInt8(ascii: "0")) }
             return .int(negative ? -value : value)
+        }
+        let negative = bytes[start] == UInt8(ascii: "-")
+        let integerDigits = integerEnd - (negative ? start + 1 : start)
+        if !isInteger, !hasExponent, integerDigits + fractionDigits <= 15 {
+            // Timestamps like 1735000000.0 on every list item: at most 15 digits make an exact Double, and dividing
+            // it by an exact power of ten rounds once, correctly, so this equals strtod's answer without a String.
+            var mantissa: Int64 = 0
+            for byte in bytes[(negative ? start + 1 : start)..<index] where byte != UInt8(ascii: ".") {
+                mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
+            }
+            let value = Double(mantissa) / Self.exactPowersOfTen[fractionDigits]
+            return .double(negative ? -value : value)
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let value = Int64(text) { return .int(value) }
