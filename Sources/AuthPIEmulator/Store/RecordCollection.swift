@@ -123,24 +123,13 @@ struct RecordCollection: Sendable {
     }
 
     private func position(ofSeq seq: Int) -> Int? {
-        var low = 0
-        var high = order.count
-        while low < high {
-            let mid = (low + high) / 2
-            if order[mid].seq < seq { low = mid + 1 } else { high = mid }
-        }
+        let low = firstPosition(after: seq - 1)
         return low < order.count && order[low].seq == seq ? low : nil
     }
 
     /// First index in `order` with a sequence greater than `seq`.
     private func firstPosition(after seq: Int) -> Int {
-        var low = 0
-        var high = order.count
-        while low < high {
-            let mid = (low + high) / 2
-            if order[mid].seq <= seq { low = mid + 1 } else { high = mid }
-        }
-        return low
+        SequenceSearch.firstPosition(after: seq, count: order.count) { order[$0].seq }
     }
 
     /// Up to `limit` records after `afterSeq` that pass `filter`, and whether more exist.

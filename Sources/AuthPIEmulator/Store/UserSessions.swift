@@ -37,12 +37,6 @@ struct UserSessions: Sendable {
 
     /// First position with a sequence greater than `seq`.
     private func firstPosition(after seq: Int) -> Int {
-        var low = 0
-        var high = records.count
-        while low < high {
-            let mid = (low + high) / 2
-            if records[mid].seq <= seq { low = mid + 1 } else { high = mid }
-        }
-        return low
+        SequenceSearch.firstPosition(after: seq, count: records.count) { records[$0].seq }
     }
 }
