@@ -21,6 +21,25 @@ struct TypedRecordEncodingTests {
         }
     }
 
+    @Test func aLoginHashedPieceByPieceIsTheHashOfTheLoweredLogin() {
+        // Every culture and login kind (phone, username, email), small and large indexes.
+        let users = Seed.virtualUsers(issuer: Self.issuers[0], count: 1_000_000)
+        var kinds: Set<String> = []
+        for culture in NameBank.cultures {
+            for index in Array(0..<400) + [9, 10, 99, 100, 999_999, 123_456] {
+                let login = users.login(index, culture)
+                let hashed = users.loginHash(index, culture)
+                #expect(hashed.kind == login.0)
+                #expect(hashed.fnv == Deterministic.fnv(login.1.lowercased()), "\(login.1)")
+                kinds.insert(login.0)
+            }
+        }
+        #expect(kinds == ["phone", "username", "email"])
+        var digest: [UInt8] = []
+        Deterministic.appendDigest(ofFNV: Deterministic.fnv("ana.lee7@example.com"), to: &digest)
+        #expect(String(decoding: digest, as: UTF8.self) == Deterministic.digest("ana.lee7@example.com"))
+    }
+
     @Test func generatedListItemsWriteTheBytesOfTheListItemDictionary() {
         for issuer in Self.issuers {
             let users = Seed.virtualUsers(issuer: issuer, count: 1_000_000)

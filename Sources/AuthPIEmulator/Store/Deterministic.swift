@@ -33,12 +33,45 @@ enum Deterministic {
 
     /// FNV-1a, for ETags and short stable hashes.
     static func fnv(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
+        var hash = FNV1a()
+        hash.add(text)
+        return hash.value
+    }
+
+    /// FNV-1a fed piece by piece: `value` is `fnv` of the pieces joined, without joining them into a String.
+    struct FNV1a {
+        private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func add(_ byte: UInt8) {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
         }
-        return hash
+
+        mutating func add(_ text: String) {
+            for byte in text.utf8 { add(byte) }
+        }
+
+        /// The decimal digits of a non-negative number, as `"\(number)"` would write them.
+        mutating func add(decimal number: Int) {
+            let number = max(number, 0)
+            var power = 1
+            while power <= number / 10 { power *= 10 }
+            var rest = number
+            while power > 0 {
+                add(UInt8(ascii: "0") + UInt8(rest / power))
+                rest %= power
+                power /= 10
+            }
+        }
+    }
+
+    /// The 64 hex digits `digest` makes from an FNV-1a value, appended to `out` (no String in between).
+    static func appendDigest(ofFNV hash: UInt64, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 64))
+        out.withUnsafeMutableBufferPointer { buffer in
+            for part in 0..<4 { writeHex(mix(hash &+ UInt64(part)), width: 16, into: buffer, at: start + part * 16) }
+        }
     }
 
     /// The lowest `width` hex digits of `value`, zero-padded. Written digit by digit: ids and list items call

@@ -138,20 +138,19 @@ struct VirtualUserListItem: Sendable {
     let userID: String
     let status: String
     let usernameType: String
-    let usernameHash: String
+    /// FNV-1a of the lowercased login: `username_hash` is written from it (`Deterministic.digest`'s 64 digits).
+    let usernameHashSeed: UInt64
     let region: String
     let createdAt: Int
     let updatedAt: Int
 
     init(_ users: VirtualUsers, index: Int) {
         let culture = Deterministic.pick(NameBank.cultures, index, salt: 0xC017)
-        let login = users.login(index, culture)
+        let login = users.loginHash(index, culture)
         userID = users.id(at: index)
         status = users.status(index)
-        usernameType = login.0
-        // Generated logins are lowercase ASCII already: `lowercased()` would only copy them.
-        let needsLowering = login.1.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }
-        usernameHash = Deterministic.digest(needsLowering ? login.1.lowercased() : login.1)
+        usernameType = login.kind
+        usernameHashSeed = login.fnv
         region = UserRoutes.listRegion(timezone: culture.timezone)
         createdAt = users.createdAt(index)
         updatedAt = users.updatedAt(index, createdAt: createdAt)
@@ -166,7 +165,7 @@ struct VirtualUserListItem: Sendable {
         json.raw(",\"store_id\":"); json.string(storeID)
         json.raw(",\"updated_at\":"); json.double(Double(updatedAt))
         json.raw(",\"user_id\":"); json.string(userID)
-        json.raw(",\"username_hash\":"); json.string(usernameHash)
+        json.raw(",\"username_hash\":\""); Deterministic.appendDigest(ofFNV: usernameHashSeed, to: &json.out); json.raw("\"")
         json.raw(",\"username_type\":"); json.string(usernameType)
         json.raw("}")
     }
