@@ -382,7 +382,9 @@ struct JSONParser {
     private mutating func parseNumber() throws -> JSONValue {
         let start = index
         var isInteger = true
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        let digitsStart = index
         guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else {
             throw failure("invalid number")
         }
@@ -416,17 +418,14 @@ struct JSONParser {
         // Up to 18 digits cannot overflow Int64: read them without making a String.
         if isInteger, index - start <= 18 {
             var value: Int64 = 0
-            let negative = bytes[start] == UInt8(ascii: "-")
-            for byte in bytes[(negative ? start + 1 : start)..<index] { value = value * 10 + Int64(byte - UInt8(ascii: "0")) }
+            for byte in bytes[digitsStart..<index] { value = value * 10 + Int64(byte - UInt8(ascii: "0")) }
             return .int(negative ? -value : value)
         }
-        let negative = bytes[start] == UInt8(ascii: "-")
-        let integerDigits = integerEnd - (negative ? start + 1 : start)
-        if !isInteger, !hasExponent, integerDigits + fractionDigits <= 15 {
+        if !isInteger, !hasExponent, (integerEnd - digitsStart) + fractionDigits <= 15 {
             // Timestamps like 1735000000.0 on every list item: at most 15 digits make an exact Double, and dividing
             // it by an exact power of ten rounds once, correctly, so this equals strtod's answer without a String.
             var mantissa: Int64 = 0
-            for byte in bytes[(negative ? start + 1 : start)..<index] where byte != UInt8(ascii: ".") {
+            for byte in bytes[digitsStart..<index] where byte != UInt8(ascii: ".") {
                 mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
             }
             let value = Double(mantissa) / Self.exactPowersOfTen[fractionDigits]
