@@ -43,6 +43,7 @@ struct RouteTable: Sendable {
     private struct Node: Sendable {
         var routes: [Route] = []
         var literals: [String: Node] = [:]
+        /// At most one: an array because a struct cannot hold an optional of itself.
         var parameter: [Node] = []
 
         mutating func insert(_ route: Route, at depth: Int) {

@@ -1,4 +1,3 @@
-import Foundation
 /// Sessions: the user's list and the issuer-level get / revoke / suspend / reactivate, on typed `SessionRecord`s.
 /// Valid transitions: revoke from active or suspended; suspend from active; reactivate from suspended.
 /// Anything else is 409 `invalid_session_transition` and changes nothing.

@@ -95,11 +95,10 @@ enum Deterministic {
 
     /// A 64-hex-digit digest-like string (not cryptographic; only for `username_hash`).
     static func digest(_ text: String) -> String {
-        let a = fnv(text)
-        return String(unsafeUninitializedCapacity: 64) { buffer in
-            for part in 0..<4 { writeHex(mix(a &+ UInt64(part)), width: 16, into: buffer, at: part * 16) }
-            return 64
-        }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(64)
+        appendDigest(ofFNV: fnv(text), to: &digits)
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// Bijective scramble of 32-bit indexes into ids that look random.

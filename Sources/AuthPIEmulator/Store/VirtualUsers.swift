@@ -43,14 +43,39 @@ struct VirtualUsers: Sendable, Hashable {
     /// The list items' `store_id`: one per issuer.
     var storeID: String { "st_\(Deterministic.hex(Deterministic.fnv(issuerID), width: 8))" }
 
-    func login(_ index: Int, _ culture: NameBank.Culture) -> (String, String) {
+    /// A login's kind (`phone`, `username`, `email`), its text handed over in pieces: `login` joins them and
+    /// `loginHash` hashes them, from this one recipe.
+    private func loginPieces(
+        _ index: Int, _ culture: NameBank.Culture, text: (String) -> Void, decimal: (Int) -> Void
+    ) -> String {
         let given = Deterministic.pick(culture.given, index, salt: 0x6177)
         let family = Deterministic.pick(culture.family, index, salt: 0xFA31)
         switch Deterministic.number(index, salt: 0x7E1E, below: 20) {
-        case 0: return ("phone", "+1555\(1_000_000 + Deterministic.number(index, salt: 0x9407, below: 8_999_999))")
-        case 1: return ("username", "\(given.ascii)_\(family.ascii)\(index)")
-        default: return ("email", "\(given.ascii).\(family.ascii)\(index)@\(Deterministic.pick(NameBank.emailDomains, index, salt: 0xD0))")
+        case 0:
+            text("+1555")
+            decimal(1_000_000 + Deterministic.number(index, salt: 0x9407, below: 8_999_999))
+            return "phone"
+        case 1:
+            text(given.ascii)
+            text("_")
+            text(family.ascii)
+            decimal(index)
+            return "username"
+        default:
+            text(given.ascii)
+            text(".")
+            text(family.ascii)
+            decimal(index)
+            text("@")
+            text(Deterministic.pick(NameBank.emailDomains, index, salt: 0xD0))
+            return "email"
         }
+    }
+
+    func login(_ index: Int, _ culture: NameBank.Culture) -> (String, String) {
+        var login = ""
+        let kind = loginPieces(index, culture, text: { login += $0 }, decimal: { login += String($0) })
+        return (kind, login)
     }
 
     /// `login`'s kind and the FNV-1a of its lowercased text, hashed piece by piece: a users page needs only the
@@ -58,32 +83,11 @@ struct VirtualUsers: Sendable, Hashable {
     /// The names' ASCII forms and the domains are lowercase ASCII, so lowercasing changes nothing there; a letter
     /// A-Z is still lowered, byte by byte, as `lowercased()` would.
     func loginHash(_ index: Int, _ culture: NameBank.Culture) -> (kind: String, fnv: UInt64) {
-        let given = Deterministic.pick(culture.given, index, salt: 0x6177)
-        let family = Deterministic.pick(culture.family, index, salt: 0xFA31)
         var hash = Deterministic.FNV1a()
-        func addLowered(_ text: String) {
-            for byte in text.utf8 { hash.add(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) }
-        }
-        switch Deterministic.number(index, salt: 0x7E1E, below: 20) {
-        case 0:
-            hash.add("+1555")
-            hash.add(decimal: 1_000_000 + Deterministic.number(index, salt: 0x9407, below: 8_999_999))
-            return ("phone", hash.value)
-        case 1:
-            addLowered(given.ascii)
-            hash.add(UInt8(ascii: "_"))
-            addLowered(family.ascii)
-            hash.add(decimal: index)
-            return ("username", hash.value)
-        default:
-            addLowered(given.ascii)
-            hash.add(UInt8(ascii: "."))
-            addLowered(family.ascii)
-            hash.add(decimal: index)
-            hash.add(UInt8(ascii: "@"))
-            addLowered(Deterministic.pick(NameBank.emailDomains, index, salt: 0xD0))
-            return ("email", hash.value)
-        }
+        let kind = loginPieces(index, culture, text: { piece in
+            for byte in piece.utf8 { hash.add(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) }
+        }, decimal: { hash.add(decimal: $0) })
+        return (kind, hash.value)
     }
 
     func user(at index: Int) -> [String: JSON] { VirtualUser(self, index: index).object }
